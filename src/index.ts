@@ -1,0 +1,21 @@
+import { createRequire } from 'node:module';
+import type { TSESLint } from '@typescript-eslint/utils';
+import { buildFlatConfigs, type ConfigName } from './configs/index.js';
+import { rules } from './rules/index.js';
+
+const pkg = createRequire(import.meta.url)('../package.json') as { name: string; version: string };
+
+/** The namespace users write in front of rule ids: `gemini-guard/<rule-id>`. */
+export const namespace = 'gemini-guard';
+
+const plugin = {
+  meta: { name: pkg.name, version: pkg.version, namespace },
+  rules,
+  configs: {} as Record<ConfigName, TSESLint.FlatConfig.Config>,
+};
+
+// Configs refer to the plugin object itself, so they are attached after it exists.
+Object.assign(plugin.configs, buildFlatConfigs(namespace, plugin as unknown as TSESLint.FlatConfig.Plugin, rules));
+
+export { rules };
+export default plugin;
