@@ -17,5 +17,8 @@ const plugin = {
 // Configs refer to the plugin object itself, so they are attached after it exists.
 Object.assign(plugin.configs, buildFlatConfigs(namespace, plugin as unknown as TSESLint.FlatConfig.Plugin, rules));
 
+// Named exports mirror the default export, so tools that load the module namespace (for example
+// `require()` of this ES module) see the same plugin shape.
+export const { meta, configs } = plugin;
 export { rules };
 export default plugin;

@@ -1,0 +1,173 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+
+/** Function-like nodes: the units whose `return` statements helpers look through. */
+export type FunctionNode =
+  | TSESTree.FunctionDeclaration
+  | TSESTree.FunctionExpression
+  | TSESTree.ArrowFunctionExpression;
+
+/**
+ * Strips wrappers that do not change a value: parentheses are already gone in ESTree, so this
+ * removes TypeScript `as`/`satisfies`/`!`/`<T>x` and ESLint's ChainExpression (`a?.b`).
+ */
+export function unwrap(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  for (;;) {
+    switch (current.type) {
+      case AST_NODE_TYPES.TSAsExpression:
+      case AST_NODE_TYPES.TSSatisfiesExpression:
+      case AST_NODE_TYPES.TSNonNullExpression:
+      case AST_NODE_TYPES.TSTypeAssertion:
+      case AST_NODE_TYPES.TSInstantiationExpression:
+      case AST_NODE_TYPES.ChainExpression:
+        current = current.expression;
+        break;
+      default:
+        return current;
+    }
+  }
+}
+
+/** True for function declarations, function expressions and arrows. */
+export function isFunctionNode(node: TSESTree.Node | undefined | null): node is FunctionNode {
+  return (
+    node?.type === AST_NODE_TYPES.FunctionDeclaration ||
+    node?.type === AST_NODE_TYPES.FunctionExpression ||
+    node?.type === AST_NODE_TYPES.ArrowFunctionExpression
+  );
+}
+
+/**
+ * The written name of a non-computed or string-keyed property / member, e.g. `post` in
+ * `axios.post` or `'X-GEMINI-APIKEY'` in `{ 'X-GEMINI-APIKEY': k }`. Computed keys with
+ * non-literal expressions return `undefined` (callers may resolve them through values.ts).
+ */
+export function staticKeyName(
+  key: TSESTree.Node,
+  computed: boolean,
+): string | undefined {
+  if (!computed) {
+    if (key.type === AST_NODE_TYPES.Identifier) return key.name;
+    if (key.type === AST_NODE_TYPES.PrivateIdentifier) return `#${key.name}`;
+  }
+  if (key.type === AST_NODE_TYPES.Literal) {
+    return typeof key.value === 'string' || typeof key.value === 'number' ? String(key.value) : undefined;
+  }
+  if (key.type === AST_NODE_TYPES.TemplateLiteral && key.expressions.length === 0) {
+    return key.quasis[0]?.value.cooked ?? undefined;
+  }
+  return undefined;
+}
+
+/** Property name of `a.b` / `a['b']`, when written statically. */
+export function memberName(node: TSESTree.MemberExpression): string | undefined {
+  return staticKeyName(node.property, node.computed);
+}
+
+/**
+ * Dotted path of a callee or member chain made of identifiers, `this` and static properties:
+ * `crypto.createHmac`, `this.client.post`, `window.fetch`. `undefined` when any link is dynamic.
+ */
+export function dottedPath(node: TSESTree.Node): string | undefined {
+  const parts: string[] = [];
+  let current: TSESTree.Node = unwrap(node);
+  for (let depth = 0; depth < 32; depth++) {
+    if (current.type === AST_NODE_TYPES.Identifier) {
+      parts.unshift(current.name);
+      return parts.join('.');
+    }
+    if (current.type === AST_NODE_TYPES.ThisExpression) {
+      parts.unshift('this');
+      return parts.join('.');
+    }
+    if (current.type === AST_NODE_TYPES.MetaProperty) {
+      parts.unshift(`${current.meta.name}.${current.property.name}`);
+      return parts.join('.');
+    }
+    if (current.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+    const name = memberName(current);
+    if (name === undefined) return undefined;
+    parts.unshift(name);
+    current = unwrap(current.object);
+  }
+  return undefined;
+}
+
+/** The innermost function that contains `node` (not `node` itself), if any. */
+export function enclosingFunction(node: TSESTree.Node): FunctionNode | undefined {
+  let current = node.parent;
+  while (current) {
+    if (isFunctionNode(current)) return current;
+    current = current.parent;
+  }
+  return undefined;
+}
+
+/** The innermost class body member (method or field) containing `node`, and its class. */
+export function enclosingClass(node: TSESTree.Node): TSESTree.ClassDeclaration | TSESTree.ClassExpression | undefined {
+  let current = node.parent;
+  while (current) {
+    if (current.type === AST_NODE_TYPES.ClassDeclaration || current.type === AST_NODE_TYPES.ClassExpression) {
+      return current;
+    }
+    current = current.parent;
+  }
+  return undefined;
+}
+
+/**
+ * Every `return` argument of a function (an arrow's expression body counts), not descending
+ * into nested functions.
+ */
+export function returnedExpressions(fn: FunctionNode): TSESTree.Expression[] {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return [fn.body];
+  const out: TSESTree.Expression[] = [];
+  const stack: TSESTree.Node[] = [fn.body];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === AST_NODE_TYPES.ReturnStatement) {
+      if (node.argument) out.push(node.argument);
+      continue;
+    }
+    if (isFunctionNode(node) || node.type === AST_NODE_TYPES.ClassDeclaration || node.type === AST_NODE_TYPES.ClassExpression) {
+      continue;
+    }
+    for (const child of childNodes(node)) stack.push(child);
+  }
+  return out.reverse();
+}
+
+const SKIP_KEYS = new Set(['parent', 'loc', 'range', 'tokens', 'comments', 'typeAnnotation', 'returnType', 'typeParameters', 'typeArguments']);
+
+/** Direct child nodes of an ESTree node (generic; used by the few walkers in analysis/). */
+export function childNodes(node: TSESTree.Node): TSESTree.Node[] {
+  const out: TSESTree.Node[] = [];
+  for (const key of Object.keys(node)) {
+    if (SKIP_KEYS.has(key)) continue;
+    const value = (node as unknown as Record<string, unknown>)[key];
+    if (Array.isArray(value)) {
+      for (const item of value) {
+        if (item && typeof item === 'object' && typeof (item as { type?: unknown }).type === 'string') {
+          out.push(item as TSESTree.Node);
+        }
+      }
+    } else if (value && typeof value === 'object' && typeof (value as { type?: unknown }).type === 'string') {
+      out.push(value as TSESTree.Node);
+    }
+  }
+  return out;
+}
+
+/**
+ * Visits every node below `root` (iteratively, so 10,000-deep expressions do not overflow the
+ * stack). Return `false` from `visit` to skip a node's children.
+ */
+export function walk(root: TSESTree.Node, visit: (node: TSESTree.Node) => boolean | void): void {
+  const stack: TSESTree.Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (visit(node) === false) continue;
+    const children = childNodes(node);
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  }
+}

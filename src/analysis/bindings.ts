@@ -1,0 +1,188 @@
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { isFunctionNode, staticKeyName, unwrap, type FunctionNode } from './ast-utils.js';
+
+/** What an identifier is bound to, as far as one file shows. */
+export type Binding =
+  /** `const x = <node>` or a `let`/`var` assigned exactly once. */
+  | { kind: 'expression'; node: TSESTree.Expression }
+  /** `const { key } = <object>` / `const { key: x } = <object>` (one level of destructuring). */
+  | { kind: 'property-of'; object: TSESTree.Expression; key: string }
+  /** `import x from 'm'`, `import { a as x } from 'm'`, `import * as x from 'm'`. */
+  | { kind: 'import'; source: string; imported: string }
+  /** A function parameter (its value is whatever callers pass). */
+  | { kind: 'parameter'; name: string; fn: FunctionNode }
+  /** `function x() {}`, or a `const x = () => …` arrow. */
+  | { kind: 'function'; fn: FunctionNode }
+  /** No variable in scope: a global such as `fetch`, `crypto`, `process`. */
+  | { kind: 'global'; name: string }
+  | { kind: 'unknown' };
+
+/** Finds the scope variable an identifier refers to, or `null` for globals. */
+export function findVariable(
+  id: TSESTree.Identifier,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+): TSESLint.Scope.Variable | null {
+  try {
+    return ASTUtils.findVariable(sourceCode.getScope(id), id);
+  } catch {
+    // getScope throws for nodes outside the linted AST (defensive: rules must never throw).
+    return null;
+  }
+}
+
+/**
+ * Resolves an identifier to what it is bound to. `let`/`var` count only when written once
+ * (initialiser or a single later `=`), because a reassigned variable has no single value.
+ */
+export function resolveIdentifier(id: TSESTree.Identifier, sourceCode: Readonly<TSESLint.SourceCode>): Binding {
+  const variable = findVariable(id, sourceCode);
+  // typescript-eslint declares lib globals (JSON, fetch, …) as variables without definitions
+  if (!variable || variable.defs.length === 0) return { kind: 'global', name: id.name };
+  const def = variable.defs[0];
+  if (!def || variable.defs.length > 1) return { kind: 'unknown' };
+
+  switch (def.type) {
+    case 'ImportBinding': {
+      const decl = def.parent as TSESTree.ImportDeclaration;
+      const spec = def.node;
+      const source = String(decl.source.value);
+      if (spec.type === AST_NODE_TYPES.ImportDefaultSpecifier) return { kind: 'import', source, imported: 'default' };
+      if (spec.type === AST_NODE_TYPES.ImportNamespaceSpecifier) return { kind: 'import', source, imported: '*' };
+      if (spec.type === AST_NODE_TYPES.ImportSpecifier) {
+        const imported = spec.imported.type === AST_NODE_TYPES.Identifier ? spec.imported.name : String(spec.imported.value);
+        return { kind: 'import', source, imported };
+      }
+      return { kind: 'unknown' };
+    }
+    case 'Parameter': {
+      const fn = def.node;
+      return isFunctionNode(fn) ? { kind: 'parameter', name: id.name, fn } : { kind: 'unknown' };
+    }
+    case 'FunctionName': {
+      const fn = def.node;
+      return isFunctionNode(fn) ? { kind: 'function', fn } : { kind: 'unknown' };
+    }
+    case 'Variable': {
+      const declarator = def.node;
+      const writes = variable.references.filter((ref) => ref.isWrite());
+      const declaration = declarator.parent;
+      const isConst = declaration?.type === AST_NODE_TYPES.VariableDeclaration && declaration.kind === 'const';
+      if (!isConst && writes.length > 1) return { kind: 'unknown' };
+
+      if (declarator.id.type === AST_NODE_TYPES.Identifier) {
+        let init: TSESTree.Expression | null = declarator.init;
+        if (!init && writes.length === 1) {
+          const parent = writes[0]!.identifier.parent;
+          if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.operator === '=' && parent.left === writes[0]!.identifier) {
+            init = parent.right;
+          }
+        }
+        if (!init) return { kind: 'unknown' };
+        const value = unwrap(init);
+        if (value.type === AST_NODE_TYPES.ArrowFunctionExpression || value.type === AST_NODE_TYPES.FunctionExpression) {
+          return { kind: 'function', fn: value };
+        }
+        return { kind: 'expression', node: init };
+      }
+      if (declarator.id.type === AST_NODE_TYPES.ObjectPattern && declarator.init) {
+        for (const prop of declarator.id.properties) {
+          if (prop.type !== AST_NODE_TYPES.Property) continue;
+          const target = prop.value.type === AST_NODE_TYPES.AssignmentPattern ? prop.value.left : prop.value;
+          if (target.type === AST_NODE_TYPES.Identifier && target.name === id.name) {
+            const key = staticKeyName(prop.key, prop.computed);
+            return key === undefined ? { kind: 'unknown' } : { kind: 'property-of', object: declarator.init, key };
+          }
+        }
+      }
+      return { kind: 'unknown' };
+    }
+    default:
+      return { kind: 'unknown' };
+  }
+}
+
+const GLOBAL_OBJECTS = new Set(['window', 'globalThis', 'self', 'global']);
+
+/** A value that comes from a module (or from the global object), with the member path taken into it. */
+export interface ModuleRef {
+  /** Module specifier without a `node:` prefix, or `'<global>'` for globals. */
+  source: string;
+  /** Members read from the module namespace; a leading `default` is dropped (CJS interop). */
+  path: string[];
+}
+
+/**
+ * Where a callee or object comes from: `axios.post` → `{ source: 'axios', path: ['post'] }`,
+ * `createHmac` imported from `node:crypto` → `{ source: 'crypto', path: ['createHmac'] }`,
+ * global `fetch` / `window.fetch` → `{ source: '<global>', path: ['fetch'] }`. Follows
+ * `require()`, destructuring and `const` aliases within the file.
+ */
+export function moduleRef(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>, depth = 0): ModuleRef | undefined {
+  if (depth > 12) return undefined;
+  const current = unwrap(node);
+  if (current.type === AST_NODE_TYPES.Identifier) {
+    const binding = resolveIdentifier(current, sourceCode);
+    switch (binding.kind) {
+      case 'import':
+        return normalise(binding.source, binding.imported === 'default' || binding.imported === '*' ? [] : [binding.imported]);
+      case 'global':
+        return GLOBAL_OBJECTS.has(binding.name) ? { source: '<global>', path: [] } : { source: '<global>', path: [binding.name] };
+      case 'expression':
+        return moduleRef(binding.node, sourceCode, depth + 1);
+      case 'property-of': {
+        const base = moduleRef(binding.object, sourceCode, depth + 1);
+        return base ? appendPath(base, binding.key) : undefined;
+      }
+      default:
+        return undefined;
+    }
+  }
+  if (current.type === AST_NODE_TYPES.CallExpression && isRequireCall(current)) {
+    const arg = current.arguments[0];
+    return arg?.type === AST_NODE_TYPES.Literal && typeof arg.value === 'string' ? normalise(arg.value, []) : undefined;
+  }
+  if (current.type === AST_NODE_TYPES.AwaitExpression) {
+    // `await import('m')`
+    const arg = unwrap(current.argument);
+    if (arg.type === AST_NODE_TYPES.ImportExpression && arg.source.type === AST_NODE_TYPES.Literal && typeof arg.source.value === 'string') {
+      return normalise(arg.source.value, []);
+    }
+    return undefined;
+  }
+  if (current.type === AST_NODE_TYPES.MemberExpression) {
+    const name = staticKeyName(current.property, current.computed);
+    if (name === undefined) return undefined;
+    const base = moduleRef(current.object, sourceCode, depth + 1);
+    return base ? appendPath(base, name) : undefined;
+  }
+  return undefined;
+}
+
+function appendPath(base: ModuleRef, name: string): ModuleRef {
+  if (base.path.length === 0 && name === 'default') return base;
+  if (base.source === '<global>' && base.path.length === 0 && GLOBAL_OBJECTS.has(name)) return base;
+  return { source: base.source, path: [...base.path, name] };
+}
+
+function normalise(source: string, path: string[]): ModuleRef {
+  return { source: source.startsWith('node:') ? source.slice(5) : source, path };
+}
+
+/** `require('x')` with a literal specifier. */
+export function isRequireCall(node: TSESTree.Node): node is TSESTree.CallExpression {
+  return (
+    node.type === AST_NODE_TYPES.CallExpression &&
+    node.callee.type === AST_NODE_TYPES.Identifier &&
+    node.callee.name === 'require' &&
+    node.arguments.length === 1 &&
+    node.arguments[0]?.type === AST_NODE_TYPES.Literal &&
+    typeof node.arguments[0].value === 'string'
+  );
+}
+
+/** True when `ref` is exactly `source` (or one of `sources`) with the given member path. */
+export function isModuleMember(ref: ModuleRef | undefined, sources: string | readonly string[], ...path: string[]): boolean {
+  if (!ref) return false;
+  const list = typeof sources === 'string' ? [sources] : sources;
+  return list.includes(ref.source) && ref.path.length === path.length && ref.path.every((p, i) => p === path[i]);
+}

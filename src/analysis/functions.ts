@@ -1,0 +1,53 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { enclosingClass, isFunctionNode, memberName, staticKeyName, unwrap, type FunctionNode } from './ast-utils.js';
+import { resolveIdentifier } from './bindings.js';
+import { resolveObjectLiteral, resolveValueNode } from './values.js';
+
+type SourceCode = Readonly<TSESLint.SourceCode>;
+
+/**
+ * The function a call invokes, when it is defined in the same file: a function declaration or
+ * `const f = () => …`, a method of the enclosing class called as `this.m()`, or a method of an
+ * object literal (`helpers.sign()`).
+ */
+export function calledFunction(call: TSESTree.CallExpression, sourceCode: SourceCode): FunctionNode | undefined {
+  const callee = unwrap(call.callee);
+  if (callee.type === AST_NODE_TYPES.Identifier) {
+    const binding = resolveIdentifier(callee, sourceCode);
+    if (binding.kind === 'function') return binding.fn;
+    if (binding.kind === 'expression') {
+      const value = resolveValueNode(binding.node, sourceCode);
+      return isFunctionNode(value) ? value : undefined;
+    }
+    return undefined;
+  }
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const name = memberName(callee);
+  if (name === undefined) return undefined;
+  if (unwrap(callee.object).type === AST_NODE_TYPES.ThisExpression) return classMethod(callee, name);
+  const obj = resolveObjectLiteral(callee.object, sourceCode);
+  if (!obj) return undefined;
+  for (const prop of obj.properties) {
+    if (prop.type === AST_NODE_TYPES.Property && staticKeyName(prop.key, prop.computed) === name) {
+      const value = unwrap(prop.value);
+      return isFunctionNode(value) ? value : undefined;
+    }
+  }
+  return undefined;
+}
+
+/** A method (or arrow-function field) named `name` in the class around `node`. */
+export function classMethod(node: TSESTree.Node, name: string): FunctionNode | undefined {
+  const cls = enclosingClass(node);
+  if (!cls) return undefined;
+  for (const element of cls.body.body) {
+    if (element.type === AST_NODE_TYPES.MethodDefinition && element.kind === 'method' && staticKeyName(element.key, element.computed) === name) {
+      return isFunctionNode(element.value) ? element.value : undefined;
+    }
+    if (element.type === AST_NODE_TYPES.PropertyDefinition && staticKeyName(element.key, element.computed) === name && element.value) {
+      const value = unwrap(element.value);
+      if (isFunctionNode(value)) return value;
+    }
+  }
+  return undefined;
+}

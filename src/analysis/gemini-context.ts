@@ -1,0 +1,201 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { findGeminiApiKeys } from '../gemini/credentials.js';
+import { isGeminiHeaderName } from '../gemini/headers.js';
+import { isGeminiHost, knownNonGeminiVendor, type NonGeminiVendor } from '../gemini/hosts.js';
+import { isGeminiClientPackage, isGoogleAiPackage } from '../gemini/packages.js';
+import { isFunctionNode, staticKeyName, walk } from './ast-utils.js';
+import { isRequireCall, moduleRef } from './bindings.js';
+import { memoForFile } from './memo.js';
+
+type SourceCode = Readonly<TSESLint.SourceCode>;
+
+/** Why code is taken to be Gemini exchange code. */
+export type GeminiEvidenceKind = 'host' | 'header' | 'api-key' | 'client-package' | 'ccxt-gemini';
+
+/** Why code is taken to be something else that merely looks similar. */
+export type CounterEvidenceKind = 'aws-sigv4' | 'github-webhook' | 'binance' | 'bitfinex' | 'google-gemini-ai';
+
+/** One piece of evidence and where it was seen. */
+export interface Evidence<K extends string> {
+  kind: K;
+  node: TSESTree.Node;
+}
+
+/** The Gemini-or-not verdicts for one file. */
+export interface GeminiContext {
+  evidence: Evidence<GeminiEvidenceKind>[];
+  counterEvidence: Evidence<CounterEvidenceKind>[];
+  /** The file has Gemini evidence and nothing that says otherwise. */
+  fileIsGemini: boolean;
+  /**
+   * Whether the code around `node` is Gemini exchange code: decided by the innermost function or
+   * class that has any evidence; a region with evidence both ways, or none up to the file, falls
+   * back to the file's verdict (and an ambiguous file says no — precision first).
+   */
+  isGeminiCode(node: TSESTree.Node): boolean;
+  /** Whether the code around `node` is known to be non-Gemini (AWS, GitHub, Binance, Google AI, …). */
+  isOtherApiCode(node: TSESTree.Node): boolean;
+}
+
+const GEMINI_HOST_IN_TEXT = /(?:^|[^a-z0-9.-])((?:api|ws)(?:\.sandbox)?\.gemini\.com)(?![a-z0-9-])/i;
+const HOST_IN_TEXT = /(?:^|[/@\s"'`])((?:[a-z0-9-]+\.)+(?:com|us|net|io))(?![a-z0-9-])/gi;
+
+const COUNTER_STRINGS: ReadonlyArray<[RegExp, CounterEvidenceKind]> = [
+  [/AWS4-HMAC-SHA256|aws4_request|^x-amz-/i, 'aws-sigv4'],
+  [/^x-hub-signature(-256)?$|^sha256=$/i, 'github-webhook'],
+  [/^x-mbx-apikey$/i, 'binance'],
+  [/^x-bfx-/i, 'bitfinex'],
+];
+
+const COUNTER_PACKAGES: ReadonlyArray<[RegExp, CounterEvidenceKind]> = [
+  [/^@aws-sdk\/|^aws-sdk$|^aws4$|^@smithy\/signature-v4/, 'aws-sigv4'],
+  [/^@octokit\/webhooks|^github-webhook-handler$/, 'github-webhook'],
+  [/binance/i, 'binance'],
+  [/bitfinex/i, 'bitfinex'],
+];
+
+const VENDOR_EVIDENCE: Record<NonGeminiVendor, CounterEvidenceKind> = {
+  'google-gemini-ai': 'google-gemini-ai',
+  binance: 'binance',
+  bitfinex: 'bitfinex',
+  aws: 'aws-sigv4',
+  github: 'github-webhook',
+};
+
+function classifyHost(host: string): CounterEvidenceKind | 'gemini' | undefined {
+  if (isGeminiHost(host)) return 'gemini';
+  const vendor = knownNonGeminiVendor(host);
+  return vendor ? VENDOR_EVIDENCE[vendor] : undefined;
+}
+
+interface Region {
+  positive: number;
+  negative: number;
+}
+
+/** Computes (once per file) where Gemini exchange code is, and where code for other APIs is. */
+export function geminiContext(sourceCode: SourceCode): GeminiContext {
+  return memoForFile(sourceCode, 'geminiContext', () => build(sourceCode));
+}
+
+function build(sourceCode: SourceCode): GeminiContext {
+  const evidence: Evidence<GeminiEvidenceKind>[] = [];
+  const counterEvidence: Evidence<CounterEvidenceKind>[] = [];
+
+  const inspectString = (text: string, node: TSESTree.Node): void => {
+    if (text.length < 4 || text.length > 100_000) return;
+    if (GEMINI_HOST_IN_TEXT.test(text)) evidence.push({ kind: 'host', node });
+    if (isGeminiHeaderName(text)) evidence.push({ kind: 'header', node });
+    if ((text.includes('account-') || text.includes('master-')) && findGeminiApiKeys(text).length > 0) {
+      evidence.push({ kind: 'api-key', node });
+    }
+    for (const [re, kind] of COUNTER_STRINGS) if (re.test(text)) counterEvidence.push({ kind, node });
+    if (text.includes('.')) {
+      HOST_IN_TEXT.lastIndex = 0;
+      for (let m = HOST_IN_TEXT.exec(text); m; m = HOST_IN_TEXT.exec(text)) {
+        const kind = classifyHost(m[1]!.toLowerCase());
+        if (kind && kind !== 'gemini') counterEvidence.push({ kind, node });
+      }
+    }
+  };
+  const inspectPackage = (source: string, node: TSESTree.Node): void => {
+    if (isGeminiClientPackage(source)) evidence.push({ kind: 'client-package', node });
+    if (isGoogleAiPackage(source)) counterEvidence.push({ kind: 'google-gemini-ai', node });
+    for (const [re, kind] of COUNTER_PACKAGES) if (re.test(source)) counterEvidence.push({ kind, node });
+  };
+
+  walk(sourceCode.ast, (node) => {
+    switch (node.type) {
+      case AST_NODE_TYPES.Literal:
+        if (typeof node.value === 'string') inspectString(node.value, node);
+        break;
+      case AST_NODE_TYPES.TemplateElement:
+        inspectString(node.value.cooked ?? node.value.raw, node);
+        break;
+      case AST_NODE_TYPES.Property:
+      case AST_NODE_TYPES.PropertyDefinition:
+        if (!node.computed && node.key.type === AST_NODE_TYPES.Identifier) inspectString(node.key.name, node.key);
+        break;
+      case AST_NODE_TYPES.ImportDeclaration:
+        inspectPackage(String(node.source.value), node);
+        return false;
+      case AST_NODE_TYPES.CallExpression:
+        if (isRequireCall(node)) inspectPackage(String((node.arguments[0] as TSESTree.StringLiteral).value), node);
+        break;
+      case AST_NODE_TYPES.NewExpression:
+      case AST_NODE_TYPES.MemberExpression: {
+        // new ccxt.gemini({...}) / ccxt.gemini
+        if (node.type === AST_NODE_TYPES.MemberExpression && !node.computed && node.property.type === AST_NODE_TYPES.Identifier && node.property.name === 'gemini') {
+          const ref = moduleRef(node, sourceCode);
+          if (ref?.source === 'ccxt') evidence.push({ kind: 'ccxt-gemini', node });
+        }
+        break;
+      }
+      case AST_NODE_TYPES.ImportSpecifier:
+        break;
+      default:
+        break;
+    }
+    return undefined;
+  });
+  // import { gemini } from 'ccxt'
+  for (const statement of sourceCode.ast.body) {
+    if (statement.type === AST_NODE_TYPES.ImportDeclaration && statement.source.value === 'ccxt') {
+      for (const spec of statement.specifiers) {
+        if (spec.type === AST_NODE_TYPES.ImportSpecifier && staticKeyName(spec.imported, false) === 'gemini') {
+          evidence.push({ kind: 'ccxt-gemini', node: spec });
+        }
+      }
+    }
+  }
+
+  const regions = new Map<TSESTree.Node, Region>();
+  const bump = (node: TSESTree.Node, field: keyof Region): void => {
+    for (let current: TSESTree.Node | undefined = node; current; current = current.parent) {
+      if (isRegion(current)) {
+        let region = regions.get(current);
+        if (!region) {
+          region = { positive: 0, negative: 0 };
+          regions.set(current, region);
+        }
+        region[field]++;
+      }
+    }
+  };
+  for (const e of evidence) bump(e.node, 'positive');
+  for (const e of counterEvidence) bump(e.node, 'negative');
+
+  const file = regions.get(sourceCode.ast) ?? { positive: 0, negative: 0 };
+  const fileIsGemini = file.positive > 0 && file.negative === 0;
+
+  const verdict = (node: TSESTree.Node): 'gemini' | 'other' | 'unknown' => {
+    for (let current: TSESTree.Node | undefined = node; current; current = current.parent) {
+      if (current.type === AST_NODE_TYPES.Program) break;
+      const region = isRegion(current) ? regions.get(current) : undefined;
+      if (!region) continue;
+      if (region.positive > 0 && region.negative === 0) return 'gemini';
+      if (region.negative > 0 && region.positive === 0) return 'other';
+      if (region.positive > 0 && region.negative > 0) return 'unknown';
+    }
+    if (fileIsGemini) return 'gemini';
+    if (file.negative > 0 && file.positive === 0) return 'other';
+    return 'unknown';
+  };
+
+  return {
+    evidence,
+    counterEvidence,
+    fileIsGemini,
+    isGeminiCode: (node) => verdict(node) === 'gemini',
+    isOtherApiCode: (node) => verdict(node) === 'other',
+  };
+}
+
+function isRegion(node: TSESTree.Node): boolean {
+  return (
+    node.type === AST_NODE_TYPES.Program ||
+    isFunctionNode(node) ||
+    node.type === AST_NODE_TYPES.ClassDeclaration ||
+    node.type === AST_NODE_TYPES.ClassExpression
+  );
+}

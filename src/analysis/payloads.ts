@@ -1,0 +1,91 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { geminiHeaderKind } from '../gemini/headers.js';
+import { HOLE } from '../gemini/paths.js';
+import { walk } from './ast-utils.js';
+import { geminiContext } from './gemini-context.js';
+import { httpCalls, type HttpCall } from './http-calls.js';
+import { memoForFile } from './memo.js';
+import { geminiHeaderSinks, traceValueSources } from './signing.js';
+import { objectEntries, staticString, type ObjectEntry, type StaticString } from './values.js';
+
+type SourceCode = Readonly<TSESLint.SourceCode>;
+
+/** A Gemini request payload object (`{ request, nonce, …params }`) and where it is sent. */
+export interface GeminiPayload {
+  node: TSESTree.ObjectExpression;
+  /** The `request` entry and its value as far as known. */
+  request?: ObjectEntry & { value?: StaticString };
+  /** The `nonce` entry, when present. */
+  nonce?: ObjectEntry;
+  /** `false` when a spread could add keys we cannot see (e.g. `...params`). */
+  complete: boolean;
+  /** The payload flows into an `X-GEMINI-PAYLOAD` header somewhere in the file. */
+  sentAsPayloadHeader: boolean;
+  /** The requests whose `X-GEMINI-PAYLOAD` header carries this payload. */
+  calls: HttpCall[];
+}
+
+const PATH_LIKE = /^\/v\d+\//;
+
+/**
+ * Every Gemini payload object in the file (memoised). An object counts when it has a `request`
+ * entry that is (or may be) an API path, and either a `nonce` entry or a flow into an
+ * `X-GEMINI-PAYLOAD` header — and it does not sit in code known to be for another API.
+ */
+export function geminiPayloads(sourceCode: SourceCode): GeminiPayload[] {
+  return memoForFile(sourceCode, 'geminiPayloads', () => {
+    const candidates: TSESTree.ObjectExpression[] = [];
+    walk(sourceCode.ast, (node) => {
+      if (node.type === AST_NODE_TYPES.ObjectExpression && node.properties.some(isRequestProperty)) candidates.push(node);
+      return undefined;
+    });
+    if (candidates.length === 0) return [];
+
+    // which candidates reach which payload headers
+    const reached = new Map<TSESTree.Node, HttpCall[]>();
+    const inPayloadHeader = new Set<TSESTree.Node>();
+    const calls = httpCalls(sourceCode);
+    for (const sink of geminiHeaderSinks(sourceCode)) {
+      if (sink.kind !== 'payload') continue;
+      const sources = traceValueSources(sink.valueNode, sourceCode);
+      const owners = calls.filter((c) => c.headers.entries.some((e) => e.valueNode === sink.valueNode && geminiHeaderKind(e.name) === 'payload'));
+      for (const candidate of candidates) {
+        if (!sources.has(candidate)) continue;
+        inPayloadHeader.add(candidate);
+        reached.set(candidate, [...(reached.get(candidate) ?? []), ...owners]);
+      }
+    }
+
+    const context = geminiContext(sourceCode);
+    const payloads: GeminiPayload[] = [];
+    for (const node of candidates) {
+      if (context.isOtherApiCode(node)) continue;
+      const { entries, complete } = objectEntries(node, sourceCode);
+      const requestEntry = entries.find((e) => e.key === 'request');
+      const nonce = entries.find((e) => e.key === 'nonce');
+      if (!requestEntry) continue;
+      const value = staticString(requestEntry.valueNode, sourceCode);
+      const pathLike = value !== undefined && (PATH_LIKE.test(value.text) || value.text.startsWith(HOLE) || /^\/?v\d+\//.test(value.text) || value.text.startsWith('/'));
+      const sent = inPayloadHeader.has(node);
+      if (!sent && !(nonce && pathLike && (context.isGeminiCode(node) || PATH_LIKE.test(value.text)))) continue;
+      const payload: GeminiPayload = {
+        node,
+        request: value ? { ...requestEntry, value } : requestEntry,
+        complete,
+        sentAsPayloadHeader: sent,
+        calls: [...new Set(reached.get(node) ?? [])],
+      };
+      if (nonce) payload.nonce = nonce;
+      payloads.push(payload);
+    }
+    return payloads;
+  });
+}
+
+function isRequestProperty(p: TSESTree.ObjectLiteralElement): boolean {
+  return (
+    p.type === AST_NODE_TYPES.Property &&
+    ((!p.computed && p.key.type === AST_NODE_TYPES.Identifier && p.key.name === 'request') ||
+      (p.key.type === AST_NODE_TYPES.Literal && p.key.value === 'request'))
+  );
+}

@@ -1,0 +1,573 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { geminiHeaderKind, type GeminiHeaderKind } from '../gemini/headers.js';
+import { memberName, returnedExpressions, staticKeyName, unwrap, walk, type FunctionNode } from './ast-utils.js';
+import { findVariable, moduleRef, resolveIdentifier, type ModuleRef } from './bindings.js';
+import { calledFunction } from './functions.js';
+import { memoForFile } from './memo.js';
+import { constantString, envRead, resolveValueNode } from './values.js';
+
+type SourceCode = Readonly<TSESLint.SourceCode>;
+
+/** Text encodings of a digest; `buffer` is raw bytes not (yet) turned into text. */
+export type DigestEncoding = 'hex' | 'base64' | 'base64url' | 'latin1' | 'binary' | 'buffer' | 'unknown';
+
+/** One HMAC computation and how its result is produced. */
+export interface HmacUse {
+  /** The call that creates the MAC: `createHmac(…)`, `HmacSHA384(…)`, `subtle.sign(…)`, `hmac(…)`. */
+  node: TSESTree.CallExpression;
+  library: 'node' | 'crypto-js' | 'webcrypto' | 'noble';
+  /** Normalised algorithm (`sha384`), or `undefined` when not statically known. */
+  algorithm?: string;
+  /** Where the algorithm is written: a string literal, a crypto-js/noble callee, or an identifier. */
+  algorithmNode?: TSESTree.Node;
+  keyNode?: TSESTree.Node;
+  inputNodes: TSESTree.Node[];
+  encoding: DigestEncoding;
+  /** The argument or callee that decides the encoding (`'base64'` in `.digest('base64')`). */
+  encodingNode?: TSESTree.Node;
+  /** The `.digest(…)` call (node crypto), for fixes that rewrite it. */
+  digestCall?: TSESTree.CallExpression;
+  /** The expression whose value is the finished signature text (or bytes). */
+  outputNode: TSESTree.Node;
+  /** Every node on the way from {@link node} to {@link outputNode}; flows are matched against it. */
+  chain: Set<TSESTree.Node>;
+}
+
+/** A value placed in an `X-GEMINI-*` header. */
+export interface HeaderSink {
+  kind: GeminiHeaderKind;
+  nameNode: TSESTree.Node;
+  valueNode: TSESTree.Node;
+}
+
+/** An HMAC whose output reaches an `X-GEMINI-SIGNATURE` header. */
+export interface SignatureFlow {
+  hmac: HmacUse;
+  sink: HeaderSink;
+}
+
+const ALGORITHMS = /^(sha(?:1|224|256|384|512)|md5|ripemd160|sha3-(?:224|256|384|512)|sha512-256)$/;
+
+/** `'SHA-384'` → `sha384`; `'sha384'` stays. */
+export function normaliseAlgorithm(name: string): string | undefined {
+  const lower = name.toLowerCase().replace(/^sha-(\d)/, 'sha$1').replace(/_/g, '-');
+  return ALGORITHMS.test(lower) ? lower : undefined;
+}
+
+function encodingOf(text: string | undefined): DigestEncoding {
+  switch (text?.toLowerCase()) {
+    case 'hex':
+      return 'hex';
+    case 'base64':
+      return 'base64';
+    case 'base64url':
+      return 'base64url';
+    case 'latin1':
+      return 'latin1';
+    case 'binary':
+      return 'binary';
+    default:
+      return 'unknown';
+  }
+}
+
+function isCrypto(ref: ModuleRef | undefined, ...path: string[]): boolean {
+  if (!ref) return false;
+  const ok = ref.source === 'crypto' || (ref.source === '<global>' && ref.path[0] === 'crypto');
+  if (!ok) return false;
+  const rest = ref.source === 'crypto' ? ref.path : ref.path.slice(1);
+  const trimmed = rest[0] === 'webcrypto' ? rest.slice(1) : rest;
+  return trimmed.length === path.length && trimmed.every((p, i) => p === path[i]);
+}
+
+/** Every HMAC computed in the file (memoised). */
+export function hmacUses(sourceCode: SourceCode): HmacUse[] {
+  return memoForFile(sourceCode, 'hmacUses', () => {
+    const uses: HmacUse[] = [];
+    walk(sourceCode.ast, (node) => {
+      if (node.type !== AST_NODE_TYPES.CallExpression) return;
+      try {
+        const use = recogniseHmac(node, sourceCode);
+        if (use) uses.push(use);
+      } catch {
+        // never let an odd shape throw out of a rule
+      }
+    });
+    return uses;
+  });
+}
+
+/** Recognises the creation of an HMAC and follows it to the finished signature. */
+export function recogniseHmac(node: TSESTree.CallExpression, sourceCode: SourceCode): HmacUse | undefined {
+  const ref = moduleRef(node.callee, sourceCode);
+  if (!ref) return undefined;
+
+  if (isCrypto(ref, 'createHmac')) {
+    const [algArg, keyArg] = node.arguments;
+    const use: HmacUse = { node, library: 'node', inputNodes: [], encoding: 'unknown', outputNode: node, chain: new Set([node]) };
+    if (algArg) {
+      use.algorithmNode = algArg;
+      const text = constantString(algArg, sourceCode);
+      const alg = text === undefined ? undefined : normaliseAlgorithm(text);
+      if (alg) use.algorithm = alg;
+    }
+    if (keyArg) use.keyNode = keyArg;
+    followNodeHmac(use, sourceCode);
+    return use;
+  }
+
+  if (ref.source === 'crypto-js' || ref.source.startsWith('crypto-js/')) {
+    const name = ref.source === 'crypto-js' ? (ref.path.length === 1 ? ref.path[0] : undefined) : ref.path.length === 0 ? ref.source.slice('crypto-js/'.length) : undefined;
+    const match = name ? /^hmac-?(sha\d+|md5|sha3|ripemd160)$/i.exec(name.replace(/^Hmac/, 'hmac-')) : null;
+    if (!match) return undefined;
+    const [inputArg, keyArg] = node.arguments;
+    const use: HmacUse = {
+      node,
+      library: 'crypto-js',
+      algorithm: normaliseAlgorithm(match[1]!) ?? match[1]!.toLowerCase(),
+      algorithmNode: node.callee,
+      inputNodes: inputArg ? [inputArg] : [],
+      // a WordArray prints as hex when turned into a string
+      encoding: 'hex',
+      outputNode: node,
+      chain: new Set([node]),
+    };
+    if (keyArg) use.keyNode = keyArg;
+    followConversions(use, node, sourceCode);
+    return use;
+  }
+
+  if (isCrypto(ref, 'subtle', 'sign') || (ref.source === '<global>' && ref.path.join('.') === 'subtle.sign')) {
+    const [, keyArg, dataArg] = node.arguments;
+    const use: HmacUse = { node, library: 'webcrypto', inputNodes: dataArg ? [unwrapEncode(dataArg, sourceCode)] : [], encoding: 'buffer', outputNode: node, chain: new Set([node]) };
+    if (keyArg) {
+      const imported = resolveValueNode(keyArg, sourceCode);
+      const importCall = imported.type === AST_NODE_TYPES.AwaitExpression ? unwrap(imported.argument) : imported;
+      if (importCall.type === AST_NODE_TYPES.CallExpression && isCrypto(moduleRef(importCall.callee, sourceCode), 'subtle', 'importKey')) {
+        const [, rawKey, params] = importCall.arguments;
+        if (rawKey) use.keyNode = unwrapEncode(rawKey, sourceCode);
+        const paramsValue = params ? resolveValueNode(params, sourceCode) : undefined;
+        if (paramsValue?.type === AST_NODE_TYPES.ObjectExpression) {
+          const nameProp = paramsValue.properties.find((p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && staticKeyName(p.key, p.computed) === 'name');
+          const nameText = nameProp ? constantString(nameProp.value, sourceCode) : undefined;
+          if (nameText !== undefined && nameText.toUpperCase() !== 'HMAC') return undefined;
+          const hashProp = paramsValue.properties.find((p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && staticKeyName(p.key, p.computed) === 'hash');
+          if (hashProp) {
+            let hashNode: TSESTree.Node = hashProp.value;
+            const hashValue = resolveValueNode(hashNode, sourceCode);
+            if (hashValue.type === AST_NODE_TYPES.ObjectExpression) {
+              const inner = hashValue.properties.find((p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && staticKeyName(p.key, p.computed) === 'name');
+              if (inner) hashNode = inner.value;
+            }
+            use.algorithmNode = hashNode;
+            const text = constantString(hashNode, sourceCode);
+            const alg = text === undefined ? undefined : normaliseAlgorithm(text);
+            if (alg) use.algorithm = alg;
+          }
+        }
+      }
+    }
+    followConversions(use, node, sourceCode);
+    return use;
+  }
+
+  if ((ref.source === '@noble/hashes/hmac' || ref.source === '@noble/hashes/hmac.js') && ref.path.length === 1 && ref.path[0] === 'hmac') {
+    const [hashArg, keyArg, msgArg] = node.arguments;
+    const use: HmacUse = { node, library: 'noble', inputNodes: msgArg ? [unwrapEncode(msgArg, sourceCode)] : [], encoding: 'buffer', outputNode: node, chain: new Set([node]) };
+    if (keyArg) use.keyNode = unwrapEncode(keyArg, sourceCode);
+    if (hashArg) {
+      use.algorithmNode = hashArg;
+      const hashRef = moduleRef(hashArg, sourceCode);
+      const last = hashRef?.path[hashRef.path.length - 1];
+      if (hashRef?.source.startsWith('@noble/hashes') && last) {
+        const alg = normaliseAlgorithm(last.replace(/_/g, '-'));
+        if (alg) use.algorithm = alg;
+      }
+    }
+    followConversions(use, node, sourceCode);
+    return use;
+  }
+  return undefined;
+}
+
+/** `new TextEncoder().encode(x)`, `Buffer.from(x)`, `utf8ToBytes(x)` → `x`: the text underneath. */
+function unwrapEncode(node: TSESTree.Node, sourceCode: SourceCode): TSESTree.Node {
+  const value = unwrap(node);
+  if (value.type !== AST_NODE_TYPES.CallExpression || value.arguments.length === 0) return node;
+  const callee = unwrap(value.callee);
+  const name = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : undefined;
+  if (name === 'encode' || name === 'utf8ToBytes' || (name === 'from' && moduleRef(callee, sourceCode)?.path[0] === 'Buffer')) {
+    return value.arguments.length === 1 ? value.arguments[0]! : node;
+  }
+  return node;
+}
+
+/** Follows `createHmac(...)` through `.update()`s to `.digest()`, chained or via a variable. */
+function followNodeHmac(use: HmacUse, sourceCode: SourceCode): void {
+  let current: TSESTree.Node = use.node;
+  for (;;) {
+    const parent: TSESTree.Node | undefined = current.parent;
+    if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === current && parent.parent?.type === AST_NODE_TYPES.CallExpression && parent.parent.callee === parent) {
+      const method = memberName(parent);
+      const call: TSESTree.CallExpression = parent.parent;
+      use.chain.add(call);
+      if (method === 'update') {
+        if (call.arguments[0]) use.inputNodes.push(call.arguments[0]);
+        current = call;
+        continue;
+      }
+      if (method === 'digest') {
+        setDigest(use, call, sourceCode);
+        return;
+      }
+      return;
+    }
+    // const h = createHmac(...); h.update(x); h.digest('hex')
+    if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === current && parent.id.type === AST_NODE_TYPES.Identifier) {
+      const variable = findVariable(parent.id, sourceCode);
+      for (const ref of variable?.references ?? []) {
+        const member = ref.identifier.parent;
+        if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== ref.identifier) continue;
+        const call = member.parent;
+        if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) continue;
+        const method = memberName(member);
+        if (method === 'update' && call.arguments[0]) use.inputNodes.push(call.arguments[0]);
+        if (method === 'digest') {
+          use.chain.add(call);
+          setDigest(use, call, sourceCode);
+        }
+      }
+    }
+    return;
+  }
+}
+
+function setDigest(use: HmacUse, call: TSESTree.CallExpression, sourceCode: SourceCode): void {
+  use.digestCall = call;
+  use.outputNode = call;
+  const arg = call.arguments[0];
+  if (arg) {
+    use.encodingNode = arg;
+    use.encoding = encodingOf(constantString(arg, sourceCode));
+  } else {
+    use.encoding = 'buffer';
+  }
+  followConversions(use, call, sourceCode);
+}
+
+/**
+ * After the MAC is computed, code often converts it: `.toString('base64')`, crypto-js
+ * `.toString(enc.Base64)`, `enc.Base64.stringify(mac)`, `Buffer.from(buf).toString('hex')`,
+ * `btoa(...)`, noble `bytesToHex(mac)`. Follows those (directly around the expression, or through
+ * one `const`) and records the encoding that finally applies.
+ */
+function followConversions(use: HmacUse, start: TSESTree.Node, sourceCode: SourceCode): void {
+  let current: TSESTree.Node = start;
+  for (let i = 0; i < 8; i++) {
+    let parent: TSESTree.Node | undefined = current.parent;
+    while (parent && (parent.type === AST_NODE_TYPES.AwaitExpression || parent.type === AST_NODE_TYPES.TSAsExpression || parent.type === AST_NODE_TYPES.TSNonNullExpression)) {
+      current = parent;
+      parent = current.parent;
+    }
+    if (!parent) return;
+    // x.toString(enc)
+    if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === current && memberName(parent) === 'toString' && parent.parent?.type === AST_NODE_TYPES.CallExpression) {
+      const call: TSESTree.CallExpression = parent.parent;
+      const arg = call.arguments[0];
+      if (use.library === 'crypto-js') {
+        const enc = arg ? cryptoJsEncoding(arg, sourceCode) : 'hex';
+        use.encoding = enc;
+        if (arg) use.encodingNode = arg;
+      } else if (use.encoding === 'buffer') {
+        use.encoding = arg ? encodingOf(constantString(arg, sourceCode)) : 'unknown';
+        if (arg) use.encodingNode = arg;
+      }
+      use.chain.add(call);
+      use.outputNode = call;
+      current = call;
+      continue;
+    }
+    if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === current) {
+      const ref = moduleRef(parent.callee, sourceCode);
+      const last = ref?.path[ref.path.length - 1];
+      const calleeName = last ?? (unwrap(parent.callee).type === AST_NODE_TYPES.Identifier ? (unwrap(parent.callee) as TSESTree.Identifier).name : undefined);
+      let next: DigestEncoding | undefined;
+      if (ref && (ref.source === 'crypto-js' || ref.source.startsWith('crypto-js/')) && last === 'stringify') {
+        next = cryptoJsEncoding(unwrap(parent.callee).type === AST_NODE_TYPES.MemberExpression ? (unwrap(parent.callee) as TSESTree.MemberExpression).object : parent.callee, sourceCode);
+      } else if (calleeName === 'bytesToHex' || calleeName === 'toHex') {
+        next = 'hex';
+      } else if (calleeName === 'btoa' || calleeName === 'bytesToBase64' || calleeName === 'toBase64') {
+        next = 'base64';
+      } else if (ref?.path[0] === 'Buffer' && last === 'from') {
+        next = use.encoding; // Buffer.from(x) keeps bytes; the .toString() after decides
+      } else if (calleeName === 'Uint8Array' || calleeName === 'from' && ref?.path[0] === 'Array') {
+        next = use.encoding;
+      }
+      if (next === undefined) return;
+      if (next !== use.encoding) {
+        use.encoding = next;
+        use.encodingNode = parent.callee;
+      }
+      use.chain.add(parent);
+      use.outputNode = parent;
+      current = parent;
+      continue;
+    }
+    // const mac = …; later Buffer.from(mac).toString('hex'): follow the single read of the const
+    if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === current && parent.id.type === AST_NODE_TYPES.Identifier) {
+      const variable = findVariable(parent.id, sourceCode);
+      const reads = variable?.references.filter((r) => r.isRead()) ?? [];
+      if (reads.length !== 1) return;
+      use.chain.add(parent.id);
+      current = reads[0]!.identifier;
+      use.chain.add(current);
+      continue;
+    }
+    if (parent.type === AST_NODE_TYPES.NewExpression && parent.arguments[0] === current) {
+      // new Uint8Array(buf)
+      use.chain.add(parent);
+      current = parent;
+      continue;
+    }
+    return;
+  }
+}
+
+function cryptoJsEncoding(node: TSESTree.Node, sourceCode: SourceCode): DigestEncoding {
+  const ref = moduleRef(node, sourceCode);
+  const last = ref?.path[ref.path.length - 1];
+  if (ref && (ref.source === 'crypto-js' || ref.source.startsWith('crypto-js/'))) {
+    if (last === 'Hex') return 'hex';
+    if (last === 'Base64') return 'base64';
+    if (last === 'Base64url') return 'base64url';
+    if (ref.source === 'crypto-js/enc-hex') return 'hex';
+    if (ref.source === 'crypto-js/enc-base64') return 'base64';
+    if (last === 'Latin1') return 'latin1';
+  }
+  return 'unknown';
+}
+
+/** Every value placed in an `X-GEMINI-*` header anywhere in the file (memoised). */
+export function geminiHeaderSinks(sourceCode: SourceCode): HeaderSink[] {
+  return memoForFile(sourceCode, 'geminiHeaderSinks', () => {
+    const sinks: HeaderSink[] = [];
+    walk(sourceCode.ast, (node) => {
+      if (node.type === AST_NODE_TYPES.Property) {
+        const name = staticKeyName(node.key, node.computed) ?? (node.computed ? constantString(node.key, sourceCode) : undefined);
+        const kind = name === undefined ? undefined : geminiHeaderKind(name);
+        if (kind && node.value.type !== AST_NODE_TYPES.AssignmentPattern) sinks.push({ kind, nameNode: node.key, valueNode: node.value });
+      } else if (node.type === AST_NODE_TYPES.AssignmentExpression && node.left.type === AST_NODE_TYPES.MemberExpression) {
+        const name = memberName(node.left) ?? (node.left.computed ? constantString(node.left.property, sourceCode) : undefined);
+        const kind = name === undefined ? undefined : geminiHeaderKind(name);
+        if (kind) sinks.push({ kind, nameNode: node.left.property, valueNode: node.right });
+      } else if (node.type === AST_NODE_TYPES.CallExpression && node.arguments.length >= 2) {
+        const callee = unwrap(node.callee);
+        const method = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+        if (method === 'set' || method === 'setHeader' || method === 'append' || method === 'header') {
+          const name = constantString(node.arguments[0]!, sourceCode);
+          const kind = name === undefined ? undefined : geminiHeaderKind(name);
+          if (kind) sinks.push({ kind, nameNode: node.arguments[0]!, valueNode: node.arguments[1]! });
+        }
+      }
+      return undefined;
+    });
+    return sinks;
+  });
+}
+
+/**
+ * The nodes a value may come from within the file: through `const`s, `await`, conversions and
+ * method calls on it, template literals, ternaries, local helper functions' return values, and
+ * parameters back to the arguments of local call sites.
+ */
+export function traceValueSources(node: TSESTree.Node, sourceCode: SourceCode): Set<TSESTree.Node> {
+  const seen = new Set<TSESTree.Node>();
+  const stack: [TSESTree.Node, number][] = [[node, 0]];
+  while (stack.length > 0) {
+    const [raw, depth] = stack.pop()!;
+    const current = unwrap(raw);
+    if (seen.has(current) || depth > 40 || seen.size > 2000) continue;
+    seen.add(current);
+    const push = (n: TSESTree.Node | null | undefined): void => {
+      if (n) stack.push([n, depth + 1]);
+    };
+    switch (current.type) {
+      case AST_NODE_TYPES.Identifier: {
+        const binding = resolveIdentifier(current, sourceCode);
+        if (binding.kind === 'expression') push(binding.node);
+        else if (binding.kind === 'property-of') push(binding.object);
+        else if (binding.kind === 'parameter') for (const arg of callSiteArguments(binding.fn, current.name, sourceCode)) push(arg);
+        else {
+          // `let sig; sig = …`: every assigned value
+          const variable = findVariable(current, sourceCode);
+          for (const ref of variable?.references ?? []) {
+            const parent = ref.identifier.parent;
+            if (ref.isWrite() && parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === ref.identifier) push(parent.right);
+          }
+        }
+        break;
+      }
+      case AST_NODE_TYPES.MemberExpression: {
+        const resolved = resolveValueNode(current, sourceCode);
+        if (resolved !== current) push(resolved);
+        else push(current.object);
+        break;
+      }
+      case AST_NODE_TYPES.AwaitExpression:
+        push(current.argument);
+        break;
+      case AST_NODE_TYPES.TemplateLiteral:
+        current.expressions.forEach(push);
+        break;
+      case AST_NODE_TYPES.ConditionalExpression:
+        push(current.consequent);
+        push(current.alternate);
+        break;
+      case AST_NODE_TYPES.LogicalExpression:
+        push(current.left);
+        push(current.right);
+        break;
+      case AST_NODE_TYPES.CallExpression: {
+        const fn = calledFunction(current, sourceCode);
+        if (fn) {
+          for (const r of returnedExpressions(fn)) push(r);
+          break;
+        }
+        const callee = unwrap(current.callee);
+        if (callee.type === AST_NODE_TYPES.MemberExpression) push(callee.object);
+        current.arguments.forEach(push);
+        break;
+      }
+      case AST_NODE_TYPES.NewExpression:
+        current.arguments.forEach(push);
+        break;
+      default:
+        break;
+    }
+  }
+  return seen;
+}
+
+/** Arguments passed for parameter `name` of `fn` at call sites in the same file. */
+function callSiteArguments(fn: FunctionNode, name: string, sourceCode: SourceCode): TSESTree.Node[] {
+  const index = fn.params.findIndex((p) => {
+    const id = p.type === AST_NODE_TYPES.AssignmentPattern ? p.left : p.type === AST_NODE_TYPES.TSParameterProperty ? p.parameter : p;
+    return id.type === AST_NODE_TYPES.Identifier && id.name === name;
+  });
+  if (index === -1) return [];
+  const calls = functionCallSites(fn, sourceCode);
+  const out: TSESTree.Node[] = [];
+  for (const call of calls) {
+    const arg = call.arguments[index];
+    if (arg && arg.type !== AST_NODE_TYPES.SpreadElement) out.push(arg);
+  }
+  const param = fn.params[index];
+  if (param?.type === AST_NODE_TYPES.AssignmentPattern) out.push(param.right);
+  return out;
+}
+
+/** Calls in the file that invoke `fn` (by name, or as `this.method()` in its class). */
+function functionCallSites(fn: FunctionNode, sourceCode: SourceCode): TSESTree.CallExpression[] {
+  const index = memoForFile(sourceCode, 'callSites', () => {
+    const map = new Map<FunctionNode, TSESTree.CallExpression[]>();
+    walk(sourceCode.ast, (node) => {
+      if (node.type === AST_NODE_TYPES.CallExpression) {
+        let target: FunctionNode | undefined;
+        try {
+          target = calledFunction(node, sourceCode);
+        } catch {
+          target = undefined;
+        }
+        if (target) {
+          const list = map.get(target) ?? [];
+          list.push(node);
+          map.set(target, list);
+        }
+      }
+      return undefined;
+    });
+    return map;
+  });
+  return index.get(fn) ?? [];
+}
+
+/** HMACs whose output reaches an `X-GEMINI-SIGNATURE` header (memoised). */
+export function signatureFlows(sourceCode: SourceCode): SignatureFlow[] {
+  return memoForFile(sourceCode, 'signatureFlows', () => {
+    const uses = hmacUses(sourceCode);
+    if (uses.length === 0) return [];
+    const flows: SignatureFlow[] = [];
+    for (const sink of geminiHeaderSinks(sourceCode)) {
+      if (sink.kind !== 'signature') continue;
+      const sources = traceValueSources(sink.valueNode, sourceCode);
+      for (const hmac of uses) {
+        if ([...hmac.chain].some((n) => sources.has(n))) flows.push({ hmac, sink });
+      }
+    }
+    // one flow per HMAC: the first sink it reaches
+    const seen = new Set<HmacUse>();
+    return flows.filter((f) => (seen.has(f.hmac) ? false : (seen.add(f.hmac), true)));
+  });
+}
+
+/** What a value signed or sent as the payload is. */
+export type PayloadForm = 'base64' | 'json' | 'object' | 'unknown';
+
+/**
+ * Classifies a value by how it was made: `Buffer.from(…).toString('base64')`, `btoa(…)`,
+ * crypto-js `enc.Base64.stringify(…)` → base64; `JSON.stringify(…)` → json; an object literal →
+ * object. Follows `const`s and local helpers' return values; anything else is unknown.
+ */
+export function payloadForm(node: TSESTree.Node, sourceCode: SourceCode, depth = 0): PayloadForm {
+  if (depth > 12) return 'unknown';
+  const value = resolveValueNode(node, sourceCode);
+  if (value.type === AST_NODE_TYPES.ObjectExpression) return 'object';
+  if (value.type === AST_NODE_TYPES.AwaitExpression) return payloadForm(value.argument, sourceCode, depth + 1);
+  if (value.type !== AST_NODE_TYPES.CallExpression) return 'unknown';
+  const callee = unwrap(value.callee);
+  const ref = moduleRef(callee, sourceCode);
+  if (ref?.source === '<global>' && ref.path.join('.') === 'JSON.stringify') return 'json';
+  if (ref?.source === '<global>' && (ref.path.join('.') === 'btoa')) return 'base64';
+  if (ref && (ref.source === 'crypto-js' || ref.source.startsWith('crypto-js/')) && ref.path[ref.path.length - 1] === 'stringify') {
+    return cryptoJsEncoding((callee as TSESTree.MemberExpression).object ?? callee, sourceCode) === 'base64' ? 'base64' : 'unknown';
+  }
+  if (callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === 'toString') {
+    const arg = value.arguments[0];
+    const enc = arg ? constantString(arg, sourceCode) : undefined;
+    if (enc === 'base64') return 'base64';
+    if (arg && cryptoJsEncoding(arg, sourceCode) === 'base64') return 'base64';
+    return 'unknown';
+  }
+  const fn = calledFunction(value, sourceCode);
+  if (fn) {
+    const forms = new Set(returnedExpressions(fn).map((r) => payloadForm(r, sourceCode, depth + 1)));
+    return forms.size === 1 ? [...forms][0]! : 'unknown';
+  }
+  return 'unknown';
+}
+
+/**
+ * Whether two expressions certainly hold the same value: the same variable, the same class
+ * field, or the same environment variable.
+ */
+export function sameValue(a: TSESTree.Node, b: TSESTree.Node, sourceCode: SourceCode): boolean {
+  const envA = envRead(a, sourceCode);
+  const envB = envRead(b, sourceCode);
+  if (envA && envB) return envA.name === envB.name;
+  const ra = resolveValueNode(a, sourceCode);
+  const rb = resolveValueNode(b, sourceCode);
+  if (ra === rb) return true;
+  if (ra.type === AST_NODE_TYPES.Identifier && rb.type === AST_NODE_TYPES.Identifier) {
+    const va = findVariable(ra, sourceCode);
+    return va !== null && va === findVariable(rb, sourceCode);
+  }
+  if (ra.type === AST_NODE_TYPES.MemberExpression && rb.type === AST_NODE_TYPES.MemberExpression) {
+    const ta = unwrap(ra.object).type === AST_NODE_TYPES.ThisExpression;
+    const tb = unwrap(rb.object).type === AST_NODE_TYPES.ThisExpression;
+    return ta && tb && memberName(ra) !== undefined && memberName(ra) === memberName(rb);
+  }
+  return false;
+}
+
+
+

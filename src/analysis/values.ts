@@ -1,0 +1,350 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { HOLE } from '../gemini/paths.js';
+import { enclosingClass, isFunctionNode, memberName, staticKeyName, unwrap, walk, type FunctionNode } from './ast-utils.js';
+import { moduleRef, resolveIdentifier } from './bindings.js';
+
+type SourceCode = Readonly<TSESLint.SourceCode>;
+
+/** How far value resolution follows bindings before giving up (cycles, very long chains). */
+const MAX_DEPTH = 24;
+
+/**
+ * Follows a value to the expression that defines it: `const` bindings and single-assignment
+ * `let`, one level of destructuring, properties of object literals (`config.baseUrl`), and class
+ * fields (`this.base`, set as a field initialiser or once in the constructor). Returns the last
+ * node reached — the input itself when nothing can be followed.
+ */
+export function resolveValueNode(node: TSESTree.Node, sourceCode: SourceCode, depth = 0): TSESTree.Node {
+  let current = unwrap(node);
+  for (let i = depth; i < MAX_DEPTH; i++) {
+    const next = step(current, sourceCode, i);
+    if (!next || next === current) return current;
+    current = unwrap(next);
+  }
+  return current;
+}
+
+function step(node: TSESTree.Node, sourceCode: SourceCode, depth: number): TSESTree.Node | undefined {
+  if (node.type === AST_NODE_TYPES.Identifier) {
+    const binding = resolveIdentifier(node, sourceCode);
+    if (binding.kind === 'expression') return binding.node;
+    if (binding.kind === 'property-of') return propertyValue(binding.object, binding.key, sourceCode, depth + 1);
+    return undefined;
+  }
+  if (node.type === AST_NODE_TYPES.MemberExpression) {
+    const name = memberName(node) ?? computedName(node, sourceCode, depth);
+    if (name === undefined) return undefined;
+    if (unwrap(node.object).type === AST_NODE_TYPES.ThisExpression) return classFieldValue(node, name);
+    return propertyValue(node.object, name, sourceCode, depth + 1);
+  }
+  return undefined;
+}
+
+function computedName(node: TSESTree.MemberExpression, sourceCode: SourceCode, depth: number): string | undefined {
+  if (!node.computed) return undefined;
+  const s = staticString(node.property, sourceCode, depth + 1);
+  return s?.complete ? s.text : undefined;
+}
+
+/** The object literal an expression evaluates to, if it statically is one. */
+export function resolveObjectLiteral(node: TSESTree.Node, sourceCode: SourceCode, depth = 0): TSESTree.ObjectExpression | undefined {
+  const value = resolveValueNode(node, sourceCode, depth);
+  return value.type === AST_NODE_TYPES.ObjectExpression ? value : undefined;
+}
+
+/** One statically named entry of an object literal. */
+export interface ObjectEntry {
+  key: string;
+  keyNode: TSESTree.Node;
+  valueNode: TSESTree.Node;
+  property: TSESTree.Property;
+}
+
+/** The entries of an object literal, with spreads of resolvable objects merged in order. */
+export interface ObjectEntries {
+  entries: ObjectEntry[];
+  /** `false` when a spread or computed key could not be resolved: more keys may exist. */
+  complete: boolean;
+}
+
+/** Lists an object literal's statically named entries (later entries override earlier ones). */
+export function objectEntries(obj: TSESTree.ObjectExpression, sourceCode: SourceCode, depth = 0): ObjectEntries {
+  const byKey = new Map<string, ObjectEntry>();
+  let complete = true;
+  for (const prop of obj.properties) {
+    if (prop.type === AST_NODE_TYPES.SpreadElement) {
+      const inner = depth < MAX_DEPTH ? resolveObjectLiteral(prop.argument, sourceCode, depth + 1) : undefined;
+      if (!inner) {
+        complete = false;
+        continue;
+      }
+      const nested = objectEntries(inner, sourceCode, depth + 1);
+      complete &&= nested.complete;
+      for (const entry of nested.entries) {
+        byKey.delete(entry.key);
+        byKey.set(entry.key, entry);
+      }
+      continue;
+    }
+    let key = staticKeyName(prop.key, prop.computed);
+    if (key === undefined && prop.computed) {
+      const s = staticString(prop.key, sourceCode, depth + 1);
+      if (s?.complete) key = s.text;
+    }
+    if (key === undefined) {
+      complete = false;
+      continue;
+    }
+    byKey.delete(key);
+    byKey.set(key, { key, keyNode: prop.key, valueNode: prop.value, property: prop });
+  }
+  return { entries: [...byKey.values()], complete };
+}
+
+/** Value node of `key` in the object `node` evaluates to (object literal), if statically known. */
+export function propertyValue(node: TSESTree.Node, key: string, sourceCode: SourceCode, depth = 0): TSESTree.Node | undefined {
+  if (depth > MAX_DEPTH) return undefined;
+  const obj = resolveObjectLiteral(node, sourceCode, depth);
+  if (!obj) return undefined;
+  const entry = objectEntries(obj, sourceCode, depth).entries.find((e) => e.key === key);
+  if (!entry) return undefined;
+  // `{ key }` shorthand and `{ key: value }` both land here; patterns only occur in destructuring.
+  return entry.valueNode.type === AST_NODE_TYPES.AssignmentPattern ? undefined : entry.valueNode;
+}
+
+/**
+ * Value of `this.<name>` inside a class: a field initialiser (`base = '…'`) or the single
+ * `this.<name> = …` assignment in the constructor.
+ */
+export function classFieldValue(member: TSESTree.MemberExpression, name: string): TSESTree.Node | undefined {
+  const cls = enclosingClass(member);
+  if (!cls) return undefined;
+  let found: TSESTree.Node | undefined;
+  let count = 0;
+  for (const element of cls.body.body) {
+    if (element.type === AST_NODE_TYPES.PropertyDefinition && !element.static && staticKeyName(element.key, element.computed) === name) {
+      if (element.value) {
+        found = element.value;
+        count++;
+      }
+    }
+    if (element.type === AST_NODE_TYPES.MethodDefinition && element.kind === 'constructor') {
+      walk(element.value.body ?? element.value, (n) => {
+        if (isFunctionNode(n) && n !== element.value) return false;
+        if (
+          n.type === AST_NODE_TYPES.AssignmentExpression &&
+          n.operator === '=' &&
+          n.left.type === AST_NODE_TYPES.MemberExpression &&
+          n.left.object.type === AST_NODE_TYPES.ThisExpression &&
+          memberName(n.left) === name
+        ) {
+          found = n.right;
+          count++;
+        }
+        return undefined;
+      });
+    }
+  }
+  // `constructor(private readonly base: string)`: its value is whatever is passed in.
+  for (const element of cls.body.body) {
+    if (element.type === AST_NODE_TYPES.MethodDefinition && element.kind === 'constructor') {
+      for (const param of element.value.params) {
+        if (param.type !== AST_NODE_TYPES.TSParameterProperty) continue;
+        const inner = param.parameter;
+        const id = inner.type === AST_NODE_TYPES.AssignmentPattern ? inner.left : inner;
+        if (id.type === AST_NODE_TYPES.Identifier && id.name === name) count += 2;
+      }
+    }
+  }
+  return count === 1 ? found : undefined;
+}
+
+/** A string whose statically unknown parts are each rendered as one {@link HOLE} character. */
+export interface StaticString {
+  text: string;
+  /** `true` when no part is unknown. */
+  complete: boolean;
+}
+
+const UNKNOWN: StaticString = { text: HOLE, complete: false };
+
+function concat(parts: StaticString[]): StaticString {
+  let text = '';
+  let complete = true;
+  for (const part of parts) {
+    complete &&= part.complete;
+    // consecutive holes say no more than one hole
+    text += text.endsWith(HOLE) && part.text.startsWith(HOLE) ? part.text.slice(1) : part.text;
+  }
+  return { text, complete };
+}
+
+/**
+ * What a string-valued expression evaluates to: literals, template literals, `+` concatenation,
+ * `.concat()`, and everything {@link resolveValueNode} follows. Unknown parts become holes.
+ * Returns `undefined` when the expression is not recognisably a string at all.
+ */
+export function staticString(node: TSESTree.Node, sourceCode: SourceCode, depth = 0): StaticString | undefined {
+  if (depth > MAX_DEPTH) return undefined;
+  const value = resolveValueNode(node, sourceCode, depth);
+  switch (value.type) {
+    case AST_NODE_TYPES.Literal:
+      if (typeof value.value === 'string') return { text: value.value, complete: true };
+      if (typeof value.value === 'number' || typeof value.value === 'boolean') return { text: String(value.value), complete: true };
+      return undefined;
+    case AST_NODE_TYPES.TemplateLiteral: {
+      const parts: StaticString[] = [];
+      value.quasis.forEach((quasi, i) => {
+        parts.push({ text: quasi.value.cooked ?? quasi.value.raw, complete: true });
+        const expr = value.expressions[i];
+        if (expr) parts.push(staticString(expr, sourceCode, depth + 1) ?? UNKNOWN);
+      });
+      return concat(parts);
+    }
+    case AST_NODE_TYPES.BinaryExpression: {
+      if (value.operator !== '+') return undefined;
+      const left = staticString(value.left, sourceCode, depth + 1);
+      const right = staticString(value.right, sourceCode, depth + 1);
+      if (!left && !right) return undefined;
+      return concat([left ?? UNKNOWN, right ?? UNKNOWN]);
+    }
+    case AST_NODE_TYPES.CallExpression: {
+      // 'a'.concat(b, c)
+      const callee = unwrap(value.callee);
+      if (callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === 'concat') {
+        const base = staticString(callee.object, sourceCode, depth + 1);
+        if (!base) return undefined;
+        return concat([base, ...value.arguments.map((a) => staticString(a, sourceCode, depth + 1) ?? UNKNOWN)]);
+      }
+      return undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** Like {@link staticString} but only for fully known strings. */
+export function constantString(node: TSESTree.Node, sourceCode: SourceCode): string | undefined {
+  const s = staticString(node, sourceCode);
+  return s?.complete ? s.text : undefined;
+}
+
+/** An environment variable read: `process.env.X`, `process.env['X']`, `import.meta.env.X`, `Deno.env.get('X')`. */
+export interface EnvRead {
+  name: string;
+  via: 'process.env' | 'import.meta.env' | 'Deno.env' | 'Bun.env';
+}
+
+/**
+ * The environment variable an expression reads, following `const` aliases and destructuring
+ * (`const { GEMINI_API_SECRET } = process.env`).
+ */
+export function envRead(node: TSESTree.Node, sourceCode: SourceCode, depth = 0): EnvRead | undefined {
+  if (depth > MAX_DEPTH) return undefined;
+  const current = unwrap(node);
+  if (current.type === AST_NODE_TYPES.MemberExpression) {
+    const name = memberName(current) ?? computedName(current, sourceCode, depth);
+    if (name === undefined) return undefined;
+    const via = envObject(current.object, sourceCode);
+    if (via) return { name, via };
+    return undefined;
+  }
+  if (current.type === AST_NODE_TYPES.CallExpression) {
+    const callee = unwrap(current.callee);
+    const arg = current.arguments[0];
+    if (callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === 'get' && arg) {
+      const obj = unwrap(callee.object);
+      if (obj.type === AST_NODE_TYPES.MemberExpression && memberName(obj) === 'env' && unwrap(obj.object).type === AST_NODE_TYPES.Identifier && (unwrap(obj.object) as TSESTree.Identifier).name === 'Deno') {
+        const name = constantString(arg, sourceCode);
+        return name === undefined ? undefined : { name, via: 'Deno.env' };
+      }
+    }
+    return undefined;
+  }
+  if (current.type === AST_NODE_TYPES.Identifier) {
+    const binding = resolveIdentifier(current, sourceCode);
+    if (binding.kind === 'expression') return envRead(binding.node, sourceCode, depth + 1);
+    if (binding.kind === 'property-of') {
+      const via = envObject(binding.object, sourceCode);
+      if (via) return { name: binding.key, via };
+    }
+  }
+  return undefined;
+}
+
+function envObject(node: TSESTree.Node, sourceCode: SourceCode): EnvRead['via'] | undefined {
+  const obj = unwrap(node);
+  if (obj.type !== AST_NODE_TYPES.MemberExpression || memberName(obj) !== 'env') return undefined;
+  const base = unwrap(obj.object);
+  if (base.type === AST_NODE_TYPES.MetaProperty && base.meta.name === 'import' && base.property.name === 'meta') return 'import.meta.env';
+  const ref = moduleRef(base, sourceCode);
+  if (ref?.source === '<global>' && ref.path.length === 1 && ref.path[0] === 'process') return 'process.env';
+  if (ref?.source === 'process' && ref.path.length === 0) return 'process.env';
+  if (ref?.source === '<global>' && ref.path.length === 1 && ref.path[0] === 'Bun') return 'Bun.env';
+  return undefined;
+}
+
+/** Where a value comes from, as far as one file shows. */
+export type ValueOrigin =
+  | { kind: 'literal'; node: TSESTree.Node; value: StaticString }
+  | { kind: 'env'; node: TSESTree.Node; env: EnvRead }
+  | { kind: 'parameter'; node: TSESTree.Node; name: string; fn: FunctionNode }
+  | { kind: 'import'; node: TSESTree.Node; source: string; imported: string }
+  | { kind: 'call'; node: TSESTree.CallExpression | TSESTree.NewExpression }
+  | { kind: 'unknown'; node: TSESTree.Node };
+
+/**
+ * The possible sources of a value: `a || b`, `a ?? b` and `c ? a : b` fan out to both sides,
+ * so `process.env.GEMINI_API_SECRET || 'abc…'` yields an env origin and a literal origin.
+ */
+export function valueOrigins(node: TSESTree.Node, sourceCode: SourceCode, depth = 0): ValueOrigin[] {
+  if (depth > MAX_DEPTH) return [{ kind: 'unknown', node }];
+  const env = envRead(node, sourceCode);
+  if (env) return [{ kind: 'env', node, env }];
+  const current = unwrap(node);
+  if (current.type === AST_NODE_TYPES.LogicalExpression && current.operator !== '&&') {
+    return [...valueOrigins(current.left, sourceCode, depth + 1), ...valueOrigins(current.right, sourceCode, depth + 1)];
+  }
+  if (current.type === AST_NODE_TYPES.ConditionalExpression) {
+    return [...valueOrigins(current.consequent, sourceCode, depth + 1), ...valueOrigins(current.alternate, sourceCode, depth + 1)];
+  }
+  if (current.type === AST_NODE_TYPES.AssignmentPattern) {
+    // default parameter `secret = '…'`: the caller's value or the default
+    return [...valueOrigins(current.left, sourceCode, depth + 1), ...valueOrigins(current.right, sourceCode, depth + 1)];
+  }
+  if (current.type === AST_NODE_TYPES.Identifier) {
+    const binding = resolveIdentifier(current, sourceCode);
+    switch (binding.kind) {
+      case 'expression':
+        return valueOrigins(binding.node, sourceCode, depth + 1);
+      case 'property-of': {
+        const value = propertyValue(binding.object, binding.key, sourceCode, depth + 1);
+        return value ? valueOrigins(value, sourceCode, depth + 1) : [{ kind: 'unknown', node: current }];
+      }
+      case 'parameter':
+        return [{ kind: 'parameter', node: current, name: current.name, fn: binding.fn }];
+      case 'import':
+        return [{ kind: 'import', node: current, source: binding.source, imported: binding.imported }];
+      default:
+        return [{ kind: 'unknown', node: current }];
+    }
+  }
+  const resolved = resolveValueNode(current, sourceCode, depth);
+  if (resolved !== current) return valueOrigins(resolved, sourceCode, depth + 1);
+  if (current.type === AST_NODE_TYPES.CallExpression || current.type === AST_NODE_TYPES.NewExpression) {
+    return [{ kind: 'call', node: current }];
+  }
+  const s = staticString(current, sourceCode, depth + 1);
+  if (s) return [{ kind: 'literal', node: current, value: s }];
+  return [{ kind: 'unknown', node: current }];
+}
+
+/**
+ * The binding an expression ultimately names, for "is this the same value" questions: the
+ * variable's defining node for identifiers (through `const` aliases), or the class field for
+ * `this.x`. Two expressions with the same identity hold the same value.
+ */
+export function valueIdentity(node: TSESTree.Node, sourceCode: SourceCode): TSESTree.Node {
+  const resolved = resolveValueNode(node, sourceCode);
+  return resolved;
+}

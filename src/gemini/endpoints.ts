@@ -1,0 +1,325 @@
+/**
+ * The Gemini exchange REST endpoint catalog: the single source of truth for which paths exist,
+ * which are private, which HTTP method they take, which API-key roles may call them and which move
+ * funds out of an account.
+ *
+ * Sources: Gemini's OpenAPI description (gemini/developer-platform, specs/openapi/rest.yaml — each
+ * operation's "Roles" paragraph), its REST and WebSocket documentation, and, for endpoints that
+ * description no longer lists (`legacy: true`), the endpoint tables of public client libraries.
+ * Prediction-markets endpoints (`/v1/prediction-markets/...`, a separate product with its own
+ * OpenAPI file) are not catalogued yet, so they match nothing and rules stay silent on them.
+ */
+import { TemplateMatcher } from './template-matcher.js';
+
+/**
+ * A role an API key can hold. Trader is the default; Trader and Fund Manager combine; Auditor is
+ * read-only and cannot be combined; Administrator exists on master keys only.
+ */
+export type GeminiRole = 'Trader' | 'FundManager' | 'Auditor' | 'Administrator';
+
+/** Every role, least privileged first: the order {@link minimumRoles} and messages use. */
+export const GEMINI_ROLES: readonly GeminiRole[] = Object.freeze(['Auditor', 'Trader', 'FundManager', 'Administrator']);
+
+/** One REST endpoint of the Gemini exchange. */
+export interface GeminiEndpoint {
+  /** Absolute path template, e.g. `/v1/withdraw/{currency}`; `{name}` segments are parameters. */
+  template: string;
+  /** `public` endpoints are unsigned; `private` ones need the `X-GEMINI-*` headers. */
+  access: 'public' | 'private';
+  /** The HTTP method Gemini expects; private endpoints are `POST` except the {@link SIGNED_GET_TEMPLATES}. */
+  method: 'GET' | 'POST';
+  /** Roles any one of which lets a key call it; `[]` for public endpoints. */
+  roles: readonly GeminiRole[];
+  /**
+   * Moves funds out of the account or opens a new way to: withdrawals, internal transfers between
+   * accounts, and new withdrawal destinations (approved addresses, bank accounts). Fee estimates,
+   * new deposit addresses, staking and trading are not fund-moving.
+   */
+  fundMoving: boolean;
+  /** A private endpoint called with a signed `GET` rather than `POST`. */
+  signedGet: boolean;
+  /** What it does, in a few words (used in messages). */
+  summary: string;
+  /**
+   * The endpoint is absent from Gemini's current OpenAPI description (retired or being retired in
+   * favour of a `v2` endpoint) but still appears in client code; omitted when false.
+   */
+  legacy?: boolean;
+}
+
+// Role lists, spelled once. "Any role" in Gemini's docs means a key with whatever role it has.
+const NONE: readonly GeminiRole[] = Object.freeze([]);
+const TRADER: readonly GeminiRole[] = Object.freeze(['Trader']);
+const TRADER_AUDITOR: readonly GeminiRole[] = Object.freeze(['Trader', 'Auditor']);
+const TRADER_FUND_MANAGER: readonly GeminiRole[] = Object.freeze(['Trader', 'FundManager']);
+const READERS: readonly GeminiRole[] = Object.freeze(['Trader', 'FundManager', 'Auditor']);
+const ANY_ROLE: readonly GeminiRole[] = Object.freeze(['Trader', 'FundManager', 'Auditor', 'Administrator']);
+const FUND_MANAGER: readonly GeminiRole[] = Object.freeze(['FundManager']);
+const FUND_MANAGER_AUDITOR: readonly GeminiRole[] = Object.freeze(['FundManager', 'Auditor']);
+const AUDITOR: readonly GeminiRole[] = Object.freeze(['Auditor']);
+const ADMINISTRATOR: readonly GeminiRole[] = Object.freeze(['Administrator']);
+
+function publicGet(template: string, summary: string, legacy = false): GeminiEndpoint {
+  const endpoint: GeminiEndpoint = {
+    template,
+    access: 'public',
+    method: 'GET',
+    roles: NONE,
+    fundMoving: false,
+    signedGet: false,
+    summary,
+  };
+  return withLegacy(endpoint, legacy);
+}
+
+function signedGet(template: string, roles: readonly GeminiRole[], summary: string): GeminiEndpoint {
+  return { template, access: 'private', method: 'GET', roles, fundMoving: false, signedGet: true, summary };
+}
+
+function post(template: string, roles: readonly GeminiRole[], summary: string, legacy = false): GeminiEndpoint {
+  const endpoint: GeminiEndpoint = {
+    template,
+    access: 'private',
+    method: 'POST',
+    roles,
+    fundMoving: false,
+    signedGet: false,
+    summary,
+  };
+  return withLegacy(endpoint, legacy);
+}
+
+function fundMovingPost(template: string, summary: string, legacy = false): GeminiEndpoint {
+  return withLegacy({ ...post(template, FUND_MANAGER, summary), fundMoving: true }, legacy);
+}
+
+function withLegacy(endpoint: GeminiEndpoint, legacy: boolean): GeminiEndpoint {
+  return legacy ? { ...endpoint, legacy: true } : endpoint;
+}
+
+// The catalog is shared by every rule in a lint run: freeze it so no rule can change it for the others.
+function freezeAll<T extends object>(items: T[]): readonly Readonly<T>[] {
+  return Object.freeze(items.map((item) => Object.freeze(item)));
+}
+
+/** Every known Gemini exchange REST endpoint. */
+export const GEMINI_ENDPOINTS: readonly GeminiEndpoint[] = freezeAll([
+  // Market data (public, unsigned GET).
+  publicGet('/v1/symbols', 'list symbols'),
+  publicGet('/v1/symbols/details/{symbol}', 'get symbol details'),
+  publicGet('/v1/pubticker/{symbol}', 'get ticker'),
+  publicGet('/v2/ticker/{symbol}', 'get ticker (v2)'),
+  publicGet('/v1/book/{symbol}', 'get current order book'),
+  publicGet('/v1/trades/{symbol}', 'list recent trades'),
+  publicGet('/v2/candles/{symbol}/{time_frame}', 'list candles'),
+  publicGet('/v2/derivatives/candles/{symbol}/{time_frame}', 'list derivative candles'),
+  publicGet('/v1/pricefeed', 'list prices'),
+  publicGet('/v1/feepromos', 'list fee promos'),
+  publicGet('/v1/staking/rates', 'list staking rates'),
+  publicGet('/v1/fundingamount/{symbol}', 'get funding amount'),
+  publicGet('/v1/nextfundingtimestamp/{symbol}', 'get next funding timestamp'),
+  publicGet('/v1/fundingamountreport/records.xlsx', 'get funding amount report file'),
+  publicGet('/v1/riskstats/{symbol}', 'get risk stats'),
+  publicGet('/v1/network/{token}', 'get network (v1)', true),
+  publicGet('/v1/auction/{symbol}', 'get current auction', true),
+  publicGet('/v1/auction/{symbol}/history', 'get auction history', true),
+  publicGet('/v1/earn/rates', 'list Earn rates', true),
+
+  // The only signed GETs.
+  signedGet('/v2/fxrate/{symbol}/{timestamp}', AUDITOR, 'get historical FX rate'),
+  signedGet('/v2/network/{token}', FUND_MANAGER_AUDITOR, 'get networks for a token'),
+  signedGet('/v2/networks/{network}/assets', FUND_MANAGER_AUDITOR, 'get assets for a network'),
+  signedGet('/v1/perpetuals/fundingpaymentreport/records.xlsx', TRADER_AUDITOR, 'get funding payment report file'),
+
+  // Orders.
+  post('/v1/order/new', TRADER, 'create new order'),
+  post('/v1/order/cancel', TRADER, 'cancel order'),
+  post('/v1/order/cancel/all', TRADER, 'cancel all active orders'),
+  post('/v1/order/cancel/session', TRADER, 'cancel all session orders'),
+  post('/v1/order/status', TRADER, 'get order status'),
+  post('/v1/orders', TRADER_AUDITOR, 'list active orders'),
+  post('/v1/orders/history', TRADER_AUDITOR, 'list past orders'),
+  post('/v1/mytrades', TRADER_AUDITOR, 'list past trades'),
+  post('/v1/tradevolume', TRADER_AUDITOR, 'get trading volume'),
+  post('/v1/notionalvolume', TRADER_AUDITOR, 'get notional trading volume'),
+  post('/v1/wrap/{symbol}', TRADER, 'wrap order'),
+
+  // Margin trading.
+  post('/v1/margin/account', READERS, 'get margin account summary'),
+  post('/v1/margin/rates', READERS, 'get margin interest rates'),
+  post('/v1/margin/order/preview', TRADER_AUDITOR, 'preview margin order impact'),
+
+  // Session.
+  post('/v1/heartbeat', ANY_ROLE, 'heartbeat'),
+
+  // Fund management: read-only.
+  post('/v1/balances', READERS, 'get available balances'),
+  post('/v1/notionalbalances/{currency}', READERS, 'get notional balances'),
+  post('/v1/addresses/{network}', READERS, 'list deposit addresses'),
+  post('/v2/transfers', READERS, 'list past transfers'),
+  post('/v1/transfers', READERS, 'list past transfers (v1)', true),
+  post('/v1/custodyaccountfees', READERS, 'list custody fee transfers'),
+  post('/v1/transactions', READERS, 'get transaction history'),
+  post('/v1/payments/methods', ANY_ROLE, 'list payment methods'),
+  post('/v1/approvedAddresses/account/{network}', ANY_ROLE, 'list approved addresses'),
+  // Fee estimates move nothing, and Gemini lets any role ask for them.
+  post('/v2/withdraw/{network}/{ticker}/feeEstimate', ANY_ROLE, 'get withdrawal fee estimate'),
+  post('/v1/withdraw/{currency}/feeEstimate', ANY_ROLE, 'get withdrawal fee estimate (v1)', true),
+  // A new deposit address needs the Fund Manager role but only lets funds in, so it is not
+  // fund-moving: `no-withdrawal-endpoints` should not fire on it.
+  post('/v1/deposit/{network}/newAddress', FUND_MANAGER, 'create new deposit address'),
+  // Removing an approved address narrows where funds may go.
+  post('/v1/approvedAddresses/{network}/remove', FUND_MANAGER, 'remove approved address'),
+
+  // Fund management: moves funds or adds a withdrawal destination.
+  fundMovingPost('/v1/withdraw/{currency}', 'withdraw crypto funds'),
+  fundMovingPost('/v2/withdraw/{network}/{ticker}', 'withdraw crypto funds'),
+  fundMovingPost('/v1/payments/sen/withdraw', 'withdraw USD via SEN'),
+  // Master keys only; between accounts of one group, but non-exchange legs go on-chain.
+  fundMovingPost('/v1/account/transfer/{currency}', 'transfer between accounts'),
+  fundMovingPost('/v1/approvedAddresses/{network}/request', 'create new approved withdrawal address'),
+  fundMovingPost('/v1/payments/addbank', 'add bank account'),
+  fundMovingPost('/v1/payments/addbank/cad', 'add CAD bank account'),
+
+  // Clearing.
+  post('/v1/clearing/new', TRADER, 'create new clearing order'),
+  post('/v1/clearing/status', TRADER, 'get clearing order status'),
+  post('/v1/clearing/cancel', TRADER, 'cancel clearing order'),
+  post('/v1/clearing/confirm', TRADER, 'confirm clearing order'),
+  post('/v1/clearing/list', TRADER, 'list clearing orders'),
+  post('/v1/clearing/broker/list', TRADER, 'list clearing broker orders'),
+  post('/v1/clearing/broker/new', TRADER, 'create new broker clearing order'),
+  post('/v1/clearing/trades', TRADER, 'list clearing trades'),
+
+  // Instant.
+  post('/v1/instant/quote', TRADER, 'get instant quote'),
+  post('/v1/instant/execute', TRADER, 'execute instant order'),
+
+  // Account administration.
+  post('/v1/account', ANY_ROLE, 'get account detail'),
+  post('/v1/account/create', ADMINISTRATOR, 'create new account'),
+  post('/v1/account/rename', ADMINISTRATOR, 'rename account'),
+  // Needs a master key rather than a particular role.
+  post('/v1/account/list', ANY_ROLE, 'list accounts in group'),
+  post('/v1/roles', ANY_ROLE, "get the key's roles"),
+  post('/v1/oauth/revokeByToken', ANY_ROLE, 'revoke OAuth token'),
+
+  // Staking: funds stay with Gemini, so not fund-moving.
+  post('/v1/balances/staking', READERS, 'list staking balances'),
+  post('/v1/staking/stake', TRADER_FUND_MANAGER, 'stake crypto funds'),
+  post('/v1/staking/unstake', TRADER_FUND_MANAGER, 'unstake crypto funds'),
+  post('/v1/staking/history', READERS, 'list staking history'),
+  post('/v1/staking/rewards', READERS, 'list staking rewards'),
+
+  // Earn (programme ended).
+  post('/v1/balances/earn', READERS, 'list Earn balances', true),
+  post('/v1/earn/interest', READERS, 'list Earn interest', true),
+  post('/v1/earn/history', READERS, 'list Earn history', true),
+
+  // Derivatives.
+  post('/v1/margin', TRADER_AUDITOR, 'get account margin'),
+  post('/v1/positions', TRADER_AUDITOR, 'get open positions'),
+  post('/v1/perpetuals/fundingPayment', TRADER_AUDITOR, 'list funding payments'),
+  post('/v1/perpetuals/fundingpaymentreport/records.json', TRADER_AUDITOR, 'get funding payment report'),
+]);
+
+/** The templates of the four private endpoints Gemini calls with a signed `GET`. */
+export const SIGNED_GET_TEMPLATES: readonly string[] = Object.freeze(
+  GEMINI_ENDPOINTS.filter((e) => e.signedGet).map((e) => e.template),
+);
+
+const REST_MATCHER = new TemplateMatcher(GEMINI_ENDPOINTS);
+
+/**
+ * The catalogued endpoint a path refers to, or `undefined`. The path may be concrete or contain
+ * `HOLE`s (see `paths.ts`) from template literals, as in `/v1/book/\0` or `/v1/withdraw/\0`; its
+ * query string and fragment are ignored. A `{param}` segment takes any non-empty segment; a hole
+ * never spans segments; a pure-hole segment never matches a literal segment (`/v1/\0` matches
+ * nothing); literal templates win over parameter templates; an ambiguous match gives `undefined`.
+ */
+export function matchEndpoint(path: string): GeminiEndpoint | undefined {
+  return REST_MATCHER.match(path);
+}
+
+/** True when the path is a catalogued private (signed) endpoint. */
+export function isPrivatePath(path: string): boolean {
+  return matchEndpoint(path)?.access === 'private';
+}
+
+/** True when the path is a catalogued fund-moving endpoint (see {@link GeminiEndpoint.fundMoving}). */
+export function isFundMovingPath(path: string): boolean {
+  return matchEndpoint(path)?.fundMoving === true;
+}
+
+/** One endpoint of Gemini's legacy path-addressed WebSocket API. */
+export interface GeminiWebSocketEndpoint {
+  /** Path template on the WebSocket host. */
+  template: string;
+  /** `private` feeds need the same three `X-GEMINI-*` headers as REST on the upgrade request. */
+  access: 'public' | 'private';
+  /** Roles any one of which may open it; `[]` for public feeds. */
+  roles: readonly GeminiRole[];
+  /** What it streams. */
+  summary: string;
+}
+
+/**
+ * The legacy WebSocket feeds on `api.gemini.com`. The newer API on `ws.gemini.com` is addressed by
+ * subscription messages rather than by path, so it has no entries here.
+ */
+export const GEMINI_WS_ENDPOINTS: readonly GeminiWebSocketEndpoint[] = freezeAll([
+  { template: '/v1/order/events', access: 'private', roles: TRADER_AUDITOR, summary: 'order events' },
+  { template: '/v1/marketdata/{symbol}', access: 'public', roles: NONE, summary: 'market data (v1)' },
+  { template: '/v2/marketdata', access: 'public', roles: NONE, summary: 'market data (v2)' },
+]);
+
+const WS_MATCHER = new TemplateMatcher(GEMINI_WS_ENDPOINTS);
+
+/** The legacy WebSocket feed a path refers to, with the same matching rules as {@link matchEndpoint}. */
+export function matchWebSocketEndpoint(path: string): GeminiWebSocketEndpoint | undefined {
+  return WS_MATCHER.match(path);
+}
+
+/**
+ * True for a role set one API key can hold: Auditor only alone, Administrator only on master keys
+ * (not checked here), Trader and Fund Manager together or apart.
+ */
+export function isValidRoleCombination(roles: readonly GeminiRole[]): boolean {
+  return !(roles.includes('Auditor') && roles.length > 1);
+}
+
+// Every key a user can create, least privileged first: read-only, then trading, then moving funds,
+// then account administration. The first one that can call every endpoint is the answer.
+const ROLE_SETS_BY_PRIVILEGE: readonly (readonly GeminiRole[])[] = [
+  ['Auditor'],
+  ['Trader'],
+  ['FundManager'],
+  ['Trader', 'FundManager'],
+  ['Administrator'],
+  ['Trader', 'Administrator'],
+  ['FundManager', 'Administrator'],
+  ['Trader', 'FundManager', 'Administrator'],
+];
+
+function covers(set: readonly GeminiRole[], endpoints: readonly GeminiEndpoint[]): boolean {
+  return endpoints.every((e) => e.access === 'public' || e.roles.some((r) => set.includes(r)));
+}
+
+/**
+ * The least-privilege role set for one API key that can call every endpoint given: `[]` when all
+ * are public, `['Auditor']` when everything is Auditor-readable, else `Trader`, `FundManager`
+ * (fund-moving endpoints), `Trader`+`FundManager`, and Administrator combinations.
+ * When no single key can do it — an Auditor-only endpoint (`/v2/fxrate/...`) together with a
+ * Trader- or Fund-Manager-only one — the result is the smallest covering union, which contains
+ * Auditor and another role; {@link isValidRoleCombination} then says two keys are needed.
+ */
+export function minimumRoles(endpoints: readonly GeminiEndpoint[]): GeminiRole[] {
+  const needing = endpoints.filter((e) => e.access === 'private' && e.roles.length > 0);
+  if (needing.length === 0) return [];
+  const valid = ROLE_SETS_BY_PRIVILEGE.find((set) => covers(set, needing));
+  if (valid) return [...valid];
+  // No single key works: add Auditor for the endpoints only it can read, to the cheapest key for the rest.
+  const rest = needing.filter((e) => e.roles.some((r) => r !== 'Auditor'));
+  const forRest = ROLE_SETS_BY_PRIVILEGE.find((set) => !set.includes('Auditor') && covers(set, rest)) ?? [];
+  return GEMINI_ROLES.filter((r) => r === 'Auditor' || forRest.includes(r));
+}
