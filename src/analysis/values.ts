@@ -2,6 +2,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import { HOLE } from '../gemini/paths.js';
 import { enclosingClass, isFunctionNode, memberName, staticKeyName, unwrap, walk, type FunctionNode } from './ast-utils.js';
 import { moduleRef, resolveIdentifier } from './bindings.js';
+import { fileSettings } from './settings.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
@@ -29,6 +30,7 @@ function step(node: TSESTree.Node, sourceCode: SourceCode, depth: number): TSEST
     const binding = resolveIdentifier(node, sourceCode);
     if (binding.kind === 'expression') return binding.node;
     if (binding.kind === 'property-of') return propertyValue(binding.object, binding.key, sourceCode, depth + 1);
+    if (binding.kind === 'import') return importedValue(node, binding.source, binding.imported, sourceCode);
     return undefined;
   }
   if (node.type === AST_NODE_TYPES.MemberExpression) {
@@ -44,6 +46,30 @@ function computedName(node: TSESTree.MemberExpression, sourceCode: SourceCode, d
   if (!node.computed) return undefined;
   const s = staticString(node.property, sourceCode, depth + 1);
   return s?.complete ? s.text : undefined;
+}
+
+const syntheticLiterals = new WeakMap<TSESTree.Node, TSESTree.StringLiteral>();
+
+/**
+ * The value of an imported binding when the scanner's cross-file phase knows it (a string
+ * constant exported by another module), as a string literal node standing where the import is used.
+ */
+function importedValue(id: TSESTree.Identifier, source: string, imported: string, sourceCode: SourceCode): TSESTree.Node | undefined {
+  const value = fileSettings(sourceCode).importedValues?.[`${source}#${imported}`];
+  if (typeof value !== 'string') return undefined;
+  let literal = syntheticLiterals.get(id);
+  if (!literal) {
+    literal = {
+      type: AST_NODE_TYPES.Literal,
+      value,
+      raw: JSON.stringify(value),
+      range: id.range,
+      loc: id.loc,
+      parent: id.parent,
+    } as TSESTree.StringLiteral;
+    syntheticLiterals.set(id, literal);
+  }
+  return literal;
 }
 
 /** The object literal an expression evaluates to, if it statically is one. */

@@ -1,4 +1,5 @@
 import { ESLintUtils } from '@typescript-eslint/utils';
+import { registerFileSettings } from '../analysis/settings.js';
 
 /** Where the rule docs live; eslint-doc-generator and `meta.docs.url` both point here. */
 export const REPOSITORY_URL = 'https://github.com/gemini-guard/eslint-plugin-gemini-guard';
@@ -16,10 +17,25 @@ export interface GeminiGuardRuleDocs {
   requiresTypeChecking?: boolean;
 }
 
-/** The one rule factory: sets `meta.docs.url` to `docs/rules/<id>.md`. */
-export const createRule = ESLintUtils.RuleCreator<GeminiGuardRuleDocs>(
+const baseCreateRule = ESLintUtils.RuleCreator<GeminiGuardRuleDocs>(
   (name) => `${REPOSITORY_URL}/blob/main/docs/rules/${name}.md`,
 );
+
+/**
+ * The one rule factory: sets `meta.docs.url` to `docs/rules/<id>.md`, and hands the scanner's
+ * cross-file facts (`settings['gemini-guard']`) to the shared analysis layer before the rule runs.
+ */
+export const createRule: typeof baseCreateRule = (definition) => {
+  const rule = baseCreateRule(definition);
+  const create = rule.create;
+  return {
+    ...rule,
+    create(context) {
+      registerFileSettings(context.sourceCode, context.settings['gemini-guard']);
+      return create(context);
+    },
+  };
+};
 
 /** Any rule built by {@link createRule}, whatever its options and message ids. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- rule option tuples differ per rule

@@ -1,0 +1,148 @@
+import { Node, Project, SyntaxKind, type SourceFile as MorphFile } from 'ts-morph';
+import type { CrossFileSettings } from '../analysis/settings.js';
+import type { ScannerSettings } from './detectors/eslint-rules.js';
+import { fileKind, isCode, looksMinified, mayConcernGemini } from './prefilter.js';
+import type { SourceFile } from './types.js';
+
+/** Facts about files that only other files reveal, handed to the rules as settings. */
+export interface CrossFileFacts {
+  settings: Map<string, ScannerSettings>;
+  /** Files that fail the keyword prefilter but are imported by Gemini code (signing helpers, config). */
+  extraCandidates: Set<string>;
+}
+
+const EXTENSIONS = ['', '.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs', '/index.ts', '/index.tsx', '/index.js', '/index.mjs'];
+const IMPORT_SPECIFIER = /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|\bimport\s+)(["'])(\.{1,2}\/[^"'\n]+)\1/g;
+
+/** Posix join + normalisation of `a/b/../c`. */
+function joinPosix(dir: string, relative: string): string {
+  const parts = dir === '' ? [] : dir.split('/');
+  for (const segment of relative.split('/')) {
+    if (segment === '' || segment === '.') continue;
+    if (segment === '..') parts.pop();
+    else parts.push(segment);
+  }
+  return parts.join('/');
+}
+
+/** Resolves a relative specifier from `importer` to a scanned file (TS-style `.js` → `.ts` too). */
+export function resolveRelative(importer: string, specifier: string, files: ReadonlyMap<string, SourceFile>): string | undefined {
+  const dir = importer.includes('/') ? importer.slice(0, importer.lastIndexOf('/')) : '';
+  const base = joinPosix(dir, specifier);
+  const candidates = [base, base.replace(/\.(m|c)?js$/, '.$1ts'), base.replace(/\.jsx$/, '.tsx')];
+  for (const candidate of candidates) {
+    for (const ext of EXTENSIONS) {
+      const path = candidate + ext;
+      if (files.has(path)) return path;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The ts-morph phase. For every Gemini-related JS/TS file (the prefilter's candidates) it follows
+ * relative imports one level: the imported files become candidates too (a signing helper or a
+ * config module need not say "gemini"), and string constants they export (base URLs, hosts,
+ * paths) are handed to the importer's rules as `importedValues`. Work grows with the number of
+ * Gemini-related files, not with the size of the repository.
+ */
+export function crossFileFacts(sources: readonly SourceFile[]): CrossFileFacts {
+  const byPath = new Map(sources.map((s) => [s.file, s]));
+  const facts: CrossFileFacts = { settings: new Map(), extraCandidates: new Set() };
+  const candidates = sources.filter((s) => isCode(fileKind(s.file)) && !looksMinified(s.text) && mayConcernGemini(s.text));
+  if (candidates.length === 0) return facts;
+
+  const project = new Project({ useInMemoryFileSystem: true, skipAddingFilesFromTsConfig: true, compilerOptions: { allowJs: true } });
+  const parsed = new Map<string, MorphFile | undefined>();
+  const morph = (path: string): MorphFile | undefined => {
+    if (!parsed.has(path)) {
+      const source = byPath.get(path);
+      let file: MorphFile | undefined;
+      try {
+        file = source ? project.createSourceFile(`/${path}`, source.text, { overwrite: true }) : undefined;
+      } catch {
+        file = undefined;
+      }
+      parsed.set(path, file);
+    }
+    return parsed.get(path);
+  };
+  const exportedStrings = new Map<string, Map<string, string>>();
+  const stringsOf = (path: string): Map<string, string> => {
+    let map = exportedStrings.get(path);
+    if (!map) {
+      map = new Map();
+      const file = morph(path);
+      if (file) {
+        try {
+          collectExportedStrings(file, map);
+        } catch {
+          // an odd module costs its constants, never the scan
+        }
+      }
+      exportedStrings.set(path, map);
+    }
+    return map;
+  };
+
+  for (const candidate of candidates) {
+    const importedValues: Record<string, string> = {};
+    IMPORT_SPECIFIER.lastIndex = 0;
+    for (const match of candidate.text.matchAll(IMPORT_SPECIFIER)) {
+      const specifier = match[2]!;
+      const target = resolveRelative(candidate.file, specifier, byPath);
+      if (!target || target === candidate.file) continue;
+      if (isCode(fileKind(target)) && !looksMinified(byPath.get(target)!.text)) facts.extraCandidates.add(target);
+      for (const [name, value] of stringsOf(target)) importedValues[`${specifier}#${name}`] = value;
+    }
+    if (Object.keys(importedValues).length > 0) {
+      const settings: CrossFileSettings = { importedValues };
+      facts.settings.set(candidate.file, settings as ScannerSettings);
+    }
+  }
+  return facts;
+}
+
+// Only URL-like constants cross files as values: base URLs and paths are what requests need,
+// and a credential-looking value must be reported where it is written, not where it is imported.
+const URL_LIKE = /^(?:(?:https?|wss?):\/\/|\/)/i;
+
+/** Exported string constants of a module: `export const X = '…'`, concatenations of such, `export default '…'`. */
+function collectExportedStrings(file: MorphFile, out: Map<string, string>): void {
+  for (const [name, declarations] of file.getExportedDeclarations()) {
+    const declaration = declarations[0];
+    if (!declaration || !Node.isVariableDeclaration(declaration)) continue;
+    const init = declaration.getInitializer();
+    const value = init ? evaluateString(init, 0) : undefined;
+    if (value !== undefined && URL_LIKE.test(value)) out.set(name, value);
+  }
+}
+
+/** A small constant folder for string expressions (literals, templates without holes, `+`, const identifiers). */
+function evaluateString(node: Node, depth: number): string | undefined {
+  if (depth > 10) return undefined;
+  if (Node.isStringLiteral(node) || Node.isNoSubstitutionTemplateLiteral(node)) return node.getLiteralValue();
+  if (Node.isParenthesizedExpression(node) || Node.isAsExpression(node)) return evaluateString(node.getExpression(), depth + 1);
+  if (Node.isTemplateExpression(node)) {
+    let text = node.getHead().getLiteralText();
+    for (const span of node.getTemplateSpans()) {
+      const part = evaluateString(span.getExpression(), depth + 1);
+      if (part === undefined) return undefined;
+      text += part + span.getLiteral().getLiteralText();
+    }
+    return text;
+  }
+  if (Node.isBinaryExpression(node) && node.getOperatorToken().getKind() === SyntaxKind.PlusToken) {
+    const left = evaluateString(node.getLeft(), depth + 1);
+    const right = evaluateString(node.getRight(), depth + 1);
+    return left !== undefined && right !== undefined ? left + right : undefined;
+  }
+  if (Node.isIdentifier(node)) {
+    const declaration = node.getSymbol()?.getDeclarations()[0];
+    if (declaration && Node.isVariableDeclaration(declaration) && declaration.getVariableStatement()?.getDeclarationKind() === 'const') {
+      const init = declaration.getInitializer();
+      return init ? evaluateString(init, depth + 1) : undefined;
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,102 @@
+import * as tsParser from '@typescript-eslint/parser';
+import { Linter } from 'eslint';
+import plugin from '../../index.js';
+import type { RuleSetting } from '../types.js';
+import type { RawFinding } from './text-credentials.js';
+
+/** Settings the scanner passes to the rules (cross-file facts); read by the analysis layer. */
+export type ScannerSettings = Record<string, unknown>;
+
+/** The result of linting one file with the plugin's rules. */
+export interface LintOutcome {
+  findings: RawFinding[];
+  /** A parse error, when the file could not be parsed. */
+  fatal?: string;
+  /** With `fix`, the text after all safe autofixes, if it changed. */
+  fixedText?: string;
+  /** `eslint-disable` directives naming our rules that suppressed nothing (with reportUnused). */
+  unusedDirectives: RawFinding[];
+}
+
+let linter: Linter | undefined;
+
+function configFor(file: string, rules: Record<string, RuleSetting>, settings: ScannerSettings | undefined, reportUnused: boolean): Linter.Config[] {
+  const jsx = !/\.(ts|mts|cts)$/i.test(file);
+  return [
+    {
+      files: ['**/*.js', '**/*.jsx', '**/*.mjs', '**/*.cjs', '**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'],
+      plugins: { 'gemini-guard': plugin as unknown as NonNullable<Linter.Config['plugins']>[string] },
+      languageOptions: {
+        parser: tsParser as unknown as Linter.Parser,
+        ecmaVersion: 'latest',
+        sourceType: 'module',
+        parserOptions: { ecmaFeatures: { jsx } },
+      },
+      linterOptions: { reportUnusedDisableDirectives: reportUnused ? 'warn' : 'off' },
+      rules: rules as Linter.RulesRecord,
+      settings: settings ? { 'gemini-guard': settings } : {},
+    },
+  ];
+}
+
+/**
+ * Runs the plugin's rules on one JS/TS file through ESLint's `Linter`: the scanner is not a
+ * second implementation of the rules, it is the rules. `eslint-disable` comments work as in ESLint.
+ */
+export function lintWithRules(
+  file: string,
+  text: string,
+  rules: Record<string, RuleSetting>,
+  options: { settings?: ScannerSettings; fix?: boolean; reportUnused?: boolean } = {},
+): LintOutcome {
+  linter ??= new Linter({ configType: 'flat' });
+  // Linter matches `files` globs against the name; a neutral name keeps every file matched.
+  const name = /\.[cm]?[jt]sx?$/i.test(file) ? file : `${file}.js`;
+  const config = configFor(name, rules, options.settings, options.reportUnused ?? false);
+  let messages: Linter.LintMessage[];
+  let fixedText: string | undefined;
+  if (options.fix) {
+    const report = linter.verifyAndFix(text, config, { filename: name });
+    messages = report.messages;
+    if (report.fixed) fixedText = report.output;
+  } else {
+    messages = linter.verify(text, config, { filename: name });
+  }
+  const outcome: LintOutcome = { findings: [], unusedDirectives: [] };
+  const source = fixedText ?? text;
+  const lines = source.split('\n');
+  for (const m of messages) {
+    if (m.fatal) {
+      outcome.fatal = `line ${m.line}: ${m.message}`;
+      continue;
+    }
+    const endLine = m.endLine ?? m.line;
+    const endColumn = m.endColumn ?? m.column;
+    if (!m.ruleId) {
+      // unused eslint-disable directives come without a rule id
+      if (/gemini-guard\//.test(m.message)) {
+        outcome.unusedDirectives.push({ ruleId: 'gemini-guard/unused-ignore', message: m.message, line: m.line, column: m.column, endLine, endColumn, severity: 'warning', shape: `unused:${m.message}` });
+      }
+      continue;
+    }
+    if (!m.ruleId.startsWith('gemini-guard/')) continue;
+    outcome.findings.push({
+      ruleId: m.ruleId,
+      message: m.message,
+      line: m.line,
+      column: m.column,
+      endLine,
+      endColumn,
+      severity: m.severity === 2 ? 'error' : 'warning',
+      shape: `${m.messageId ?? ''}:${sliceText(lines, m.line, m.column, endLine, endColumn)}`,
+    });
+  }
+  return outcome;
+}
+
+/** The source between two 1-based positions, whitespace folded (the code shape of a finding). */
+function sliceText(lines: string[], line: number, column: number, endLine: number, endColumn: number): string {
+  if (line === endLine) return (lines[line - 1] ?? '').slice(column - 1, endColumn - 1).replace(/\s+/g, ' ').trim();
+  const parts = [(lines[line - 1] ?? '').slice(column - 1), ...lines.slice(line, endLine - 1), (lines[endLine - 1] ?? '').slice(0, endColumn - 1)];
+  return parts.join(' ').replace(/\s+/g, ' ').trim().slice(0, 2000);
+}

@@ -1,0 +1,51 @@
+/**
+ * Cheap first: one regex pass over a file's text decides whether it deserves a parse. A file
+ * that never says "gemini" and holds nothing shaped like a Gemini key cannot hold a Gemini
+ * finding on its own (files it is imported by bring it in through the cross-file phase).
+ */
+const KEYWORDS = /gemini|(?:account|master)-[0-9A-Za-z]{20}/i;
+
+/** True when `text` may contain something Gemini-related. */
+export function mayConcernGemini(text: string): boolean {
+  return KEYWORDS.test(text);
+}
+
+/** File kinds the scanner knows how to read. */
+export type FileKind = 'js' | 'ts' | 'env' | 'json' | 'yaml' | 'toml' | 'ini' | 'markdown' | 'docker' | 'shell' | 'text';
+
+const BY_EXTENSION: Record<string, FileKind> = {
+  js: 'js', mjs: 'js', cjs: 'js', jsx: 'js',
+  ts: 'ts', mts: 'ts', cts: 'ts', tsx: 'ts',
+  json: 'json', jsonc: 'json', json5: 'json',
+  yaml: 'yaml', yml: 'yaml',
+  toml: 'toml',
+  ini: 'ini', properties: 'ini', cfg: 'ini', conf: 'ini',
+  md: 'markdown', mdx: 'markdown', markdown: 'markdown',
+  sh: 'shell', bash: 'shell', zsh: 'shell',
+};
+
+/** What kind of file a path is, by its name. */
+export function fileKind(path: string): FileKind {
+  const base = path.slice(path.lastIndexOf('/') + 1);
+  if (/^\.env(\..*)?$/i.test(base) || /\.env$/i.test(base)) return 'env';
+  if (/^(Dockerfile|Containerfile)(\..*)?$/i.test(base) || /\.dockerfile$/i.test(base)) return 'docker';
+  const dot = base.lastIndexOf('.');
+  if (dot <= 0) return 'text';
+  return BY_EXTENSION[base.slice(dot + 1).toLowerCase()] ?? 'text';
+}
+
+/** True for JavaScript/TypeScript sources (parsed and linted with the plugin's rules). */
+export function isCode(kind: FileKind): boolean {
+  return kind === 'js' || kind === 'ts';
+}
+
+/**
+ * Minified bundles (very long lines) are not worth an AST: their findings belong to the sources
+ * they were built from. They still get the text scan for keys.
+ */
+export function looksMinified(text: string): boolean {
+  if (text.length < 20_000) return false;
+  let lines = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && lines < 10_000; i = text.indexOf('\n', i + 1)) lines++;
+  return text.length / lines > 1_000;
+}

@@ -1,0 +1,63 @@
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { scanSources } from './core.js';
+import { crossFileFacts } from './cross-file.js';
+import { listPaths, readSource, type WalkOptions } from './files.js';
+import type { RuleSetting, ScanResult, SourceFile } from './types.js';
+
+/** Everything a project scan needs. */
+export interface ProjectScanOptions extends WalkOptions {
+  rules?: Record<string, RuleSetting>;
+  fix?: boolean;
+  reportUnusedIgnores?: boolean;
+  /** Called as files are read and scanned (for a progress bar). */
+  onProgress?: (done: number, total: number) => void;
+  /** Injected clock, for deterministic tests. */
+  now?: () => number;
+}
+
+/**
+ * Scans a project on disk: lists files (respecting .gitignore), reads them, runs the cross-file
+ * phase on Gemini-related code, runs the pure core, and writes fixes when asked.
+ */
+export function scanProject(options: ProjectScanOptions): ScanResult {
+  const now = options.now ?? Date.now;
+  const started = now();
+  const { paths, skipped } = listPaths(options);
+  const sources: SourceFile[] = [];
+  paths.forEach((p, i) => {
+    const read = readSource(options.cwd, p.file, options.maxFileSize);
+    if ('text' in read) {
+      const source: SourceFile = { file: p.file, text: read.text };
+      if (p.notGitIgnored !== undefined) source.notGitIgnored = p.notGitIgnored;
+      sources.push(source);
+    } else {
+      skipped.push(read);
+    }
+    options.onProgress?.(i + 1, paths.length * 2);
+  });
+  const crossFile = crossFileFacts(sources);
+  const core = scanSources(sources, {
+    rules: options.rules,
+    fix: options.fix,
+    reportUnusedIgnores: options.reportUnusedIgnores,
+    crossFile,
+    onFile: (done) => options.onProgress?.(paths.length + done, paths.length + sources.length),
+  });
+  if (options.fix) {
+    for (const [file, text] of core.fixed) writeFileSync(resolve(options.cwd, file), text);
+  }
+  const allSkipped = [...skipped, ...core.skipped].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return {
+    findings: core.findings,
+    skipped: allSkipped,
+    stats: {
+      filesSeen: paths.length,
+      filesScanned: sources.length,
+      filesParsed: core.filesParsed,
+      filesSkipped: allSkipped.length,
+      findings: core.findings.length,
+      durationMs: now() - started,
+    },
+  };
+}

@@ -1,0 +1,66 @@
+/** Severity of a finding, as in SARIF and ESLint (`warn` is called `warning` here). */
+export type Severity = 'error' | 'warning';
+
+/** One problem the scanner reports. Never holds a raw secret. */
+export interface Finding {
+  /** `gemini-guard/<rule-id>`. */
+  ruleId: string;
+  /** Human-readable, redacted. */
+  message: string;
+  /** Posix path relative to the scan's cwd. */
+  file: string;
+  /** 1-based. */
+  line: number;
+  /** 1-based. */
+  column: number;
+  endLine: number;
+  endColumn: number;
+  severity: Severity;
+  /**
+   * Stable identity for baselines and code scanning: a hash of the rule, the file and the
+   * secret's hash or the code shape. Survives moving the line; changes when the secret changes.
+   */
+  fingerprint: string;
+}
+
+/** A file the scanner did not look into, and why. */
+export interface SkippedFile {
+  file: string;
+  reason: 'too-large' | 'binary' | 'unreadable' | 'invalid-utf8' | 'syntax-error' | 'symlink-loop' | 'vanished' | 'minified';
+  detail?: string;
+}
+
+/** One file handed to the core: its path and its text (already decoded). */
+export interface SourceFile {
+  /** Posix path relative to cwd. */
+  file: string;
+  text: string;
+  /** Git tracks (or would add) this file: it is not ignored. `undefined` outside a git work tree. */
+  notGitIgnored?: boolean;
+}
+
+/** Per-rule settings from the config file: a level and options, ESLint style. */
+export type RuleSetting = 'off' | 'warn' | 'error' | ['off' | 'warn' | 'error', ...unknown[]];
+
+/** What the core needs to know besides the files. */
+export interface ScanOptions {
+  /** Rule levels / options keyed by full rule id (`gemini-guard/<id>`); merged over `recommended`. */
+  rules?: Record<string, RuleSetting>;
+}
+
+/** Counts reported next to the findings. */
+export interface ScanStats {
+  filesSeen: number;
+  filesScanned: number;
+  filesParsed: number;
+  filesSkipped: number;
+  findings: number;
+  durationMs: number;
+}
+
+/** What a scan returns. */
+export interface ScanResult {
+  findings: Finding[];
+  skipped: SkippedFile[];
+  stats: ScanStats;
+}
