@@ -1,3 +1,5 @@
+import type { CrossFileSettings, ExportUse } from '../analysis/settings.js';
+import { resolveRelative } from './cross-file.js';
 import { assignFingerprints, sortAndDedupe } from './fingerprint.js';
 import { lintWithRules, type ScannerSettings } from './detectors/eslint-rules.js';
 import { scanTextForCredentials, type RawFinding } from './detectors/text-credentials.js';
@@ -35,37 +37,40 @@ export function scanSources(files: readonly SourceFile[], options: CoreOptions =
   const rules = effectiveRules(options.rules as Record<string, RuleSetting> | undefined);
   const lintRules = pluginRuleSettings(rules);
   const result: CoreResult = { findings: [], skipped: [], fixed: new Map(), filesParsed: 0 };
+  const byPath = new Map(files.map((f) => [f.file, f]));
+  const perFile = new Map<string, Finding[]>();
+  const exportUses = new Map<string, Record<string, ExportUse[]>>();
 
-  let done = 0;
-  for (const source of files) {
-    options.onFile?.(++done, files.length);
+  const scanOne = (source: SourceFile, settings: ScannerSettings | undefined, pass: 1 | 2): void => {
     const { file, text } = source;
-    const extra = options.crossFile?.extraCandidates.has(file) ?? false;
-    if (!extra && !mayConcernGemini(text)) continue;
     const kind = fileKind(file);
     let raw: RawFinding[] = [];
     if (isCode(kind) && !looksMinified(text)) {
       let outcome;
       try {
-        outcome = lintWithRules(file, text, lintRules, {
-          settings: options.crossFile?.settings.get(file),
-          fix: options.fix,
-          reportUnused: options.reportUnusedIgnores,
-        });
+        outcome = lintWithRules(file, text, lintRules, { settings, fix: options.fix, reportUnused: options.reportUnusedIgnores });
       } catch (error) {
         // A crash in a rule must cost this file, never the scan.
         result.skipped.push({ file, reason: 'syntax-error', detail: `internal error: ${error instanceof Error ? error.message.slice(0, 200) : 'unknown'}` });
-        raw = scanTextForCredentials(text, kind);
-        result.findings.push(...finish(file, raw, rules, text, options));
-        continue;
+        perFile.set(file, finish(file, scanTextForCredentials(text, kind), rules, text, options));
+        return;
       }
-      result.filesParsed++;
+      if (pass === 1) result.filesParsed++;
       if (outcome.fatal) {
-        result.skipped.push({ file, reason: 'syntax-error', detail: outcome.fatal });
+        if (pass === 1) result.skipped.push({ file, reason: 'syntax-error', detail: outcome.fatal });
         raw = scanTextForCredentials(text, kind); // still catch keys in a file we cannot parse
       } else {
         raw = [...outcome.findings, ...outcome.unusedDirectives];
         if (outcome.fixedText !== undefined) result.fixed.set(file, outcome.fixedText);
+        if (pass === 1) {
+          for (const use of outcome.importUses) {
+            const target = resolveRelative(file, use.source, byPath);
+            if (!target || target === file) continue;
+            const uses = exportUses.get(target) ?? {};
+            (uses[use.imported] ??= []).push({ role: use.role, site: `${file}:${use.line}` });
+            exportUses.set(target, uses);
+          }
+        }
       }
     } else {
       if (isCode(kind)) result.skipped.push({ file, reason: 'minified', detail: 'scanned for keys only' });
@@ -86,9 +91,24 @@ export function scanSources(files: readonly SourceFile[], options: CoreOptions =
         }
       }
     }
-    result.findings.push(...finish(file, raw, rules, text, options));
+    perFile.set(file, finish(file, raw, rules, text, options));
+  };
+
+  let done = 0;
+  for (const source of files) {
+    options.onFile?.(++done, files.length);
+    const extra = options.crossFile?.extraCandidates.has(source.file) ?? false;
+    if (!extra && !mayConcernGemini(source.text)) continue;
+    scanOne(source, options.crossFile?.settings.get(source.file), 1);
   }
-  result.findings = sortAndDedupe(result.findings);
+  // Pass 2: files whose exports other files use in Gemini roles are linted again knowing it.
+  for (const [file, uses] of exportUses) {
+    const source = byPath.get(file);
+    if (!source) continue;
+    const settings: CrossFileSettings = { ...(options.crossFile?.settings.get(file) as CrossFileSettings | undefined), exportUses: uses };
+    scanOne(source, settings as ScannerSettings, 2);
+  }
+  result.findings = sortAndDedupe([...perFile.values()].flat());
   return result;
 }
 

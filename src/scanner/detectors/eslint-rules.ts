@@ -1,6 +1,8 @@
 import * as tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
 import plugin from '../../index.js';
+import { importUses, type ImportUse } from '../../analysis/import-uses.js';
+import { registerFileSettings } from '../../analysis/settings.js';
 import type { RuleSetting } from '../types.js';
 import type { RawFinding } from './text-credentials.js';
 
@@ -16,7 +18,32 @@ export interface LintOutcome {
   fixedText?: string;
   /** `eslint-disable` directives naming our rules that suppressed nothing (with reportUnused). */
   unusedDirectives: RawFinding[];
+  /** Imported bindings that play a Gemini role in this file (for the cross-file phase). */
+  importUses: ImportUse[];
 }
+
+// The scanner's own rule: collects cross-file facts from the same parse the plugin's rules use.
+let collected: ImportUse[] = [];
+const collector = {
+  rules: {
+    collect: {
+      meta: { type: 'problem' as const, schema: [] },
+      create(context: { sourceCode: unknown; settings: Record<string, unknown> }) {
+        return {
+          'Program:exit'() {
+            try {
+              const sc = context.sourceCode as Parameters<typeof importUses>[0];
+              registerFileSettings(sc, context.settings['gemini-guard']);
+              collected = importUses(sc);
+            } catch {
+              collected = [];
+            }
+          },
+        };
+      },
+    },
+  },
+};
 
 let linter: Linter | undefined;
 
@@ -25,7 +52,10 @@ function configFor(file: string, rules: Record<string, RuleSetting>, settings: S
   return [
     {
       files: ['**/*.js', '**/*.jsx', '**/*.mjs', '**/*.cjs', '**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'],
-      plugins: { 'gemini-guard': plugin as unknown as NonNullable<Linter.Config['plugins']>[string] },
+      plugins: {
+        'gemini-guard': plugin as unknown as NonNullable<Linter.Config['plugins']>[string],
+        'gemini-guard-scanner': collector as unknown as NonNullable<Linter.Config['plugins']>[string],
+      },
       languageOptions: {
         parser: tsParser as unknown as Linter.Parser,
         ecmaVersion: 'latest',
@@ -33,7 +63,7 @@ function configFor(file: string, rules: Record<string, RuleSetting>, settings: S
         parserOptions: { ecmaFeatures: { jsx } },
       },
       linterOptions: { reportUnusedDisableDirectives: reportUnused ? 'warn' : 'off' },
-      rules: rules as Linter.RulesRecord,
+      rules: { ...(rules as Linter.RulesRecord), 'gemini-guard-scanner/collect': 'error' },
       settings: settings ? { 'gemini-guard': settings } : {},
     },
   ];
@@ -55,6 +85,7 @@ export function lintWithRules(
   const config = configFor(name, rules, options.settings, options.reportUnused ?? false);
   let messages: Linter.LintMessage[];
   let fixedText: string | undefined;
+  collected = [];
   if (options.fix) {
     const report = linter.verifyAndFix(text, config, { filename: name });
     messages = report.messages;
@@ -62,7 +93,8 @@ export function lintWithRules(
   } else {
     messages = linter.verify(text, config, { filename: name });
   }
-  const outcome: LintOutcome = { findings: [], unusedDirectives: [] };
+  const outcome: LintOutcome = { findings: [], unusedDirectives: [], importUses: collected };
+  if (fixedText !== undefined) outcome.fixedText = fixedText;
   const source = fixedText ?? text;
   const lines = source.split('\n');
   for (const m of messages) {

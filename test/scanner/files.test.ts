@@ -1,0 +1,70 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { listPaths, readSource } from '../../src/scanner/files.js';
+
+
+function project(files: Record<string, string | Buffer>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'gg-files-'));
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(join(dir, path, '..'), { recursive: true });
+    writeFileSync(join(dir, path), content);
+  }
+  return dir;
+}
+
+describe('listPaths', () => {
+  it('respects .gitignore outside git, and skips node_modules', () => {
+    const dir = project({ '.gitignore': 'secret.env\nbuild/\n', 'a.js': '', 'secret.env': '', 'build/x.js': '', 'node_modules/p/i.js': '', 'src/b.ts': '' });
+    expect(listPaths({ cwd: dir, paths: [] }).paths.map((p) => p.file)).toEqual(['.gitignore', 'a.js', 'src/b.ts']);
+  });
+
+  it('asks git inside a work tree and marks files git does not ignore', () => {
+    const dir = project({ '.gitignore': 'ignored.env\n', 'a.js': '', 'ignored.env': '', 'tracked.env': '' });
+    execFileSync('git', ['init', '-q'], { cwd: dir });
+    const { paths } = listPaths({ cwd: dir, paths: [] });
+    expect(paths).toEqual([
+      { file: '.gitignore', notGitIgnored: true },
+      { file: 'a.js', notGitIgnored: true },
+      { file: 'tracked.env', notGitIgnored: true },
+    ]);
+  });
+
+  it('applies include and exclude globs', () => {
+    const dir = project({ 'src/a.ts': '', 'src/a.test.ts': '', 'docs/x.md': '' });
+    expect(listPaths({ cwd: dir, paths: [], include: ['src/**'], exclude: ['**/*.test.ts'] }).paths.map((p) => p.file)).toEqual(['src/a.ts']);
+  });
+
+  it('survives a symlink loop', () => {
+    const dir = project({ 'a/x.js': '' });
+    symlinkSync(join(dir, 'a'), join(dir, 'a', 'loop'));
+    const result = listPaths({ cwd: dir, paths: [] });
+    expect(result.paths.map((p) => p.file)).toEqual(['a/x.js']);
+    expect(result.skipped).toEqual([{ file: 'a/loop', reason: 'symlink-loop' }]);
+  });
+});
+
+describe('readSource', () => {
+  it('reads UTF-8 and UTF-16 with a BOM', () => {
+    const dir = project({
+      'a.txt': 'gemini',
+      'b.txt': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('gemini', 'utf16le')]),
+      'c.txt': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('gemini')]),
+    });
+    expect(readSource(dir, 'a.txt')).toEqual({ text: 'gemini' });
+    expect(readSource(dir, 'b.txt')).toEqual({ text: 'gemini' });
+    expect(readSource(dir, 'c.txt')).toEqual({ text: 'gemini' });
+  });
+
+  it('skips binary, oversized, invalid UTF-8, vanished and non-regular files with a reason', () => {
+    const dir = project({ 'bin.dat': Buffer.from([1, 2, 0, 3]), 'big.js': 'x'.repeat(100), 'bad.txt': Buffer.from([0x61, 0xc3, 0x28]) });
+    mkdirSync(join(dir, 'folder'));
+    expect(readSource(dir, 'bin.dat')).toEqual({ file: 'bin.dat', reason: 'binary' });
+    expect(readSource(dir, 'big.js', 10)).toEqual({ file: 'big.js', reason: 'too-large', detail: '100 bytes' });
+    expect(readSource(dir, 'bad.txt')).toEqual({ file: 'bad.txt', reason: 'invalid-utf8' });
+    expect(readSource(dir, 'gone.js')).toEqual({ file: 'gone.js', reason: 'vanished' });
+    expect(readSource(dir, 'folder')).toEqual({ file: 'folder', reason: 'unreadable', detail: 'not a regular file' });
+  });
+});
