@@ -1,4 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { visitorKeys } from '@typescript-eslint/visitor-keys';
 
 /** Function-like nodes: the units whose `return` statements helpers look through. */
 export type FunctionNode =
@@ -139,10 +140,11 @@ export function returnedExpressions(fn: FunctionNode): TSESTree.Expression[] {
 
 const SKIP_KEYS = new Set(['parent', 'loc', 'range', 'tokens', 'comments', 'typeAnnotation', 'returnType', 'typeParameters', 'typeArguments']);
 
-/** Direct child nodes of an ESTree node (generic; used by the few walkers in analysis/). */
+/** Direct child nodes of an ESTree node, in source order (visitor keys; type annotations skipped). */
 export function childNodes(node: TSESTree.Node): TSESTree.Node[] {
   const out: TSESTree.Node[] = [];
-  for (const key of Object.keys(node)) {
+  const keys = (visitorKeys as Record<string, readonly string[] | undefined>)[node.type] ?? Object.keys(node);
+  for (const key of keys) {
     if (SKIP_KEYS.has(key)) continue;
     const value = (node as unknown as Record<string, unknown>)[key];
     if (Array.isArray(value)) {
@@ -170,4 +172,29 @@ export function walk(root: TSESTree.Node, visit: (node: TSESTree.Node) => boolea
     const children = childNodes(node);
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
   }
+}
+
+const indexes = new WeakMap<TSESTree.Node, Map<string, TSESTree.Node[]>>();
+
+/**
+ * Every node of the given types below `root` (the Program, usually), in source order. The whole
+ * tree is walked once per root and indexed by type, so the recognisers that each need a few node
+ * types share one traversal instead of walking the file again and again.
+ */
+export function nodesOfType<T extends AST_NODE_TYPES>(root: TSESTree.Node, ...types: T[]): Extract<TSESTree.Node, { type: T }>[] {
+  let index = indexes.get(root);
+  if (!index) {
+    const built = new Map<string, TSESTree.Node[]>();
+    walk(root, (node) => {
+      const list = built.get(node.type);
+      if (list) list.push(node);
+      else built.set(node.type, [node]);
+    });
+    indexes.set(root, built);
+    index = built;
+  }
+  if (types.length === 1) return (index.get(types[0]!) ?? []) as Extract<TSESTree.Node, { type: T }>[];
+  const out: TSESTree.Node[] = [];
+  for (const type of types) out.push(...(index.get(type) ?? []));
+  return out.sort((a, b) => a.range[0] - b.range[0]) as Extract<TSESTree.Node, { type: T }>[];
 }

@@ -3,7 +3,7 @@ import { findGeminiApiKeys } from '../gemini/credentials.js';
 import { isGeminiHeaderName } from '../gemini/headers.js';
 import { isGeminiHost, knownNonGeminiVendor, type NonGeminiVendor } from '../gemini/hosts.js';
 import { isGeminiClientPackage, isGoogleAiPackage } from '../gemini/packages.js';
-import { isFunctionNode, staticKeyName, walk } from './ast-utils.js';
+import { isFunctionNode, staticKeyName, nodesOfType } from './ast-utils.js';
 import { isRequireCall, moduleRef } from './bindings.js';
 import { memoForFile } from './memo.js';
 
@@ -104,7 +104,16 @@ function build(sourceCode: SourceCode): GeminiContext {
     for (const [re, kind] of COUNTER_PACKAGES) if (re.test(source)) counterEvidence.push({ kind, node });
   };
 
-  walk(sourceCode.ast, (node) => {
+  nodesOfType(
+    sourceCode.ast,
+    AST_NODE_TYPES.Literal,
+    AST_NODE_TYPES.TemplateElement,
+    AST_NODE_TYPES.Property,
+    AST_NODE_TYPES.PropertyDefinition,
+    AST_NODE_TYPES.ImportDeclaration,
+    AST_NODE_TYPES.CallExpression,
+    AST_NODE_TYPES.MemberExpression,
+  ).forEach((node) => {
     switch (node.type) {
       case AST_NODE_TYPES.Literal:
         if (typeof node.value === 'string') inspectString(node.value, node);
@@ -118,11 +127,10 @@ function build(sourceCode: SourceCode): GeminiContext {
         break;
       case AST_NODE_TYPES.ImportDeclaration:
         inspectPackage(String(node.source.value), node);
-        return false;
+        break;
       case AST_NODE_TYPES.CallExpression:
         if (isRequireCall(node)) inspectPackage(String((node.arguments[0] as TSESTree.StringLiteral).value), node);
         break;
-      case AST_NODE_TYPES.NewExpression:
       case AST_NODE_TYPES.MemberExpression: {
         // new ccxt.gemini({...}) / ccxt.gemini
         if (node.type === AST_NODE_TYPES.MemberExpression && !node.computed && node.property.type === AST_NODE_TYPES.Identifier && node.property.name === 'gemini') {
@@ -131,8 +139,6 @@ function build(sourceCode: SourceCode): GeminiContext {
         }
         break;
       }
-      case AST_NODE_TYPES.ImportSpecifier:
-        break;
       default:
         break;
     }

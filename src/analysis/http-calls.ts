@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { HOLE } from '../gemini/paths.js';
-import { memberName, returnedExpressions, unwrap, walk } from './ast-utils.js';
+import { memberName, returnedExpressions, unwrap, nodesOfType } from './ast-utils.js';
 import { findVariable, moduleRef, type ModuleRef } from './bindings.js';
 import { calledFunction } from './functions.js';
 import { memoForFile } from './memo.js';
@@ -43,6 +43,12 @@ export interface HttpCall {
   bodyNode?: TSESTree.Node;
   /** The options / config object argument, when there is one. */
   optionsNode?: TSESTree.Node;
+  /**
+   * For a configured client (axios `baseURL`, got/ky `prefixUrl`, request `baseUrl`): the base the
+   * path in {@link urlNode} was joined to, and how. Lets a rule recompute {@link url} for another
+   * value of the path (e.g. what one call site of a helper passes).
+   */
+  urlBase?: { base: StaticString; join: JoinMode };
 }
 
 const FETCH_MODULES = ['node-fetch', 'cross-fetch', 'isomorphic-fetch', 'undici'];
@@ -68,8 +74,8 @@ interface ClientBase {
 export function httpCalls(sourceCode: SourceCode): HttpCall[] {
   return memoForFile(sourceCode, 'httpCalls', () => {
     const calls: HttpCall[] = [];
-    walk(sourceCode.ast, (node) => {
-      if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) {
+    nodesOfType(sourceCode.ast, AST_NODE_TYPES.CallExpression, AST_NODE_TYPES.NewExpression).forEach((node) => {
+      {
         const call = safeRecognise(node, sourceCode);
         if (call) calls.push(call);
       }
@@ -233,6 +239,7 @@ function recogniseClientCall(
   if (methodNode) call.methodNode = methodNode;
   if (configArg) call.optionsNode = configArg;
   if (bodyArg) call.bodyNode = bodyArg;
+  if (base.base) call.urlBase = { base: base.base, join: base.join };
   if (urlArg) {
     call.urlNode = urlArg;
     const path = resolveUrlString(urlArg, sourceCode) ?? { text: HOLE, complete: false };

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { geminiHeaderKind } from '../gemini/headers.js';
 import { HOLE } from '../gemini/paths.js';
-import { walk } from './ast-utils.js';
+import { nodesOfType } from './ast-utils.js';
 import { geminiContext } from './gemini-context.js';
 import { httpCalls, type HttpCall } from './http-calls.js';
 import { memoForFile } from './memo.js';
@@ -35,7 +35,7 @@ const PATH_LIKE = /^\/v\d+\//;
 export function geminiPayloads(sourceCode: SourceCode): GeminiPayload[] {
   return memoForFile(sourceCode, 'geminiPayloads', () => {
     const candidates: TSESTree.ObjectExpression[] = [];
-    walk(sourceCode.ast, (node) => {
+    nodesOfType(sourceCode.ast, AST_NODE_TYPES.ObjectExpression).forEach((node) => {
       if (node.type === AST_NODE_TYPES.ObjectExpression && node.properties.some(isRequestProperty)) candidates.push(node);
       return undefined;
     });

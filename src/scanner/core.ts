@@ -15,6 +15,8 @@ export interface CoreOptions extends ScanOptions {
   reportUnusedIgnores?: boolean;
   /** Per-file settings from the cross-file phase, and files that phase pulled in. */
   crossFile?: { settings: Map<string, ScannerSettings>; extraCandidates: Set<string> };
+  /** Loads the text of a file passed without one (undecoded by the prefilter), when needed. */
+  readText?: (file: string) => string | undefined;
   /** Called after each file (for progress reporting). */
   onFile?: (done: number, total: number) => void;
 }
@@ -41,11 +43,12 @@ export function scanSources(files: readonly SourceFile[], options: CoreOptions =
   const perFile = new Map<string, Finding[]>();
   const exportUses = new Map<string, Record<string, ExportUse[]>>();
 
-  const scanOne = (source: SourceFile, settings: ScannerSettings | undefined, pass: 1 | 2): void => {
+  const scanOne = (source: SourceFile & { text: string }, settings: ScannerSettings | undefined, pass: 1 | 2): void => {
     const { file, text } = source;
     const kind = fileKind(file);
     let raw: RawFinding[] = [];
-    if (isCode(kind) && !looksMinified(text)) {
+    // Declaration files hold types, not calls: the text scan still finds keys in them.
+    if (isCode(kind) && !/\.d\.[cm]?ts$/i.test(file) && !looksMinified(text)) {
       let outcome;
       try {
         outcome = lintWithRules(file, text, lintRules, { settings, fix: options.fix, reportUnused: options.reportUnusedIgnores });
@@ -73,7 +76,7 @@ export function scanSources(files: readonly SourceFile[], options: CoreOptions =
         }
       }
     } else {
-      if (isCode(kind)) result.skipped.push({ file, reason: 'minified', detail: 'scanned for keys only' });
+      if (isCode(kind) && !/\.d\.[cm]?ts$/i.test(file)) result.skipped.push({ file, reason: 'minified', detail: 'scanned for keys only' });
       raw = scanTextForCredentials(text, kind);
       if (kind === 'env' && source.notGitIgnored === true) {
         const first = raw.find((f) => f.ruleId === 'gemini-guard/no-hardcoded-credentials');
@@ -98,13 +101,16 @@ export function scanSources(files: readonly SourceFile[], options: CoreOptions =
   for (const source of files) {
     options.onFile?.(++done, files.length);
     const extra = options.crossFile?.extraCandidates.has(source.file) ?? false;
-    if (!extra && !mayConcernGemini(source.text)) continue;
-    scanOne(source, options.crossFile?.settings.get(source.file), 1);
+    const text = source.text ?? (extra ? options.readText?.(source.file) : undefined);
+    if (text === undefined || (!extra && !mayConcernGemini(text))) continue;
+    scanOne({ ...source, text }, options.crossFile?.settings.get(source.file), 1);
   }
   // Pass 2: files whose exports other files use in Gemini roles are linted again knowing it.
   for (const [file, uses] of exportUses) {
-    const source = byPath.get(file);
-    if (!source) continue;
+    const known = byPath.get(file);
+    const text = known?.text ?? (known ? options.readText?.(file) : undefined);
+    if (!known || text === undefined) continue;
+    const source = { ...known, text };
     const settings: CrossFileSettings = { ...(options.crossFile?.settings.get(file) as CrossFileSettings | undefined), exportUses: uses };
     scanOne(source, settings as ScannerSettings, 2);
   }

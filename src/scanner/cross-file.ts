@@ -1,4 +1,5 @@
-import { Node, Project, SyntaxKind, type SourceFile as MorphFile } from 'ts-morph';
+import { createRequire } from 'node:module';
+import type { Node as MorphNode, Project, SourceFile as MorphFile } from 'ts-morph';
 import type { CrossFileSettings } from '../analysis/settings.js';
 import type { ScannerSettings } from './detectors/eslint-rules.js';
 import { fileKind, isCode, looksMinified, mayConcernGemini } from './prefilter.js';
@@ -11,6 +12,14 @@ export interface CrossFileFacts {
   extraCandidates: Set<string>;
 }
 
+type TsMorph = typeof import('ts-morph');
+let tsMorph: TsMorph | undefined;
+function loadTsMorph(): TsMorph {
+  tsMorph ??= createRequire(import.meta.url)('ts-morph') as TsMorph;
+  return tsMorph;
+}
+
+const EXPORTS_URL_CONSTANT = /\bexport\s+const\s+[\w$]+\s*(?::[^=]+)?=\s*[^;\n]*(?:(?:https?|wss?):\/\/|['"`]\/)/;
 const EXTENSIONS = ['', '.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs', '/index.ts', '/index.tsx', '/index.js', '/index.mjs'];
 const IMPORT_SPECIFIER = /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|\bimport\s+)(["'])(\.{1,2}\/[^"'\n]+)\1/g;
 
@@ -40,26 +49,33 @@ export function resolveRelative(importer: string, specifier: string, files: Read
 }
 
 /**
- * The ts-morph phase. For every Gemini-related JS/TS file (the prefilter's candidates) it follows
- * relative imports one level: the imported files become candidates too (a signing helper or a
- * config module need not say "gemini"), and string constants they export (base URLs, hosts,
- * paths) are handed to the importer's rules as `importedValues`. Work grows with the number of
- * Gemini-related files, not with the size of the repository.
+ * The ts-morph phase, before linting. For every Gemini-related JS/TS file (the prefilter's
+ * candidates) it follows relative imports one level, and string constants the imported modules
+ * export (base URLs, hosts, paths) are handed to the importer's rules as `importedValues`. Only
+ * modules that visibly export such a constant are parsed, so the work grows with the number of
+ * Gemini-related files, not with the size of the repository. (Imported modules whose exports the
+ * importer uses in Gemini roles — signing helpers, secrets, nonces — are found after the first lint
+ * pass, from the rules' own analysis, and linted again with that knowledge: see core.ts.)
  */
-export function crossFileFacts(sources: readonly SourceFile[]): CrossFileFacts {
+export function crossFileFacts(sources: readonly SourceFile[], readText?: (file: string) => string | undefined): CrossFileFacts {
+  const texts = new Map<string, string>();
   const byPath = new Map(sources.map((s) => [s.file, s]));
   const facts: CrossFileFacts = { settings: new Map(), extraCandidates: new Set() };
-  const candidates = sources.filter((s) => isCode(fileKind(s.file)) && !looksMinified(s.text) && mayConcernGemini(s.text));
+  const candidates = sources.filter(
+    (s): s is SourceFile & { text: string } => s.text !== undefined && isCode(fileKind(s.file)) && mayConcernGemini(s.text) && !looksMinified(s.text),
+  );
   if (candidates.length === 0) return facts;
 
-  const project = new Project({ useInMemoryFileSystem: true, skipAddingFilesFromTsConfig: true, compilerOptions: { allowJs: true } });
+  let project: Project | undefined;
   const parsed = new Map<string, MorphFile | undefined>();
   const morph = (path: string): MorphFile | undefined => {
     if (!parsed.has(path)) {
-      const source = byPath.get(path);
+      const text = texts.get(path);
       let file: MorphFile | undefined;
       try {
-        file = source ? project.createSourceFile(`/${path}`, source.text, { overwrite: true }) : undefined;
+        // ts-morph (and its TypeScript) loads only when some module exports a URL constant.
+        project ??= new (loadTsMorph().Project)({ useInMemoryFileSystem: true, skipAddingFilesFromTsConfig: true, compilerOptions: { allowJs: true } });
+        file = text === undefined ? undefined : project.createSourceFile(`/${path}`, text, { overwrite: true });
       } catch {
         file = undefined;
       }
@@ -92,7 +108,10 @@ export function crossFileFacts(sources: readonly SourceFile[]): CrossFileFacts {
       const specifier = match[2]!;
       const target = resolveRelative(candidate.file, specifier, byPath);
       if (!target || target === candidate.file) continue;
-      if (isCode(fileKind(target)) && !looksMinified(byPath.get(target)!.text)) facts.extraCandidates.add(target);
+      const targetText = byPath.get(target)?.text ?? readText?.(target);
+      // Cheap first: only modules that visibly export a URL-like constant get a ts-morph parse.
+      if (targetText === undefined || !isCode(fileKind(target)) || !targetText.includes('export const') || !EXPORTS_URL_CONSTANT.test(targetText) || looksMinified(targetText)) continue;
+      texts.set(target, targetText);
       for (const [name, value] of stringsOf(target)) importedValues[`${specifier}#${name}`] = value;
     }
     if (Object.keys(importedValues).length > 0) {
@@ -109,6 +128,7 @@ const URL_LIKE = /^(?:(?:https?|wss?):\/\/|\/)/i;
 
 /** Exported string constants of a module: `export const X = '…'`, concatenations of such, `export default '…'`. */
 function collectExportedStrings(file: MorphFile, out: Map<string, string>): void {
+  const { Node } = loadTsMorph();
   for (const [name, declarations] of file.getExportedDeclarations()) {
     const declaration = declarations[0];
     if (!declaration || !Node.isVariableDeclaration(declaration)) continue;
@@ -119,8 +139,9 @@ function collectExportedStrings(file: MorphFile, out: Map<string, string>): void
 }
 
 /** A small constant folder for string expressions (literals, templates without holes, `+`, const identifiers). */
-function evaluateString(node: Node, depth: number): string | undefined {
+function evaluateString(node: MorphNode, depth: number): string | undefined {
   if (depth > 10) return undefined;
+  const { Node, SyntaxKind } = loadTsMorph();
   if (Node.isStringLiteral(node) || Node.isNoSubstitutionTemplateLiteral(node)) return node.getLiteralValue();
   if (Node.isParenthesizedExpression(node) || Node.isAsExpression(node)) return evaluateString(node.getExpression(), depth + 1);
   if (Node.isTemplateExpression(node)) {

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, lstatSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
 import { join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
@@ -130,15 +131,23 @@ function walkDir(cwd: string, start: string, out: { file: string }[], skipped: S
   }
 }
 
-const UTF8 = new TextDecoder('utf-8', { fatal: true });
 const UTF16LE = new TextDecoder('utf-16le');
 const UTF16BE = new TextDecoder('utf-16be');
 
+/** What reading one file gave: its text, or "not Gemini-related" (left undecoded), or a skip. */
+export type ReadOutcome = { text: string } | { unrelated: true } | SkippedFile;
+
 /**
  * Reads one file for scanning, or says why not: too large, binary (a NUL byte early on), not
- * decodable as UTF-8 / UTF-16 with BOM, unreadable, or gone since it was listed.
+ * decodable as UTF-8 / UTF-16 with BOM, unreadable, or gone since it was listed. With
+ * `prefilter`, a file whose bytes never mention Gemini is not decoded at all (`unrelated`).
  */
-export function readSource(cwd: string, file: string, maxFileSize = DEFAULT_MAX): { text: string } | SkippedFile {
+export function readSource(
+  cwd: string,
+  file: string,
+  maxFileSize = DEFAULT_MAX,
+  prefilter?: (bytes: Buffer) => boolean,
+): ReadOutcome {
   const abs = resolve(cwd, file);
   let size: number;
   try {
@@ -169,10 +178,8 @@ export function readSource(cwd: string, file: string, maxFileSize = DEFAULT_MAX)
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return { text: UTF16LE.decode(bytes.subarray(2)) };
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return { text: UTF16BE.decode(bytes.subarray(2)) };
   if (bytes.subarray(0, 8000).includes(0)) return { file, reason: 'binary' };
-  try {
-    const text = UTF8.decode(bytes);
-    return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
-  } catch {
-    return { file, reason: 'invalid-utf8' };
-  }
+  if (prefilter && !prefilter(bytes)) return { unrelated: true };
+  if (!isUtf8(bytes)) return { file, reason: 'invalid-utf8' };
+  const text = bytes.toString('utf8');
+  return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
 }

@@ -3,11 +3,40 @@
  * that never says "gemini" and holds nothing shaped like a Gemini key cannot hold a Gemini
  * finding on its own (files it is imported by bring it in through the cross-file phase).
  */
-const KEYWORDS = /gemini|(?:account|master)-[0-9A-Za-z]{20}/i;
+const KEYWORDS = /gemini|(?<![0-9A-Za-z])(?:account|master)-[0-9A-Za-z]{20}(?![0-9A-Za-z])/i;
 
 /** True when `text` may contain something Gemini-related. */
 export function mayConcernGemini(text: string): boolean {
   return KEYWORDS.test(text);
+}
+
+const NEEDLES = ['gemini', 'Gemini', 'GEMINI'].map((n) => Buffer.from(n));
+const KEY_PREFIXES = [Buffer.from('account-'), Buffer.from('master-')];
+
+/**
+ * {@link mayConcernGemini} on raw bytes, before any decoding: native substring searches for the
+ * usual spellings of "gemini" and for key prefixes (then the key regex on that file only). Most
+ * files of a repository stop here, never decoded and never held in memory.
+ */
+export function mayConcernGeminiBytes(bytes: Buffer): boolean {
+  for (const needle of NEEDLES) if (bytes.includes(needle)) return true;
+  for (const prefix of KEY_PREFIXES) {
+    for (let at = bytes.indexOf(prefix); at !== -1; at = bytes.indexOf(prefix, at + 1)) {
+      if (keyShapeAt(bytes, at, prefix.length)) return true;
+    }
+  }
+  return false;
+}
+
+const isAlnum = (b: number | undefined): boolean =>
+  b !== undefined && ((b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a));
+
+/** Exactly 20 alphanumerics after the prefix, with no alphanumeric run around it. */
+function keyShapeAt(bytes: Buffer, at: number, prefixLength: number): boolean {
+  if (at > 0 && isAlnum(bytes[at - 1])) return false;
+  const start = at + prefixLength;
+  for (let i = start; i < start + 20; i++) if (!isAlnum(bytes[i])) return false;
+  return !isAlnum(bytes[start + 20]);
 }
 
 /** File kinds the scanner knows how to read. */

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { scanSources } from './core.js';
 import { crossFileFacts } from './cross-file.js';
 import { listPaths, readSource, type WalkOptions } from './files.js';
+import { mayConcernGeminiBytes } from './prefilter.js';
 import type { RuleSetting, ScanResult, SourceFile } from './types.js';
 
 /** Everything a project scan needs. */
@@ -26,9 +27,10 @@ export function scanProject(options: ProjectScanOptions): ScanResult {
   const { paths, skipped } = listPaths(options);
   const sources: SourceFile[] = [];
   paths.forEach((p, i) => {
-    const read = readSource(options.cwd, p.file, options.maxFileSize);
-    if ('text' in read) {
-      const source: SourceFile = { file: p.file, text: read.text };
+    const read = readSource(options.cwd, p.file, options.maxFileSize, mayConcernGeminiBytes);
+    if ('text' in read || 'unrelated' in read) {
+      const source: SourceFile = { file: p.file };
+      if ('text' in read) source.text = read.text;
       if (p.notGitIgnored !== undefined) source.notGitIgnored = p.notGitIgnored;
       sources.push(source);
     } else {
@@ -36,12 +38,19 @@ export function scanProject(options: ProjectScanOptions): ScanResult {
     }
     options.onProgress?.(i + 1, paths.length * 2);
   });
-  const crossFile = crossFileFacts(sources);
+  const readText = (file: string): string | undefined => {
+    const read = readSource(options.cwd, file, options.maxFileSize);
+    return 'text' in read ? read.text : undefined;
+  };
+  const crossFile = crossFileFacts(sources, readText);
   const core = scanSources(sources, {
     rules: options.rules,
     fix: options.fix,
     reportUnusedIgnores: options.reportUnusedIgnores,
     crossFile,
+    // Files the prefilter left undecoded are read again only if another file's use of their
+    // exports makes them relevant (the cross-file pass).
+    readText,
     onFile: (done) => options.onProgress?.(paths.length + done, paths.length + sources.length),
   });
   if (options.fix) {

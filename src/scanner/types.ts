@@ -34,7 +34,8 @@ export interface SkippedFile {
 export interface SourceFile {
   /** Posix path relative to cwd. */
   file: string;
-  text: string;
+  /** The text; `undefined` when the byte prefilter found nothing Gemini-related (not decoded). */
+  text?: string;
   /** Git tracks (or would add) this file: it is not ignored. `undefined` outside a git work tree. */
   notGitIgnored?: boolean;
 }

@@ -116,3 +116,21 @@ describe('scanSources', () => {
     expect(findings.map((f) => `${f.file}:${f.line}`)).toEqual(['a.env:2', 'a.env:3', 'b.env:1']);
   });
 });
+
+describe('mayConcernGeminiBytes', () => {
+  it('agrees with the text prefilter on keys and spellings of gemini', async () => {
+    const { mayConcernGemini, mayConcernGeminiBytes } = await import('../../src/scanner/prefilter.js');
+    const samples = [
+      'const x = 1;',
+      'https://api.gemini.com',
+      'X-GEMINI-APIKEY',
+      'Gemini client',
+      `k = "${KEY}"`,
+      'git checkout master-branch-with-a-long-name',
+      'sub-account-Tq4Wn8Zr2Lp6Xv0Bk3Jd',
+      'account-Tq4Wn8Zr2Lp6Xv0Bk3JdX',
+      'account-Tq4Wn8Zr2Lp6Xv0Bk3J',
+    ];
+    for (const sample of samples) expect(mayConcernGeminiBytes(Buffer.from(sample)), sample).toBe(mayConcernGemini(sample));
+  });
+});

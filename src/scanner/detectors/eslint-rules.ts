@@ -1,4 +1,4 @@
-import * as tsParser from '@typescript-eslint/parser';
+import { createRequire } from 'node:module';
 import { Linter } from 'eslint';
 import plugin from '../../index.js';
 import { importUses, type ImportUse } from '../../analysis/import-uses.js';
@@ -47,21 +47,34 @@ const collector = {
 
 let linter: Linter | undefined;
 
-function configFor(file: string, rules: Record<string, RuleSetting>, settings: ScannerSettings | undefined, reportUnused: boolean): Linter.Config[] {
+// @typescript-eslint/parser brings the whole TypeScript compiler: load it only for TypeScript.
+let tsParser: Linter.Parser | undefined;
+function typescriptParser(): Linter.Parser {
+  tsParser ??= createRequire(import.meta.url)('@typescript-eslint/parser') as Linter.Parser;
+  return tsParser;
+}
+
+const FILES = ['**/*.js', '**/*.jsx', '**/*.mjs', '**/*.cjs', '**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'];
+
+/**
+ * JavaScript goes through ESLint's own parser (espree: several times faster than a TypeScript
+ * parse), TypeScript through @typescript-eslint/parser; `typescript` forces the latter (the
+ * retry for JavaScript espree cannot read).
+ */
+function configFor(file: string, rules: Record<string, RuleSetting>, settings: ScannerSettings | undefined, reportUnused: boolean, typescript: boolean): Linter.Config[] {
+  const isTs = /\.(ts|mts|cts|tsx)$/i.test(file);
   const jsx = !/\.(ts|mts|cts)$/i.test(file);
+  const languageOptions: Linter.LanguageOptions = isTs || typescript
+    ? { parser: typescriptParser(), ecmaVersion: 'latest', sourceType: 'module', parserOptions: { ecmaFeatures: { jsx } } }
+    : { ecmaVersion: 'latest', sourceType: /\.cjs$/i.test(file) ? 'commonjs' : 'module', parserOptions: { ecmaFeatures: { jsx: true } } };
   return [
     {
-      files: ['**/*.js', '**/*.jsx', '**/*.mjs', '**/*.cjs', '**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'],
+      files: FILES,
       plugins: {
         'gemini-guard': plugin as unknown as NonNullable<Linter.Config['plugins']>[string],
         'gemini-guard-scanner': collector as unknown as NonNullable<Linter.Config['plugins']>[string],
       },
-      languageOptions: {
-        parser: tsParser as unknown as Linter.Parser,
-        ecmaVersion: 'latest',
-        sourceType: 'module',
-        parserOptions: { ecmaFeatures: { jsx } },
-      },
+      languageOptions,
       linterOptions: { reportUnusedDisableDirectives: reportUnused ? 'warn' : 'off' },
       rules: { ...(rules as Linter.RulesRecord), 'gemini-guard-scanner/collect': 'error' },
       settings: settings ? { 'gemini-guard': settings } : {},
@@ -82,16 +95,21 @@ export function lintWithRules(
   linter ??= new Linter({ configType: 'flat' });
   // Linter matches `files` globs against the name; a neutral name keeps every file matched.
   const name = /\.[cm]?[jt]sx?$/i.test(file) ? file : `${file}.js`;
-  const config = configFor(name, rules, options.settings, options.reportUnused ?? false);
-  let messages: Linter.LintMessage[];
+  let messages: Linter.LintMessage[] = [];
   let fixedText: string | undefined;
-  collected = [];
-  if (options.fix) {
-    const report = linter.verifyAndFix(text, config, { filename: name });
-    messages = report.messages;
-    if (report.fixed) fixedText = report.output;
-  } else {
-    messages = linter.verify(text, config, { filename: name });
+  for (const typescript of [false, true]) {
+    const config = configFor(name, rules, options.settings, options.reportUnused ?? false, typescript);
+    collected = [];
+    fixedText = undefined;
+    if (options.fix) {
+      const report = linter.verifyAndFix(text, config, { filename: name });
+      messages = report.messages;
+      if (report.fixed) fixedText = report.output;
+    } else {
+      messages = linter.verify(text, config, { filename: name });
+    }
+    // JavaScript that espree cannot read (Flow-free TS-isms, odd syntax) gets one more try.
+    if (!messages.some((m) => m.fatal) || /\.(ts|mts|cts|tsx)$/i.test(name)) break;
   }
   const outcome: LintOutcome = { findings: [], unusedDirectives: [], importUses: collected };
   if (fixedText !== undefined) outcome.fixedText = fixedText;
