@@ -1,7 +1,8 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { geminiHeaderKind, type GeminiHeaderKind } from '../gemini/headers.js';
-import { memberName, returnedExpressions, staticKeyName, unwrap, walk, type FunctionNode } from './ast-utils.js';
+import { memberName, nodesOfType, returnedExpressions, staticKeyName, unwrap, type FunctionNode } from './ast-utils.js';
 import { findVariable, moduleRef, resolveIdentifier, type ModuleRef } from './bindings.js';
+import { remoteHeaderValues } from './exports.js';
 import { calledFunction } from './functions.js';
 import { memoForFile } from './memo.js';
 import { constantString, envRead, resolveValueNode } from './values.js';
@@ -38,6 +39,11 @@ export interface HeaderSink {
   kind: GeminiHeaderKind;
   nameNode: TSESTree.Node;
   valueNode: TSESTree.Node;
+  /**
+   * Set when the header is written in other files (scanner cross-file phase): this file exports a
+   * function whose return value they send; lists their `file:line`.
+   */
+  remote?: string[];
 }
 
 /** An HMAC whose output reaches an `X-GEMINI-SIGNATURE` header. */
@@ -84,7 +90,7 @@ function isCrypto(ref: ModuleRef | undefined, ...path: string[]): boolean {
 export function hmacUses(sourceCode: SourceCode): HmacUse[] {
   return memoForFile(sourceCode, 'hmacUses', () => {
     const uses: HmacUse[] = [];
-    walk(sourceCode.ast, (node) => {
+    nodesOfType(sourceCode.ast, AST_NODE_TYPES.CallExpression).forEach((node) => {
       if (node.type !== AST_NODE_TYPES.CallExpression) return;
       try {
         const use = recogniseHmac(node, sourceCode);
@@ -187,7 +193,28 @@ export function recogniseHmac(node: TSESTree.CallExpression, sourceCode: SourceC
     followConversions(use, node, sourceCode);
     return use;
   }
+
+  // noble's streaming form: hmac.create(sha384, key).update(msg).digest()
+  if ((ref.source === '@noble/hashes/hmac' || ref.source === '@noble/hashes/hmac.js') && ref.path.length === 2 && ref.path[0] === 'hmac' && ref.path[1] === 'create') {
+    const [hashArg, keyArg] = node.arguments;
+    const use: HmacUse = { node, library: 'noble', inputNodes: [], encoding: 'unknown', outputNode: node, chain: new Set([node]) };
+    if (keyArg) use.keyNode = unwrapEncode(keyArg, sourceCode);
+    if (hashArg) {
+      use.algorithmNode = hashArg;
+      const alg = nobleAlgorithm(hashArg, sourceCode);
+      if (alg) use.algorithm = alg;
+    }
+    followNodeHmac(use, sourceCode);
+    return use;
+  }
   return undefined;
+}
+
+/** `sha384` imported from `@noble/hashes/…` → `sha384`. */
+function nobleAlgorithm(hashArg: TSESTree.Node, sourceCode: SourceCode): string | undefined {
+  const hashRef = moduleRef(hashArg, sourceCode);
+  const last = hashRef?.path[hashRef.path.length - 1];
+  return hashRef?.source.startsWith('@noble/hashes') && last ? normaliseAlgorithm(last.replace(/_/g, '-')) : undefined;
 }
 
 /** `new TextEncoder().encode(x)`, `Buffer.from(x)`, `utf8ToBytes(x)` → `x`: the text underneath. */
@@ -299,7 +326,12 @@ function followConversions(use: HmacUse, start: TSESTree.Node, sourceCode: Sourc
       } else if (calleeName === 'btoa' || calleeName === 'bytesToBase64' || calleeName === 'toBase64') {
         next = 'base64';
       } else if (ref?.path[0] === 'Buffer' && last === 'from') {
-        next = use.encoding; // Buffer.from(x) keeps bytes; the .toString() after decides
+        // Buffer.from(x) keeps bytes; the .toString() after decides. Buffer.from(text, 'base64')
+        // decodes the text back to bytes when it names the text's own encoding; any other
+        // second argument makes the bytes unknown.
+        const second = parent.arguments[1];
+        if (!second || use.encoding === 'buffer') next = use.encoding;
+        else next = encodingOf(constantString(second, sourceCode)) === use.encoding && use.encoding !== 'unknown' ? 'buffer' : 'unknown';
       } else if (calleeName === 'Uint8Array' || calleeName === 'from' && ref?.path[0] === 'Array') {
         next = use.encoding;
       }
@@ -329,8 +361,46 @@ function followConversions(use: HmacUse, start: TSESTree.Node, sourceCode: Sourc
       current = parent;
       continue;
     }
+    // String.fromCharCode.apply(null, bytes): a binary string (usually fed to btoa next)
+    if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments[1] === current && isFromCharCode(parent.callee, 'apply', sourceCode)) {
+      setConversion(use, parent, 'binary');
+      current = parent;
+      continue;
+    }
+    if (parent.type === AST_NODE_TYPES.SpreadElement && parent.argument === current) {
+      const outer = parent.parent;
+      // String.fromCharCode(...bytes): a binary string
+      if (outer?.type === AST_NODE_TYPES.CallExpression && outer.arguments.includes(parent) && isFromCharCode(outer.callee, undefined, sourceCode)) {
+        setConversion(use, outer, 'binary');
+        current = outer;
+        continue;
+      }
+      // [...bytes]: still the bytes (typically mapped to hex next, which we leave undecided)
+      if (outer?.type === AST_NODE_TYPES.ArrayExpression && outer.elements.length === 1) {
+        use.chain.add(outer);
+        current = outer;
+        continue;
+      }
+    }
     return;
   }
+}
+
+/** `String.fromCharCode` (or `String.fromCharCode.<method>` when `method` is given). */
+function isFromCharCode(callee: TSESTree.Node, method: string | undefined, sourceCode: SourceCode): boolean {
+  const ref = moduleRef(callee, sourceCode);
+  const expected = method === undefined ? 'String.fromCharCode' : `String.fromCharCode.${method}`;
+  return ref?.source === '<global>' && ref.path.join('.') === expected;
+}
+
+/** Records a conversion call that changes the output's encoding. */
+function setConversion(use: HmacUse, call: TSESTree.CallExpression, encoding: DigestEncoding): void {
+  if (use.encoding !== encoding) {
+    use.encoding = encoding;
+    use.encodingNode = call.callee;
+  }
+  use.chain.add(call);
+  use.outputNode = call;
 }
 
 function cryptoJsEncoding(node: TSESTree.Node, sourceCode: SourceCode): DigestEncoding {
@@ -351,7 +421,7 @@ function cryptoJsEncoding(node: TSESTree.Node, sourceCode: SourceCode): DigestEn
 export function geminiHeaderSinks(sourceCode: SourceCode): HeaderSink[] {
   return memoForFile(sourceCode, 'geminiHeaderSinks', () => {
     const sinks: HeaderSink[] = [];
-    walk(sourceCode.ast, (node) => {
+    nodesOfType(sourceCode.ast, AST_NODE_TYPES.Property, AST_NODE_TYPES.AssignmentExpression, AST_NODE_TYPES.CallExpression).forEach((node) => {
       if (node.type === AST_NODE_TYPES.Property) {
         const name = staticKeyName(node.key, node.computed) ?? (node.computed ? constantString(node.key, sourceCode) : undefined);
         const kind = name === undefined ? undefined : geminiHeaderKind(name);
@@ -371,6 +441,9 @@ export function geminiHeaderSinks(sourceCode: SourceCode): HeaderSink[] {
       }
       return undefined;
     });
+    for (const remote of remoteHeaderValues(sourceCode)) {
+      sinks.push({ kind: remote.kind, nameNode: remote.nameNode, valueNode: remote.valueNode, remote: remote.sites });
+    }
     return sinks;
   });
 }
@@ -466,11 +539,19 @@ function callSiteArguments(fn: FunctionNode, name: string, sourceCode: SourceCod
   return out;
 }
 
+/**
+ * Calls in the file that invoke `fn`: by name, as `this.method()` in its class, or as a method of
+ * an object literal (memoised index over the whole file).
+ */
+export function localCallSites(fn: FunctionNode, sourceCode: SourceCode): readonly TSESTree.CallExpression[] {
+  return functionCallSites(fn, sourceCode);
+}
+
 /** Calls in the file that invoke `fn` (by name, or as `this.method()` in its class). */
 function functionCallSites(fn: FunctionNode, sourceCode: SourceCode): TSESTree.CallExpression[] {
   const index = memoForFile(sourceCode, 'callSites', () => {
     const map = new Map<FunctionNode, TSESTree.CallExpression[]>();
-    walk(sourceCode.ast, (node) => {
+    nodesOfType(sourceCode.ast, AST_NODE_TYPES.CallExpression).forEach((node) => {
       if (node.type === AST_NODE_TYPES.CallExpression) {
         let target: FunctionNode | undefined;
         try {

@@ -46,7 +46,7 @@ export function scanSources(files: readonly SourceFile[], options: CoreOptions =
   const scanOne = (source: SourceFile & { text: string }, settings: ScannerSettings | undefined, pass: 1 | 2): void => {
     const { file, text } = source;
     const kind = fileKind(file);
-    let raw: RawFinding[] = [];
+    let raw: RawFinding[];
     // Declaration files hold types, not calls: the text scan still finds keys in them.
     if (isCode(kind) && !/\.d\.[cm]?ts$/i.test(file) && !looksMinified(text)) {
       let outcome;

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import type * as TsMorphModule from 'ts-morph';
 import type { Node as MorphNode, Project, SourceFile as MorphFile } from 'ts-morph';
 import type { CrossFileSettings } from '../analysis/settings.js';
 import type { ScannerSettings } from './detectors/eslint-rules.js';
@@ -12,7 +13,7 @@ export interface CrossFileFacts {
   extraCandidates: Set<string>;
 }
 
-type TsMorph = typeof import('ts-morph');
+type TsMorph = typeof TsMorphModule;
 let tsMorph: TsMorph | undefined;
 function loadTsMorph(): TsMorph {
   tsMorph ??= createRequire(import.meta.url)('ts-morph') as TsMorph;

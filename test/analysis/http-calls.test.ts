@@ -145,4 +145,19 @@ describe('httpCalls', () => {
     const sc = parse(`fetch('https://api.gemini.com/v1/balances', { method: 'POST', headers: { 'x-gemini-apikey': k } });`);
     expect(findHeader(httpCalls(sc)[0]!.headers, 'X-GEMINI-APIKEY')?.name).toBe('x-gemini-apikey');
   });
+
+  it('keeps the base a configured client joined the path to', () => {
+    const sc = parse(`
+      import axios from 'axios';
+      import got from 'got';
+      const api = axios.create({ baseURL: 'https://api.gemini.com/v1' });
+      api.post('/balances');
+      got.extend({ prefixUrl: 'https://api.gemini.com' }).post('v1/balances');
+      axios.post('https://api.gemini.com/v1/balances');`);
+    expect(httpCalls(sc).map((c) => c.urlBase)).toEqual([
+      { base: { text: 'https://api.gemini.com/v1', complete: true }, join: 'axios' },
+      { base: { text: 'https://api.gemini.com', complete: true }, join: 'prefix' },
+      undefined,
+    ]);
+  });
 });

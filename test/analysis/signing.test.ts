@@ -160,3 +160,74 @@ describe('sameValue', () => {
     expect(sameValue(args[0]!, args[3]!, sc)).toBe(false);
   });
 });
+
+describe('hmacUses: more digest and encoding shapes', () => {
+  const one = (code: string) => {
+    const sc = parse(code);
+    const [use] = hmacUses(sc);
+    return {
+      library: use?.library,
+      algorithm: use?.algorithm,
+      encoding: use?.encoding,
+      encodingNode: use?.encodingNode ? sc.getText(use.encodingNode) : undefined,
+      flows: signatureFlows(sc).length,
+    };
+  };
+
+  it('follows WebCrypto bytes through String.fromCharCode(...) into btoa', () => {
+    expect(
+      one(`
+        const key = await crypto.subtle.importKey('raw', k, { name: 'HMAC', hash: 'SHA-384' }, false, ['sign']);
+        const mac = await crypto.subtle.sign('HMAC', key, data);
+        const sig = btoa(String.fromCharCode(...new Uint8Array(mac)));
+        const headers = { 'X-GEMINI-SIGNATURE': sig };`),
+    ).toEqual({ library: 'webcrypto', algorithm: 'sha384', encoding: 'base64', encodingNode: 'btoa', flows: 1 });
+  });
+
+  it('follows String.fromCharCode.apply(null, bytes) and stops at a binary string', () => {
+    expect(
+      one(`
+        const mac = await crypto.subtle.sign('HMAC', key, data);
+        const headers = { 'X-GEMINI-SIGNATURE': String.fromCharCode.apply(null, new Uint8Array(mac) as any) };`),
+    ).toEqual({ library: 'webcrypto', algorithm: undefined, encoding: 'binary', encodingNode: 'String.fromCharCode.apply', flows: 1 });
+  });
+
+  it('keeps [...bytes].map(...).join() undecided but connected to the header', () => {
+    expect(
+      one(`
+        const mac = await crypto.subtle.sign('HMAC', key, data);
+        const headers = { 'X-GEMINI-SIGNATURE': [...new Uint8Array(mac)].map((b) => b.toString(16).padStart(2, '0')).join('') };`),
+    ).toEqual({ library: 'webcrypto', algorithm: undefined, encoding: 'buffer', encodingNode: undefined, flows: 1 });
+  });
+
+  it("treats Buffer.from(text, 'base64') as decoding back to bytes", () => {
+    expect(
+      one(`
+        import crypto from 'crypto';
+        const b64 = crypto.createHmac('sha384', s).update(p).digest('base64');
+        const headers = { 'X-GEMINI-SIGNATURE': Buffer.from(b64, 'base64').toString('hex') };`),
+    ).toMatchObject({ encoding: 'hex', encodingNode: "'hex'", flows: 1 });
+    // a second argument that is not the text's encoding leaves the result unknown
+    expect(
+      one(`
+        import crypto from 'crypto';
+        const hex = crypto.createHmac('sha384', s).update(p).digest('hex');
+        const headers = { 'X-GEMINI-SIGNATURE': Buffer.from(hex, 'utf8').toString('base64') };`),
+    ).toMatchObject({ encoding: 'unknown' });
+  });
+
+  it('recognises the noble streaming form hmac.create(hash, key).update(msg).digest()', () => {
+    const sc = parse(`
+      import { hmac } from '@noble/hashes/hmac.js';
+      import { sha512 } from '@noble/hashes/sha2.js';
+      import { bytesToHex } from '@noble/hashes/utils.js';
+      const mac = hmac.create(sha512, key);
+      mac.update(msg);
+      const headers = { 'X-GEMINI-SIGNATURE': bytesToHex(mac.digest()) };`);
+    const [use] = hmacUses(sc);
+    expect(use).toMatchObject({ library: 'noble', algorithm: 'sha512', encoding: 'hex' });
+    expect(sc.getText(use!.keyNode!)).toBe('key');
+    expect(use!.inputNodes.map((n) => sc.getText(n))).toEqual(['msg']);
+    expect(signatureFlows(sc)).toHaveLength(1);
+  });
+});

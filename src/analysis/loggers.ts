@@ -1,0 +1,99 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { dottedPath, memberName, unwrap } from './ast-utils.js';
+import { isModuleMember, moduleRef, resolveIdentifier } from './bindings.js';
+import { classFieldValue } from './values.js';
+
+type SourceCode = Readonly<TSESLint.SourceCode>;
+
+/** Which kind of logger a call writes to. */
+export type LoggerLibrary = 'console' | 'named' | 'pino' | 'winston' | 'bunyan' | 'debug' | 'util';
+
+/** A call that writes its arguments to a log. */
+export interface LoggerCall {
+  node: TSESTree.CallExpression;
+  library: LoggerLibrary;
+  /** How the callee is written (`console.log`, `this.logger.info`, `dbg`), for messages. */
+  name: string;
+}
+
+const CONSOLE_METHODS: ReadonlySet<string> = new Set(['log', 'info', 'warn', 'error', 'debug', 'trace', 'dir', 'table']);
+const LOGGER_METHODS: ReadonlySet<string> = new Set(['info', 'warn', 'error', 'debug', 'trace', 'fatal', 'log', 'verbose', 'silly']);
+
+/** Names people give logger objects: `log`, `logger`, `_logger`, `#logger`, `appLogger`. */
+function isLoggerName(name: string): boolean {
+  const bare = name.replace(/^[_#$]+/, '');
+  return bare === 'log' || bare === 'logger' || /^[a-z][A-Za-z0-9]*Logger$/.test(bare);
+}
+
+/**
+ * The logger library an expression is an instance of: `pino()`, `pino.default()`, `winston.createLogger()`,
+ * `bunyan.createLogger()`, `require('debug')('ns')`, `util.debuglog('ns')`, and `.child(…)` /
+ * `.extend(…)` of those; followed through `const`s and class fields.
+ */
+function instanceLibrary(node: TSESTree.Node, sourceCode: SourceCode, depth = 0): LoggerLibrary | undefined {
+  if (depth > 8) return undefined;
+  const n = unwrap(node);
+  if (n.type === AST_NODE_TYPES.Identifier) {
+    const binding = resolveIdentifier(n, sourceCode);
+    return binding.kind === 'expression' ? instanceLibrary(binding.node, sourceCode, depth + 1) : undefined;
+  }
+  if (n.type === AST_NODE_TYPES.MemberExpression && unwrap(n.object).type === AST_NODE_TYPES.ThisExpression) {
+    const name = memberName(n);
+    const value = name === undefined ? undefined : classFieldValue(n, name);
+    return value ? instanceLibrary(value, sourceCode, depth + 1) : undefined;
+  }
+  if (n.type !== AST_NODE_TYPES.CallExpression && n.type !== AST_NODE_TYPES.NewExpression) return undefined;
+  const callee = unwrap(n.callee);
+  const ref = moduleRef(callee, sourceCode);
+  if (isModuleMember(ref, 'pino') || isModuleMember(ref, 'pino', 'pino')) return 'pino';
+  if (isModuleMember(ref, 'winston', 'createLogger') || isModuleMember(ref, 'winston', 'Logger')) return 'winston';
+  if (isModuleMember(ref, 'bunyan', 'createLogger') || (n.type === AST_NODE_TYPES.NewExpression && isModuleMember(ref, 'bunyan'))) return 'bunyan';
+  if (isModuleMember(ref, 'debug') || isModuleMember(ref, 'debug', 'debug')) return 'debug';
+  if (isModuleMember(ref, 'util', 'debuglog')) return 'util';
+  if (callee.type === AST_NODE_TYPES.MemberExpression) {
+    const method = memberName(callee);
+    if (method === 'child' || method === 'extend') return instanceLibrary(callee.object, sourceCode, depth + 1);
+  }
+  return undefined;
+}
+
+/**
+ * Recognises a call that writes its arguments to a log:
+ * - `console.log/info/warn/error/debug/trace/dir/table(…)` (also `window.console`, `console?.log`);
+ * - `info/warn/error/debug/trace/fatal/log/verbose/silly` on an object named `logger`, `log` or
+ *   `…Logger` (`logger.info`, `this.logger.warn`, `app.log.error`, `this.#logger.debug`);
+ * - the same methods on a pino, winston or bunyan logger recognised by its factory
+ *   (`const l = pino(); l.info(…)`, `winston.createLogger(…)`, `bunyan.createLogger(…)`, `.child(…)`);
+ * - a `debug` package instance (`const d = require('debug')('app'); d(…)`) or `util.debuglog(…)`.
+ */
+export function loggerCall(call: TSESTree.CallExpression, sourceCode: SourceCode): LoggerCall | undefined {
+  try {
+    const callee = unwrap(call.callee);
+    const name = dottedPath(callee) ?? sourceCode.getText(callee).slice(0, 40);
+    if (callee.type === AST_NODE_TYPES.MemberExpression) {
+      const method = memberName(callee);
+      if (method === undefined) return undefined;
+      const ref = moduleRef(callee, sourceCode);
+      if (ref && ((ref.source === '<global>' && ref.path.length === 2 && ref.path[0] === 'console') || (ref.source === 'console' && ref.path.length === 1))) {
+        return CONSOLE_METHODS.has(method) ? { node: call, library: 'console', name } : undefined;
+      }
+      if (!LOGGER_METHODS.has(method)) return undefined;
+      const object = unwrap(callee.object);
+      const library = instanceLibrary(object, sourceCode);
+      if (library === 'pino' || library === 'winston' || library === 'bunyan') return { node: call, library, name };
+      const objectName =
+        object.type === AST_NODE_TYPES.Identifier ? object.name : object.type === AST_NODE_TYPES.MemberExpression ? memberName(object) : undefined;
+      if (objectName !== undefined && isLoggerName(objectName)) {
+        // `Math.log` and friends are not loggers; a local `log` that is a function is not an object
+        if (object.type === AST_NODE_TYPES.Identifier && resolveIdentifier(object, sourceCode).kind === 'function') return undefined;
+        return { node: call, library: 'named', name };
+      }
+      return undefined;
+    }
+    const library = instanceLibrary(callee, sourceCode);
+    if (library === 'debug' || library === 'util') return { node: call, library, name };
+    return undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,339 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { enclosingFunction, memberName, returnedExpressions, unwrap, type FunctionNode } from './ast-utils.js';
+import { findVariable, moduleRef, resolveIdentifier } from './bindings.js';
+import { calledFunction } from './functions.js';
+import { memoForFile } from './memo.js';
+import { geminiHeaderSinks, hmacUses, localCallSites, signatureFlows, traceValueSources, type HeaderSink, type SignatureFlow } from './signing.js';
+import { constantString, resolveValueNode } from './values.js';
+
+// Questions about one signature flow (an HMAC whose output reaches X-GEMINI-SIGNATURE) that rules
+// ask before they report or fix: which values the HMAC's inputs take on the way to the header,
+// which other Gemini headers travel with it, and whether the code is shared with other signers.
+
+type SourceCode = Readonly<TSESLint.SourceCode>;
+
+/** How many helper functions deep parameters are followed back to their call sites. */
+const MAX_CALL_DEPTH = 4;
+
+/** Every node the value of the flow's `X-GEMINI-SIGNATURE` header may come from (memoised per sink). */
+export function flowSources(flow: SignatureFlow, sourceCode: SourceCode): ReadonlySet<TSESTree.Node> {
+  const cache = memoForFile(sourceCode, 'signing-flow:sinkSources', () => new Map<HeaderSink, Set<TSESTree.Node>>());
+  let sources = cache.get(flow.sink);
+  if (!sources) {
+    sources = traceValueSources(flow.sink.valueNode, sourceCode);
+    cache.set(flow.sink, sources);
+  }
+  return sources;
+}
+
+/**
+ * {@link signatureFlows} without the HMACs that are only ingredients of another HMAC: a key
+ * derived with `createHmac('sha256', master)` and then used to key the real HMAC-SHA384, or an HMAC
+ * fed as another's input, also "reaches" the header but is not the signature (memoised).
+ */
+export function signatureHmacFlows(sourceCode: SourceCode): SignatureFlow[] {
+  return memoForFile(sourceCode, 'signing-flow:signatureHmacFlows', () => {
+    const uses = hmacUses(sourceCode);
+    const ingredients = new Map<(typeof uses)[number], ReadonlySet<TSESTree.Node>>();
+    for (const use of uses) {
+      const fed = new Set<TSESTree.Node>();
+      for (const node of [use.keyNode, ...use.inputNodes]) {
+        if (node) for (const source of traceValueSources(node, sourceCode)) fed.add(source);
+      }
+      ingredients.set(use, fed);
+    }
+    return signatureFlows(sourceCode).filter(
+      (flow) => !uses.some((other) => other !== flow.hmac && [...flow.hmac.chain].some((n) => ingredients.get(other)?.has(n))),
+    );
+  });
+}
+
+/** The union of the sources of every `X-GEMINI-SIGNATURE` header in the file (memoised). */
+export function signatureSources(sourceCode: SourceCode): ReadonlySet<TSESTree.Node> {
+  return memoForFile(sourceCode, 'signing-flow:signatureSources', () => {
+    const all = new Set<TSESTree.Node>();
+    for (const sink of geminiHeaderSinks(sourceCode)) {
+      if (sink.kind !== 'signature') continue;
+      for (const node of traceValueSources(sink.valueNode, sourceCode)) all.add(node);
+    }
+    return all;
+  });
+}
+
+function contains(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
+  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
+}
+
+function parameterIndex(fn: FunctionNode, name: string): number {
+  return fn.params.findIndex((p) => {
+    const id = p.type === AST_NODE_TYPES.AssignmentPattern ? p.left : p.type === AST_NODE_TYPES.TSParameterProperty ? p.parameter : p;
+    const inner = id.type === AST_NODE_TYPES.AssignmentPattern ? id.left : id;
+    return inner.type === AST_NODE_TYPES.Identifier && inner.name === name;
+  });
+}
+
+/**
+ * The expressions `node` (an algorithm, key or input used by the flow's HMAC) stands for when this
+ * signature is produced. Usually `[node]` itself; for a parameter of a local helper, the arguments
+ * at the helper's call sites whose result reaches the signature header (every call site when the
+ * helper itself sets the header), followed through nested helpers. A helper shared with another
+ * API's signer (`sign('sha256', query)` for Binance next to `sign('sha384', b64)` for Gemini)
+ * therefore yields only the Gemini call's argument.
+ * @returns `undefined` when a value is not known: no such call site, a spread argument, too deep.
+ */
+export function valuesInFlow(node: TSESTree.Node, flow: SignatureFlow, sourceCode: SourceCode, depth = 0): TSESTree.Node[] | undefined {
+  const current = unwrap(node);
+  if (current.type !== AST_NODE_TYPES.Identifier) return [node];
+  const binding = resolveIdentifier(current, sourceCode);
+  if (binding.kind !== 'parameter') return [node];
+  if (depth >= MAX_CALL_DEPTH) return undefined;
+  const fn = binding.fn;
+  const index = parameterIndex(fn, binding.name);
+  const param = fn.params[index];
+  if (index === -1 || !param) return undefined;
+  const sources = flowSources(flow, sourceCode);
+  const setsHeader = contains(fn, flow.sink.valueNode);
+  const sites = localCallSites(fn, sourceCode).filter((call) => setsHeader || sources.has(call));
+  if (sites.length === 0) return undefined;
+  const out: TSESTree.Node[] = [];
+  for (const site of sites) {
+    if (site.arguments.slice(0, index + 1).some((a) => a.type === AST_NODE_TYPES.SpreadElement)) return undefined;
+    const arg = site.arguments[index];
+    const value = arg ?? (param.type === AST_NODE_TYPES.AssignmentPattern ? param.right : undefined);
+    if (!value) return undefined;
+    const inner = valuesInFlow(value, flow, sourceCode, depth + 1);
+    if (!inner) return undefined;
+    out.push(...inner);
+  }
+  return out;
+}
+
+/**
+ * The `X-GEMINI-PAYLOAD` or `X-GEMINI-APIKEY` header sent together with the flow's signature: a
+ * sibling key of the same header object, else the only such header set in the same function,
+ * else the only one in the file.
+ */
+export function companionSink(flow: SignatureFlow, kind: 'payload' | 'apiKey', sourceCode: SourceCode): HeaderSink | undefined {
+  const candidates = geminiHeaderSinks(sourceCode).filter((s) => s.kind === kind);
+  const ownerObject = (sink: HeaderSink): TSESTree.Node | undefined => {
+    const prop = sink.nameNode.parent;
+    return prop?.type === AST_NODE_TYPES.Property && prop.key === sink.nameNode ? prop.parent : undefined;
+  };
+  const object = ownerObject(flow.sink);
+  if (object) {
+    const sibling = candidates.find((s) => ownerObject(s) === object);
+    if (sibling) return sibling;
+  }
+  const fn = enclosingFunction(flow.sink.nameNode);
+  const sameFunction = candidates.filter((s) => enclosingFunction(s.nameNode) === fn);
+  if (sameFunction.length === 1) return sameFunction[0];
+  if (sameFunction.length > 1) return undefined;
+  return candidates.length === 1 ? candidates[0] : undefined;
+}
+
+/** Whether every reference to `fn` is a direct call in this file (not exported, not passed around). */
+function onlyCalledHere(fn: FunctionNode, sourceCode: SourceCode): boolean {
+  const parent = fn.parent;
+  // class methods are reached through `this.m()` (and instances of a Gemini client class)
+  if (parent?.type === AST_NODE_TYPES.MethodDefinition || parent?.type === AST_NODE_TYPES.PropertyDefinition) return parent.value === fn;
+  let id: TSESTree.Identifier | undefined;
+  let exported = false;
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.id) {
+    id = fn.id;
+    exported = parent?.type === AST_NODE_TYPES.ExportNamedDeclaration || parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration;
+  } else if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === fn && parent.id.type === AST_NODE_TYPES.Identifier) {
+    id = parent.id;
+    exported = parent.parent?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration;
+  }
+  if (!id || exported) return false;
+  const variable = findVariable(id, sourceCode);
+  if (!variable) return false;
+  return variable.references.every((ref) => {
+    if (ref.init) return true;
+    const call = ref.identifier.parent;
+    return call?.type === AST_NODE_TYPES.CallExpression && call.callee === ref.identifier;
+  });
+}
+
+/**
+ * Whether the code at `node` runs only to produce Gemini exchange signatures, so that a fix there
+ * changes nothing else: it is module-level code or sits in a function that sets an
+ * `X-GEMINI-SIGNATURE` header, or in local helpers (not exported, only called directly) all of
+ * whose call sites feed such a header. A helper that also signs for Binance or is exported says no.
+ */
+export function feedsOnlyGeminiSignatures(node: TSESTree.Node, sourceCode: SourceCode): boolean {
+  const sinks = geminiHeaderSinks(sourceCode).filter((s) => s.kind === 'signature');
+  const sources = signatureSources(sourceCode);
+  const visited = new Set<FunctionNode>();
+  const queue: TSESTree.Node[] = [node];
+  while (queue.length > 0) {
+    const at = queue.pop()!;
+    const fn = enclosingFunction(at);
+    if (!fn || visited.has(fn)) continue;
+    visited.add(fn);
+    if (visited.size > 16) return false;
+    if (sinks.some((s) => contains(fn, s.valueNode))) continue;
+    if (!onlyCalledHere(fn, sourceCode)) return false;
+    const sites = localCallSites(fn, sourceCode);
+    if (sites.length === 0) return false;
+    for (const site of sites) {
+      if (!sources.has(site)) return false;
+      queue.push(site);
+    }
+  }
+  return true;
+}
+
+/** `new TextEncoder().encode(x)`, `Buffer.from(x[, 'utf8'])`, `utf8ToBytes(x)`, crypto-js `enc.Utf8.parse(x)`. */
+function encodedText(node: TSESTree.Node, sourceCode: SourceCode): TSESTree.Node | undefined {
+  const value = unwrap(node);
+  if (value.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  const [arg, second] = value.arguments;
+  if (!arg || arg.type === AST_NODE_TYPES.SpreadElement) return undefined;
+  const callee = unwrap(value.callee);
+  const ref = moduleRef(callee, sourceCode);
+  const name = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : undefined;
+  if (ref?.source === '<global>' && ref.path.join('.') === 'Buffer.from' || ref?.source === 'buffer' && ref.path.join('.') === 'Buffer.from') {
+    const enc = second ? constantString(second, sourceCode)?.toLowerCase() : 'utf8';
+    return enc === 'utf8' || enc === 'utf-8' ? arg : undefined;
+  }
+  if (value.arguments.length !== 1) return undefined;
+  if (ref && (ref.source === 'crypto-js' || ref.source.startsWith('crypto-js/')) && ref.path.join('.').endsWith('Utf8.parse')) return arg;
+  if (name === 'utf8ToBytes' && ref?.source.startsWith('@noble/')) return arg;
+  if (name === 'encode' && callee.type === AST_NODE_TYPES.MemberExpression) {
+    // new TextEncoder().encode(x), or an encoder held in a const
+    const encoder = unwrap(resolveValueNode(callee.object, sourceCode));
+    if (encoder.type === AST_NODE_TYPES.NewExpression && moduleRef(encoder.callee, sourceCode)?.path.join('.') === 'TextEncoder') return arg;
+  }
+  return undefined;
+}
+
+/**
+ * The text expression under byte encoders applied to an HMAC input, also through `const`s:
+ * `enc.encode(b64)` → `b64`; `const data = Buffer.from(json); … data` → `json`. The returned node
+ * is the one to rewrite when the signed text is wrong; the input itself when nothing is peeled.
+ */
+export function textUnderEncoding(node: TSESTree.Node, sourceCode: SourceCode): TSESTree.Node {
+  let current = node;
+  for (let i = 0; i < 6; i++) {
+    const direct = encodedText(current, sourceCode);
+    if (direct) {
+      current = direct;
+      continue;
+    }
+    const resolved = resolveValueNode(current, sourceCode);
+    const viaConst = resolved === unwrap(current) ? undefined : encodedText(resolved, sourceCode);
+    if (!viaConst) return current;
+    current = viaConst;
+  }
+  return current;
+}
+
+const UPPER_CASE = new Set(['toUpperCase', 'toLocaleUpperCase']);
+const CASE_CHANGES = new Set([...UPPER_CASE, 'toLowerCase', 'toLocaleLowerCase']);
+
+/**
+ * The expressions the header value is, step by step, without any transformation in between
+ * (optionally looking through case changes, which keep a base64 text base64):
+ * `const`s and single assignments, `await`, both sides of `?:` / `||` / `??`, local helpers' return
+ * values and parameters back to local call sites' arguments.
+ */
+function sameValueSteps(start: TSESTree.Node, sourceCode: SourceCode, throughCaseChanges = false): TSESTree.Node[] {
+  const seen = new Set<TSESTree.Node>();
+  const out: TSESTree.Node[] = [];
+  const stack: TSESTree.Node[] = [start];
+  while (stack.length > 0 && seen.size < 500) {
+    const current = unwrap(stack.pop()!);
+    if (seen.has(current)) continue;
+    seen.add(current);
+    out.push(current);
+    switch (current.type) {
+      case AST_NODE_TYPES.Identifier: {
+        const binding = resolveIdentifier(current, sourceCode);
+        if (binding.kind === 'expression') stack.push(binding.node);
+        else if (binding.kind === 'parameter') {
+          const index = parameterIndex(binding.fn, binding.name);
+          for (const call of localCallSites(binding.fn, sourceCode)) {
+            const arg = call.arguments[index];
+            if (arg && arg.type !== AST_NODE_TYPES.SpreadElement) stack.push(arg);
+          }
+        } else {
+          const variable = findVariable(current, sourceCode);
+          for (const ref of variable?.references ?? []) {
+            const parent = ref.identifier.parent;
+            if (ref.isWrite() && parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.operator === '=' && parent.left === ref.identifier) stack.push(parent.right);
+          }
+        }
+        break;
+      }
+      case AST_NODE_TYPES.MemberExpression: {
+        const resolved = resolveValueNode(current, sourceCode);
+        if (resolved !== current) stack.push(resolved);
+        break;
+      }
+      case AST_NODE_TYPES.AwaitExpression:
+        stack.push(current.argument);
+        break;
+      case AST_NODE_TYPES.ConditionalExpression:
+        stack.push(current.consequent, current.alternate);
+        break;
+      case AST_NODE_TYPES.LogicalExpression:
+        stack.push(current.left, current.right);
+        break;
+      case AST_NODE_TYPES.TemplateLiteral:
+        // `${sig}`
+        if (current.expressions.length === 1 && current.quasis.every((q) => q.value.cooked === '')) stack.push(current.expressions[0]!);
+        break;
+      case AST_NODE_TYPES.CallExpression: {
+        const fn = calledFunction(current, sourceCode);
+        if (fn) {
+          stack.push(...returnedExpressions(fn));
+          break;
+        }
+        // String(sig) and sig.toString() leave a string as it is
+        const callee = unwrap(current.callee);
+        const [arg] = current.arguments;
+        if (current.arguments.length === 1 && arg && arg.type !== AST_NODE_TYPES.SpreadElement && moduleRef(callee, sourceCode)?.path.join('.') === 'String') {
+          stack.push(arg);
+        } else if (current.arguments.length === 0 && callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === 'toString') {
+          stack.push(callee.object);
+        } else if (throughCaseChanges && callee.type === AST_NODE_TYPES.MemberExpression && CASE_CHANGES.has(memberName(callee) ?? '')) {
+          stack.push(callee.object);
+        }
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return out;
+}
+
+/**
+ * Whether the flow's finished signature (the HMAC's `outputNode`) is what the header receives,
+ * without any unknown transformation in between (an imported `toHex(sig)` may re-encode it; case
+ * changes are looked through), so the encoding the HMAC ends with is the encoding Gemini sees.
+ */
+export function reachesHeaderUnchanged(flow: SignatureFlow, sourceCode: SourceCode): boolean {
+  const output = unwrap(flow.hmac.outputNode);
+  return sameValueSteps(flow.sink.valueNode, sourceCode, true).includes(output);
+}
+
+/**
+ * `.toUpperCase()` / `.toLocaleUpperCase()` calls whose result is sent as the flow's signature
+ * unchanged and whose receiver carries the flow's HMAC output: the header then holds upper-case
+ * hex, which Gemini rejects.
+ */
+export function upperCasedSignatures(flow: SignatureFlow, sourceCode: SourceCode): TSESTree.CallExpression[] {
+  const out: TSESTree.CallExpression[] = [];
+  for (const node of sameValueSteps(flow.sink.valueNode, sourceCode)) {
+    if (node.type !== AST_NODE_TYPES.CallExpression) continue;
+    const callee = unwrap(node.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) continue;
+    const name = memberName(callee);
+    if (name === undefined || !UPPER_CASE.has(name)) continue;
+    const carried = traceValueSources(callee.object, sourceCode);
+    if ([...flow.hmac.chain].some((n) => carried.has(n))) out.push(node);
+  }
+  return out;
+}

@@ -1,0 +1,259 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { HOLE } from '../gemini/paths.js';
+import { isFunctionNode, memberName, unwrap, walk, type FunctionNode } from './ast-utils.js';
+import { findVariable, moduleRef, resolveIdentifier } from './bindings.js';
+import { calledFunction } from './functions.js';
+import { memoForFile } from './memo.js';
+import { joinUrl } from './urls.js';
+import { propertyValue, staticString, type StaticString } from './values.js';
+
+type SourceCode = Readonly<TSESLint.SourceCode>;
+type Variable = TSESLint.Scope.Variable;
+
+/**
+ * Values to use for function parameters while evaluating a string, keyed by the parameter's scope
+ * variable: what one call site passes.
+ */
+export type Substitution = ReadonlyMap<Variable, StaticString>;
+
+/** A string evaluated with parameters kept apart from other unknowns. */
+export interface SymbolicString {
+  /** The value ({@link HOLE} for unknown parts); `undefined` when the expression is not a string. */
+  value?: StaticString;
+  /** Every parameter the value depends on (substituted or not). */
+  params: Set<Variable>;
+}
+
+const UNKNOWN: StaticString = { text: HOLE, complete: false };
+const MAX_DEPTH = 24;
+
+function concat(parts: StaticString[]): StaticString {
+  let text = '';
+  let complete = true;
+  for (const part of parts) {
+    complete &&= part.complete;
+    text += text.endsWith(HOLE) && part.text.startsWith(HOLE) ? part.text.slice(1) : part.text;
+  }
+  return { text, complete };
+}
+
+/** The parameter a scope variable is, when it is a plain (possibly defaulted) function parameter. */
+function parameterOf(variable: Variable): { fn: FunctionNode; index: number } | undefined {
+  const def = variable.defs[0];
+  if (!def || variable.defs.length !== 1 || def.type !== 'Parameter' || !isFunctionNode(def.node)) return undefined;
+  const fn = def.node;
+  const index = fn.params.findIndex((p) => {
+    const inner = p.type === AST_NODE_TYPES.TSParameterProperty ? p.parameter : p;
+    const id = inner.type === AST_NODE_TYPES.AssignmentPattern ? inner.left : inner;
+    return id.type === AST_NODE_TYPES.Identifier && id.name === variable.name;
+  });
+  return index === -1 ? undefined : { fn, index };
+}
+
+/**
+ * Like `staticString` (values.ts), but a function parameter is looked up in `substitution` (its
+ * value at one call site) and recorded in `params` whether or not it was substituted. That is what
+ * "compare per call site" needs: `BASE + path` inside `private(path)` is `'https://api.gemini.com'
+ * + <path>` symbolically, and `'https://api.gemini.com/v1/balances'` at `private('/v1/balances')`.
+ * Follows `const` bindings, template literals, `+`, and `new URL(path, base)`; everything else is
+ * delegated to `staticString`.
+ */
+export function symbolicString(node: TSESTree.Node, sourceCode: SourceCode, substitution: Substitution = new Map()): SymbolicString {
+  const params = new Set<Variable>();
+  const value = evaluate(node, sourceCode, substitution, params, 0);
+  return value ? { value, params } : { params };
+}
+
+function evaluate(node: TSESTree.Node, sourceCode: SourceCode, substitution: Substitution, params: Set<Variable>, depth: number): StaticString | undefined {
+  if (depth > MAX_DEPTH) return undefined;
+  const current = unwrap(node);
+  switch (current.type) {
+    case AST_NODE_TYPES.Identifier: {
+      const variable = findVariable(current, sourceCode);
+      if (variable && parameterOf(variable)) {
+        params.add(variable);
+        return substitution.get(variable) ?? UNKNOWN;
+      }
+      const binding = resolveIdentifier(current, sourceCode);
+      if (binding.kind === 'expression') return evaluate(binding.node, sourceCode, substitution, params, depth + 1);
+      if (binding.kind === 'property-of') {
+        const value = propertyValue(binding.object, binding.key, sourceCode);
+        return value ? evaluate(value, sourceCode, substitution, params, depth + 1) : undefined;
+      }
+      return staticString(current, sourceCode);
+    }
+    case AST_NODE_TYPES.TemplateLiteral: {
+      const parts: StaticString[] = [];
+      current.quasis.forEach((quasi, i) => {
+        parts.push({ text: quasi.value.cooked ?? quasi.value.raw, complete: true });
+        const expr = current.expressions[i];
+        if (expr) parts.push(evaluate(expr, sourceCode, substitution, params, depth + 1) ?? UNKNOWN);
+      });
+      return concat(parts);
+    }
+    case AST_NODE_TYPES.BinaryExpression: {
+      if (current.operator !== '+') return undefined;
+      const left = evaluate(current.left, sourceCode, substitution, params, depth + 1);
+      const right = evaluate(current.right, sourceCode, substitution, params, depth + 1);
+      if (!left && !right) return undefined;
+      return concat([left ?? UNKNOWN, right ?? UNKNOWN]);
+    }
+    case AST_NODE_TYPES.NewExpression: {
+      const ref = moduleRef(current.callee, sourceCode);
+      const isUrl = (ref?.source === '<global>' || ref?.source === 'url') && ref.path.length === 1 && ref.path[0] === 'URL';
+      const [pathArg, baseArg] = current.arguments;
+      if (!isUrl || !pathArg) return undefined;
+      const path = evaluate(pathArg, sourceCode, substitution, params, depth + 1) ?? UNKNOWN;
+      if (!baseArg) return path;
+      const base = evaluate(baseArg, sourceCode, substitution, params, depth + 1) ?? UNKNOWN;
+      return joinUrl(base, path, 'url');
+    }
+    case AST_NODE_TYPES.MemberExpression: {
+      // `new URL(…).href`
+      if (memberName(current) === 'href') {
+        const inner = unwrap(current.object);
+        if (inner.type === AST_NODE_TYPES.NewExpression || inner.type === AST_NODE_TYPES.Identifier) {
+          const value = evaluate(inner, sourceCode, substitution, params, depth + 1);
+          if (value) return value;
+        }
+      }
+      return staticString(current, sourceCode);
+    }
+    default:
+      return staticString(current, sourceCode);
+  }
+}
+
+/** The one function all `params` belong to, or `undefined` when there are none or several. */
+export function parametersFunction(params: Iterable<Variable>): FunctionNode | undefined {
+  let fn: FunctionNode | undefined;
+  for (const variable of params) {
+    const owner = parameterOf(variable)?.fn;
+    if (!owner || (fn && fn !== owner)) return undefined;
+    fn = owner;
+  }
+  return fn;
+}
+
+/** One call of a local function, with what it passes for each parameter. */
+export interface CallSiteBinding {
+  /** The call. */
+  site: TSESTree.CallExpression;
+  /** Each plain parameter's value at this call (unknown parts as holes). */
+  substitution: Map<Variable, StaticString>;
+  /** The argument written for a parameter, where a report about this call site should point. */
+  argumentFor(variable: Variable): TSESTree.Node | undefined;
+}
+
+/**
+ * The calls of `fn` in this file (`f(…)`, `this.m(…)` in its class, object-literal methods) with
+ * the value each passes for each plain parameter: the argument's static string, the parameter's
+ * default when the argument is missing, or a hole. Arguments after a spread are unknown.
+ */
+export function callSiteBindings(fn: FunctionNode, sourceCode: SourceCode): CallSiteBinding[] {
+  const variables = parameterVariables(fn, sourceCode);
+  return callSitesOf(fn, sourceCode).map((site) => {
+    const substitution = new Map<Variable, StaticString>();
+    const argumentNodes = new Map<Variable, TSESTree.Node>();
+    const spreadAt = site.arguments.findIndex((a) => a.type === AST_NODE_TYPES.SpreadElement);
+    fn.params.forEach((param, index) => {
+      const variable = variables[index];
+      if (!variable) return;
+      const inner = param.type === AST_NODE_TYPES.TSParameterProperty ? param.parameter : param;
+      const arg = spreadAt !== -1 && index >= spreadAt ? undefined : site.arguments[index];
+      let value: StaticString | undefined;
+      if (arg) {
+        argumentNodes.set(variable, arg);
+        value = staticString(arg, sourceCode);
+      } else if (spreadAt === -1 && inner.type === AST_NODE_TYPES.AssignmentPattern) {
+        value = staticString(inner.right, sourceCode);
+      }
+      substitution.set(variable, value ?? UNKNOWN);
+    });
+    return { site, substitution, argumentFor: (variable: Variable) => argumentNodes.get(variable) };
+  });
+}
+
+/** The scope variables of `fn`'s plain identifier parameters, by parameter index. */
+function parameterVariables(fn: FunctionNode, sourceCode: SourceCode): (Variable | undefined)[] {
+  return fn.params.map((param) => {
+    const inner = param.type === AST_NODE_TYPES.TSParameterProperty ? param.parameter : param;
+    const id = inner.type === AST_NODE_TYPES.AssignmentPattern ? inner.left : inner;
+    if (id.type !== AST_NODE_TYPES.Identifier) return undefined;
+    try {
+      // The parameter's own variable lives in the function's scope.
+      const scope = sourceCode.scopeManager?.acquire(fn, true);
+      return scope?.set.get(id.name) ?? findVariable(id, sourceCode) ?? undefined;
+    } catch {
+      return undefined;
+    }
+  });
+}
+
+/** Calls in the file whose callee is `fn` (see `calledFunction`), from one memoised index. */
+export function callSitesOf(fn: FunctionNode, sourceCode: SourceCode): readonly TSESTree.CallExpression[] {
+  const index = memoForFile(sourceCode, 'symbolicCallSites', () => {
+    const map = new Map<FunctionNode, TSESTree.CallExpression[]>();
+    walk(sourceCode.ast, (node) => {
+      if (node.type !== AST_NODE_TYPES.CallExpression) return;
+      let target: FunctionNode | undefined;
+      try {
+        target = calledFunction(node, sourceCode);
+      } catch {
+        target = undefined; // an odd callee costs one call site, never the lint run
+      }
+      if (target) map.set(target, [...(map.get(target) ?? []), node]);
+    });
+    return map;
+  });
+  return index.get(fn) ?? [];
+}
+
+/**
+ * Whether `fn` takes a branch on one of its own parameters (`if (method === 'GET')`, a ternary, a
+ * `switch`, `&&`/`||`/`??`, a loop test). Then what one request inside it does may depend on more
+ * than the strings a call site passes — a GET branch for public paths next to a signed POST for
+ * private ones — so a per-call-site verdict about that request would be a guess.
+ */
+export function branchesOnParameters(fn: FunctionNode, sourceCode: SourceCode): boolean {
+  const cache = memoForFile(sourceCode, 'symbolicBranches', () => new Map<FunctionNode, boolean>());
+  const cached = cache.get(fn);
+  if (cached !== undefined) return cached;
+  const mentionsParameter = (test: TSESTree.Node | null | undefined): boolean => {
+    if (!test) return false;
+    let found = false;
+    walk(test, (node) => {
+      if (found || (isFunctionNode(node) && node !== fn)) return false;
+      if (node.type === AST_NODE_TYPES.Identifier) {
+        const variable = findVariable(node, sourceCode);
+        if (variable && parameterOf(variable)?.fn === fn) found = true;
+      }
+      return undefined;
+    });
+    return found;
+  };
+  let branches = false;
+  walk(fn.body, (node) => {
+    if (branches || isFunctionNode(node)) return false;
+    switch (node.type) {
+      case AST_NODE_TYPES.IfStatement:
+      case AST_NODE_TYPES.ConditionalExpression:
+      case AST_NODE_TYPES.WhileStatement:
+      case AST_NODE_TYPES.DoWhileStatement:
+      case AST_NODE_TYPES.ForStatement:
+        branches = mentionsParameter(node.test);
+        break;
+      case AST_NODE_TYPES.SwitchStatement:
+        branches = mentionsParameter(node.discriminant);
+        break;
+      case AST_NODE_TYPES.LogicalExpression:
+        branches = mentionsParameter(node.left);
+        break;
+      default:
+        break;
+    }
+    return undefined;
+  });
+  cache.set(fn, branches);
+  return branches;
+}

@@ -1,0 +1,123 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { geminiTarget, payloadRequests, siteReportNode, siteTargets, type GeminiTarget } from '../analysis/gemini-requests.js';
+import { httpCalls, type HttpCall } from '../analysis/http-calls.js';
+import { geminiPayloads } from '../analysis/payloads.js';
+import { callSiteBindings, parametersFunction, symbolicString } from '../analysis/symbolic.js';
+import { matchEndpoint, type GeminiEndpoint } from '../gemini/endpoints.js';
+import { createRule } from '../utils/create-rule.js';
+
+export type Options = [{ allow?: string[] }];
+export type MessageIds = 'fundMovingEndpoint';
+
+/** `{currency}` and `{ccy}` name the same template slot: compare templates without parameter names. */
+function templateKey(template: string): string {
+  return template.trim().replace(/\{[^{}/]*\}/g, '{}');
+}
+
+export default createRule<Options, MessageIds>({
+  name: 'no-withdrawal-endpoints',
+  meta: {
+    type: 'suggestion',
+    docs: {
+      description: 'Disallow calls to Gemini exchange endpoints that move funds out of the account (withdrawals, transfers, new withdrawal destinations).',
+      recommended: 'warn',
+    },
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          allow: {
+            type: 'array',
+            items: { type: 'string' },
+            uniqueItems: true,
+            description:
+              "Endpoint templates from Gemini's catalog that this code base legitimately calls, e.g. '/v1/withdraw/{currency}'. Parameter names in braces do not matter.",
+          },
+        },
+      },
+    ],
+    messages: {
+      fundMovingEndpoint:
+        'This calls the Gemini exchange endpoint {{endpoint}} ({{summary}}), which moves funds out of the account: its API key needs the Fund Manager role (Gemini answers MissingRole without it). A trading bot\'s key should not hold that role, because whoever leaks or steals the key could then move the funds out. Keep withdrawals on a separate, tightly held key, or list {{endpoint}} in the `allow` option.',
+    },
+  },
+  defaultOptions: [{ allow: [] }],
+  create(context, [options]) {
+    const sourceCode = context.sourceCode;
+    const text = sourceCode.getText();
+    // Cheap first: no Gemini host, header or key, and no fund-moving path segment, means nothing to find.
+    if (!/gemini|account-|master-/i.test(text) || !/withdraw|transfer|approvedAddresses|addbank/i.test(text)) return {};
+
+    const allowed = new Set((options.allow ?? []).map(templateKey));
+    const isFlagged = (endpoint: GeminiEndpoint | undefined): endpoint is GeminiEndpoint =>
+      endpoint?.fundMoving === true && !allowed.has(templateKey(endpoint.template));
+    // Sandbox keys hold test funds only: least privilege there is not worth a warning.
+    const flaggedTarget = (target: GeminiTarget | undefined): GeminiEndpoint | undefined =>
+      target && !target.sandbox && isFlagged(target.endpoint) ? target.endpoint : undefined;
+
+    const reportedNodes = new Set<TSESTree.Node>();
+    const report = (node: TSESTree.Node, endpoint: GeminiEndpoint): void => {
+      if (reportedNodes.has(node)) return;
+      reportedNodes.add(node);
+      context.report({ node, messageId: 'fundMovingEndpoint', data: { endpoint: endpoint.template, summary: endpoint.summary } });
+    };
+    const callReportNode = (call: HttpCall): TSESTree.Node =>
+      call.urlNode && call.urlNode.type !== AST_NODE_TYPES.ObjectExpression ? call.urlNode : call.node.callee;
+
+    return {
+      'Program:exit'() {
+        // Requests whose target says "fund-moving", and calls that are settled (the target is known).
+        const settled = new Set<HttpCall>();
+        for (const call of httpCalls(sourceCode)) {
+          try {
+            const direct = geminiTarget(call, sourceCode);
+            if (direct?.endpoint) {
+              settled.add(call);
+              const endpoint = flaggedTarget(direct);
+              if (endpoint) report(callReportNode(call), endpoint);
+              continue;
+            }
+            for (const site of siteTargets(call, sourceCode)) {
+              if (site.target?.endpoint) settled.add(call);
+              const endpoint = flaggedTarget(site.target);
+              if (endpoint) report(site.reportNode, endpoint);
+            }
+          } catch {
+            // an odd shape costs this request's findings, never the user's lint run
+          }
+        }
+
+        // Payloads: `{ request: '/v1/withdraw/btc', nonce }` counts even when the request is sent by
+        // an unknown helper; one report per payload/request pair.
+        for (const payload of geminiPayloads(sourceCode)) {
+          try {
+            const request = payload.request;
+            if (!request) continue;
+            const calls = payloadRequests(payload, sourceCode);
+            if (calls.some((c) => settled.has(c))) continue;
+            const targets = calls.map((c) => geminiTarget(c, sourceCode));
+            if (targets.length > 0 && targets.every((t) => t?.sandbox)) continue;
+
+            const endpoint = request.value ? matchEndpoint(request.value.text) : undefined;
+            if (endpoint) {
+              if (isFlagged(endpoint)) report(request.valueNode, endpoint);
+              continue;
+            }
+            // `private(path, params) { const payload = { request: path, … } }`: look at each caller.
+            const symbolic = symbolicString(request.valueNode, sourceCode);
+            const fn = parametersFunction(symbolic.params);
+            if (!fn) continue;
+            for (const binding of callSiteBindings(fn, sourceCode)) {
+              const value = symbolicString(request.valueNode, sourceCode, binding.substitution).value;
+              const atSite = value ? matchEndpoint(value.text) : undefined;
+              if (isFlagged(atSite)) report(siteReportNode(binding, symbolic.params), atSite);
+            }
+          } catch {
+            // an odd shape costs this payload's finding, never the user's lint run
+          }
+        }
+      },
+    };
+  },
+});

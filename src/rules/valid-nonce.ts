@@ -1,0 +1,300 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { isModuleMember, moduleRef } from '../analysis/bindings.js';
+import { geminiNonceUses, SIGNER_MODULE, type GeminiNonceUse, type NonceReuse } from '../analysis/nonces.js';
+import { resolveObjectLiteral } from '../analysis/values.js';
+import { createRule } from '../utils/create-rule.js';
+
+/** Which kind of Gemini exchange API key the linted code signs for. */
+export type NonceMode = 'incremental' | 'time-based';
+export type Options = [{ nonce?: NonceMode }];
+export type MessageIds =
+  | 'literalNonce'
+  | 'reusedNonce'
+  | 'sharedNonce'
+  | 'randomNonce'
+  | 'nonMonotonicNonce'
+  | 'scaledSecondsNonce'
+  | 'secondsNonce'
+  | 'millisecondsNonce'
+  | 'useSignerNonce';
+
+type SourceCode = Readonly<TSESLint.SourceCode>;
+
+/** The module-level name the suggestion gives the nonce source. */
+const SOURCE_NAME = 'geminiNonce';
+const FACTORY: Record<NonceMode, string> = { incremental: 'createIncrementalNonce', 'time-based': 'createTimeBasedNonce' };
+
+// Test files spell out fixed nonces on purpose (Gemini's published signing vector uses 123456).
+const TEST_FILE = /(?:^|[\\/])(?:__tests__|__mocks__)[\\/]|\.(?:test|spec)\.[cm]?[jt]sx?$/;
+
+function short(sourceCode: SourceCode, node: TSESTree.Node): string {
+  const text = sourceCode.getText(node).replace(/\s+/g, ' ');
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+function contains(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
+  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
+}
+
+function reuseWhere(reuse: NonceReuse): string {
+  const line = reuse.repeatedBy.loc.start.line;
+  if (reuse.kind === 'loop') return `before the loop on line ${line}, which sends it on every iteration`;
+  const what = reuse.kind === 'callback' ? 'callback' : reuse.scope === 'instance' ? 'method' : 'function';
+  const when = reuse.scope === 'module' ? 'when the module loads' : reuse.scope === 'instance' ? 'when the instance is created' : 'in the enclosing function';
+  return `${when}, but the ${what} on line ${line} that sends it runs more than once`;
+}
+
+export default createRule<Options, MessageIds>({
+  name: 'valid-nonce',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Require every signed Gemini exchange request to carry a fresh nonce of the kind its API key expects.',
+      recommended: 'error',
+    },
+    hasSuggestions: true,
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          nonce: {
+            type: 'string',
+            enum: ['incremental', 'time-based'],
+            description:
+              "The kind of nonce the Gemini exchange API key uses: 'incremental' (the default: strictly increasing, millisecond precision recommended) or 'time-based' (Unix time in seconds within ±30 s of server time).",
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    messages: {
+      literalNonce:
+        'This Gemini exchange payload sends the fixed nonce {{value}}: a nonce must increase with every request, so every request after the first fails with InvalidNonce. Generate a fresh nonce for each request.',
+      reusedNonce:
+        'The nonce `{{nonce}}` is computed once {{where}}: every request after the first fails with InvalidNonce on the Gemini exchange. Compute a fresh nonce for each request.',
+      sharedNonce:
+        'The nonce `{{nonce}}` is computed once and also sent by the signed Gemini exchange request on line {{line}}: every request after the first fails with InvalidNonce. Compute a fresh nonce for each request.',
+      randomNonce:
+        '`{{source}}` is random, not increasing: a Gemini exchange nonce must be greater than the last one the API key used, so a random nonce fails with InvalidNonce whenever it comes out lower. Use an increasing nonce.',
+      nonMonotonicNonce:
+        '`{{source}}` is not Unix time: it restarts (process start) or wraps around, so its nonces fall below ones the Gemini exchange API key already used and the request fails with InvalidNonce. Use an increasing nonce.',
+      scaledSecondsNonce:
+        '`{{nonce}}` is a whole-second value scaled to look like milliseconds: every request within the same second carries the same nonce, which the Gemini exchange rejects with InvalidNonce (and a time-based key expects plain seconds). Use a nonce that increases on every request.',
+      secondsNonce:
+        "`{{nonce}}` has one-second resolution, but the `nonce` option is 'incremental': two requests within the same second carry the same nonce, and seconds are below the millisecond nonces the key may already have used, so the Gemini exchange answers InvalidNonce. Use a millisecond nonce that increases on every request, or set the `nonce` option to 'time-based' if this key uses time-based nonces.",
+      millisecondsNonce:
+        "`{{nonce}}` is in milliseconds (or finer), but the `nonce` option is 'time-based': a time-based Gemini exchange key accepts only Unix time in seconds within ±30 s of server time, so the request fails with InvalidNonce. Send seconds, or set the `nonce` option to 'incremental' if this key uses incremental nonces.",
+      useSignerNonce: "Use `{{name}}.next()` from `{{factory}}()` of 'eslint-plugin-gemini-guard/signer'.",
+    },
+  },
+  defaultOptions: [{ nonce: 'incremental' }],
+  create(context, [options]) {
+    const sourceCode = context.sourceCode;
+    const text = sourceCode.getText();
+    // Cheap first: no nonce, or nothing that could make this Gemini exchange code.
+    if (!/nonce/i.test(text) || !/gemini|account-|master-/i.test(text)) return {};
+    const mode: NonceMode = options.nonce === 'time-based' ? 'time-based' : 'incremental';
+    const isTestFile = TEST_FILE.test(context.filename);
+
+    const decide = (use: GeminiNonceUse): { messageId: Exclude<MessageIds, 'useSignerNonce'>; data: Record<string, string | number> } | undefined => {
+      const { origin, reuse, entry } = use;
+      const nonce = contains(use.payload.node, entry.valueNode) ? short(sourceCode, entry.valueNode) : 'nonce';
+      switch (origin.kind) {
+        case 'literal':
+          return isTestFile ? undefined : { messageId: 'literalNonce', data: { value: short(sourceCode, origin.node) } };
+        case 'random':
+          return { messageId: 'randomNonce', data: { source: short(sourceCode, origin.node) } };
+        case 'non-monotonic':
+          return { messageId: 'nonMonotonicNonce', data: { source: short(sourceCode, origin.node) } };
+        case 'scaled-seconds':
+          return { messageId: 'scaledSecondsNonce', data: { nonce } };
+        default:
+          break;
+      }
+      // Time-based keys only check the ±30 s window, so one seconds value may serve several requests.
+      const repeatsAllowed = origin.sourceKind === 'time-based' || (mode === 'time-based' && (origin.kind === 'seconds' || origin.kind === 'unknown'));
+      if (reuse && !repeatsAllowed) {
+        if (reuse.kind === 'shared') return { messageId: 'sharedNonce', data: { nonce, line: reuse.repeatedBy.loc.start.line } };
+        return { messageId: 'reusedNonce', data: { nonce, where: reuseWhere(reuse) } };
+      }
+      if (origin.kind === 'seconds' && mode === 'incremental') return { messageId: 'secondsNonce', data: { nonce } };
+      if (origin.kind === 'milliseconds' && mode === 'time-based') return { messageId: 'millisecondsNonce', data: { nonce } };
+      return undefined;
+    };
+
+    return {
+      'Program:exit'() {
+        let nonceUses: GeminiNonceUse[];
+        try {
+          nonceUses = geminiNonceUses(sourceCode);
+        } catch {
+          return;
+        }
+        for (const use of nonceUses) {
+          const verdict = decide(use);
+          if (!verdict) continue;
+          const node = reportNode(use, sourceCode);
+          let fix: TSESLint.ReportFixFunction | undefined;
+          try {
+            fix = signerFix(use, node, mode, sourceCode, context.filename);
+          } catch {
+            // a suggestion is optional; the report is not
+            fix = undefined;
+          }
+          context.report({
+            node,
+            messageId: verdict.messageId,
+            data: verdict.data,
+            suggest: fix ? [{ messageId: 'useSignerNonce', data: { name: SOURCE_NAME, factory: FACTORY[mode] }, fix }] : [],
+          });
+        }
+      },
+    };
+  },
+});
+
+/** The nonce value in the payload, or the spread that brings it in (or the payload itself). */
+function reportNode(use: GeminiNonceUse, sourceCode: SourceCode): TSESTree.Node {
+  const payload = use.payload.node;
+  if (contains(payload, use.entry.valueNode)) return use.entry.valueNode;
+  for (let i = payload.properties.length - 1; i >= 0; i--) {
+    const p = payload.properties[i]!;
+    if (p.type !== AST_NODE_TYPES.SpreadElement) continue;
+    const obj = resolveObjectLiteral(p.argument, sourceCode);
+    if (obj && contains(obj, use.entry.valueNode)) return p;
+  }
+  return payload;
+}
+
+/** The variable `name` as seen from `node`, if any scope declares it. */
+function lookup(sourceCode: SourceCode, node: TSESTree.Node, name: string): TSESLint.Scope.Variable | undefined {
+  let scope: TSESLint.Scope.Scope | null;
+  try {
+    scope = sourceCode.getScope(node);
+  } catch {
+    return undefined;
+  }
+  for (; scope; scope = scope.upper) {
+    const found = scope.set.get(name);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function isCommonJs(sourceCode: SourceCode, filename: string): boolean {
+  if (sourceCode.ast.sourceType === 'script' || /\.c[jt]s$/.test(filename)) return true;
+  const body = sourceCode.ast.body;
+  const esm = body.some(
+    (s) => s.type === AST_NODE_TYPES.ImportDeclaration || s.type === AST_NODE_TYPES.ExportNamedDeclaration || s.type === AST_NODE_TYPES.ExportDefaultDeclaration || s.type === AST_NODE_TYPES.ExportAllDeclaration,
+  );
+  return !esm && /\brequire\s*\(/.test(sourceCode.getText());
+}
+
+function isRequireDeclaration(s: TSESTree.ProgramStatement): boolean {
+  if (s.type !== AST_NODE_TYPES.VariableDeclaration) return false;
+  return s.declarations.every((d) => {
+    let init = d.init;
+    while (init?.type === AST_NODE_TYPES.MemberExpression) init = init.object;
+    return init?.type === AST_NODE_TYPES.CallExpression && init.callee.type === AST_NODE_TYPES.Identifier && init.callee.name === 'require';
+  });
+}
+
+/**
+ * The suggestion: `geminiNonce.next()` in place of the faulty nonce, plus (when missing) the
+ * import of the signer's nonce factory and `const geminiNonce = <factory>();` after the imports.
+ * Returns `undefined` when a name clash makes the edit unsafe.
+ */
+function signerFix(use: GeminiNonceUse, node: TSESTree.Node, mode: NonceMode, sourceCode: SourceCode, filename: string): TSESLint.ReportFixFunction | undefined {
+  const factory = FACTORY[mode];
+  const program = sourceCode.ast;
+  const body = program.body;
+
+  // an existing module-level `const geminiNonce = <factory>()` is reused; anything else by that name blocks
+  let existing: TSESTree.VariableDeclarator | undefined;
+  for (const s of body) {
+    const decl = s.type === AST_NODE_TYPES.ExportNamedDeclaration ? s.declaration : s;
+    if (decl?.type !== AST_NODE_TYPES.VariableDeclaration) continue;
+    for (const d of decl.declarations) if (d.id.type === AST_NODE_TYPES.Identifier && d.id.name === SOURCE_NAME) existing = d;
+  }
+  if (existing) {
+    const init = existing.init;
+    if (init?.type !== AST_NODE_TYPES.CallExpression || !isModuleMember(moduleRef(init.callee, sourceCode), SIGNER_MODULE, factory)) return undefined;
+  }
+  const seen = lookup(sourceCode, node, SOURCE_NAME);
+  if (seen && (!existing || seen.defs[0]?.node !== existing)) return undefined;
+
+  // the factory: already imported (maybe renamed) or to be imported
+  let local: string | undefined;
+  let namedImport: TSESTree.ImportDeclaration | undefined;
+  for (const s of body) {
+    if (s.type === AST_NODE_TYPES.ImportDeclaration && s.source.value === SIGNER_MODULE && s.importKind !== 'type') {
+      for (const spec of s.specifiers) {
+        if (spec.type === AST_NODE_TYPES.ImportSpecifier && spec.importKind !== 'type') {
+          namedImport = s;
+          const imported = spec.imported.type === AST_NODE_TYPES.Identifier ? spec.imported.name : String(spec.imported.value);
+          if (imported === factory) local = spec.local.name;
+        }
+      }
+    }
+  }
+  if (!local && !existing) {
+    // `const { createIncrementalNonce } = require(…)`
+    const bound = lookup(sourceCode, program, factory);
+    if (bound) {
+      const def = bound.defs[0]?.node;
+      const init = def?.type === AST_NODE_TYPES.VariableDeclarator ? def.init : undefined;
+      if (!init || !isModuleMember(moduleRef(init, sourceCode), SIGNER_MODULE)) return undefined;
+      local = factory;
+    }
+  }
+
+  const cjs = isCommonJs(sourceCode, filename);
+  const lines: string[] = [];
+  let addSpecifier: TSESTree.ImportSpecifier | undefined;
+  if (!existing) {
+    if (!local) {
+      const lastSpecifier = namedImport?.specifiers.filter((s): s is TSESTree.ImportSpecifier => s.type === AST_NODE_TYPES.ImportSpecifier).pop();
+      if (lastSpecifier && !cjs) addSpecifier = lastSpecifier;
+      else lines.push(cjs ? `const { ${factory} } = require('${SIGNER_MODULE}');` : `import { ${factory} } from '${SIGNER_MODULE}';`);
+      local = factory;
+    }
+    lines.push(`const ${SOURCE_NAME} = ${local}();`);
+  }
+
+  // after the leading imports (or requires), else before the first statement
+  let index = 0;
+  while (index < body.length && body[index]!.type === AST_NODE_TYPES.ExpressionStatement && (body[index] as TSESTree.ExpressionStatement).directive !== undefined) index++;
+  let anchorAfter: TSESTree.Node | undefined;
+  for (let i = index; i < body.length; i++) {
+    const s = body[i]!;
+    const leading = cjs ? isRequireDeclaration(s) : s.type === AST_NODE_TYPES.ImportDeclaration || s.type === AST_NODE_TYPES.TSImportEqualsDeclaration;
+    if (!leading) break;
+    anchorAfter = s;
+  }
+  const first = body[index];
+  if (lines.length > 0 && !anchorAfter && !first) return undefined;
+  if (anchorAfter && contains(anchorAfter, node)) return undefined;
+
+  const payload = use.payload.node;
+  const property = use.entry.property;
+  const replacement = `${SOURCE_NAME}.next()`;
+  return (fixer) => {
+    const fixes: TSLintFix[] = [];
+    if (addSpecifier) fixes.push(fixer.insertTextAfter(addSpecifier, `, ${factory}`));
+    if (lines.length > 0) {
+      fixes.push(anchorAfter ? fixer.insertTextAfter(anchorAfter, `\n${lines.join('\n')}`) : fixer.insertTextBefore(first!, `${lines.join('\n')}\n`));
+    }
+    if (!contains(payload, use.entry.valueNode)) {
+      // the nonce came in through a spread: a later key overrides it
+      const last = payload.properties[payload.properties.length - 1];
+      fixes.push(last ? fixer.insertTextAfter(last, `, nonce: ${replacement}`) : fixer.replaceText(payload, `{ nonce: ${replacement} }`));
+    } else if (property.shorthand) {
+      fixes.push(fixer.replaceText(property, `${sourceCode.getText(property.key)}: ${replacement}`));
+    } else {
+      fixes.push(fixer.replaceText(property.value, replacement));
+    }
+    return fixes;
+  };
+}
+
+type TSLintFix = TSESLint.RuleFix;

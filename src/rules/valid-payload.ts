@@ -1,0 +1,128 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { unwrap } from '../analysis/ast-utils.js';
+import { geminiContext } from '../analysis/gemini-context.js';
+import { callUrlWith, compareRequestWithTarget, geminiTarget, payloadMayGainKeys, payloadRequests, reachedFromCall, siteReportNode } from '../analysis/gemini-requests.js';
+import type { HttpCall } from '../analysis/http-calls.js';
+import { geminiPayloads, type GeminiPayload } from '../analysis/payloads.js';
+import { branchesOnParameters, callSiteBindings, parametersFunction, symbolicString } from '../analysis/symbolic.js';
+import type { StaticString } from '../analysis/values.js';
+import { hasHole, HOLE } from '../gemini/paths.js';
+import { createRule } from '../utils/create-rule.js';
+
+export type Options = [];
+export type MessageIds = 'endpointMismatch' | 'missingNonce' | 'useUrlPath';
+
+/** A path for a message: unknown parts shown as `…`. */
+function shown(text: string): string {
+  return text.split(HOLE).join('…');
+}
+
+export default createRule<Options, MessageIds>({
+  name: 'valid-payload',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: "Require a Gemini exchange payload's `request` to equal the URL path it is sent to, and the payload to carry a `nonce`.",
+      recommended: 'error',
+    },
+    hasSuggestions: true,
+    schema: [],
+    messages: {
+      endpointMismatch:
+        "The Gemini exchange payload's `request` is '{{request}}' but the request is sent to the path '{{path}}': Gemini rejects it with EndpointMismatch. `request` must be exactly the URL path, e.g. '/v1/balances' for https://api.gemini.com/v1/balances.",
+      missingNonce:
+        'This Gemini exchange payload has no `nonce`: Gemini rejects it with MissingNonce. Add a nonce that strictly increases with every request made with the key.',
+      useUrlPath: "Set `request` to '{{path}}', the path the request is sent to.",
+    },
+  },
+  defaultOptions: [],
+  create(context) {
+    const sourceCode = context.sourceCode;
+    const text = sourceCode.getText();
+    // Cheap first: a payload has a `request` key, and Gemini code says gemini somewhere or uses a nonce.
+    if (!text.includes('request') || !/gemini|nonce|account-|master-/i.test(text)) return {};
+
+    const reported = new Set<string>();
+    const reportMismatch = (node: TSESTree.Node, request: StaticString, path: string, suggest: TSESLint.ReportFixFunction | undefined): void => {
+      const key = `${node.range[0]}:${node.range[1]}:${request.text}:${path}`;
+      if (reported.has(key)) return;
+      reported.add(key);
+      context.report({
+        node,
+        messageId: 'endpointMismatch',
+        data: { request: shown(request.text), path: shown(path) },
+        suggest: suggest ? [{ messageId: 'useUrlPath', data: { path }, fix: suggest }] : [],
+      });
+    };
+
+    /** Rewrites a `request` written as a plain string literal to the URL path. */
+    const literalFix = (node: TSESTree.Node, path: string): TSESLint.ReportFixFunction | undefined => {
+      const value = unwrap(node);
+      if (hasHole(path) || /['"`\\\n\r\u2028\u2029$]/.test(path)) return undefined;
+      if (value.type === AST_NODE_TYPES.Literal && typeof value.value === 'string') {
+        const quote = value.raw[0] === '"' ? '"' : "'";
+        return (fixer) => fixer.replaceText(value, `${quote}${path}${quote}`);
+      }
+      if (value.type === AST_NODE_TYPES.TemplateLiteral && value.expressions.length === 0) {
+        return (fixer) => fixer.replaceText(value, `\`${path}\``);
+      }
+      return undefined;
+    };
+
+    const checkPair = (payload: GeminiPayload, call: HttpCall): void => {
+      const request = payload.request;
+      if (!request) return;
+      const requestSymbolic = symbolicString(request.valueNode, sourceCode);
+      const urlSymbolic = callUrlWith(call, sourceCode);
+
+      // Both sides known without looking at callers.
+      const target = geminiTarget(call, sourceCode);
+      if (request.value && target && compareRequestWithTarget(request.value, target) === 'different') {
+        // Suggest the URL path only when it is a real Gemini endpoint: for `//v1/balances` the URL is what is wrong.
+        const fix = !target.viaUnknownBase && (target.endpoint || target.webSocketEndpoint) ? literalFix(request.valueNode, target.path) : undefined;
+        reportMismatch(request.valueNode, request.value, target.viaUnknownBase ? `…${target.path}` : target.path, fix);
+        return;
+      }
+
+      // `private(path, params) { const payload = { request: path, … }; return axios.post(BASE + path, …) }`:
+      // compare at each caller, with the caller's argument in place of the parameter.
+      const params = new Set([...requestSymbolic.params, ...urlSymbolic.params]);
+      const fn = parametersFunction(params);
+      if (!fn || branchesOnParameters(fn, sourceCode)) return;
+      // A request outside the helper (`fetch(url, { headers: sign('/v1/x') })`) belongs to the one
+      // call of the helper it is built from, not to every caller of the helper.
+      const callInHelper = call.node.range[0] >= fn.range[0] && call.node.range[1] <= fn.range[1];
+      for (const binding of callSiteBindings(fn, sourceCode)) {
+        if (!callInHelper && !reachedFromCall(call, binding.site, sourceCode)) continue;
+        const value = symbolicString(request.valueNode, sourceCode, binding.substitution).value;
+        const { url } = callUrlWith(call, sourceCode, binding.substitution);
+        const siteTarget = url && geminiTarget(call, sourceCode, url);
+        if (!value || !siteTarget || compareRequestWithTarget(value, siteTarget) !== 'different') continue;
+        reportMismatch(siteReportNode(binding, params), value, siteTarget.viaUnknownBase ? `…${siteTarget.path}` : siteTarget.path, undefined);
+      }
+    };
+
+    return {
+      'Program:exit'() {
+        const gemini = geminiContext(sourceCode);
+        for (const payload of geminiPayloads(sourceCode)) {
+          try {
+            for (const call of payloadRequests(payload, sourceCode)) checkPair(payload, call);
+
+            // MissingNonce only where every key is visible and the object certainly is a Gemini payload.
+            if (
+              !payload.nonce &&
+              payload.complete &&
+              (payload.sentAsPayloadHeader || gemini.isGeminiCode(payload.node)) &&
+              !payloadMayGainKeys(payload.node, sourceCode)
+            ) {
+              context.report({ node: payload.node, messageId: 'missingNonce' });
+            }
+          } catch {
+            // an odd shape costs this payload's findings, never the user's lint run
+          }
+        }
+      },
+    };
+  },
+});

@@ -1,0 +1,379 @@
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import rule from '../../src/rules/valid-payload.js';
+
+const ruleTester = new RuleTester();
+
+const lines = (...l: string[]): string => l.join('\n');
+
+// Builds the X-GEMINI-* headers for a payload object; shared by several requests below.
+const SIGN_HELPER = lines(
+  "import crypto from 'node:crypto';",
+  'function sign(p: object) {',
+  "  const payload = Buffer.from(JSON.stringify(p)).toString('base64');",
+  "  const signature = crypto.createHmac('sha384', secret).update(payload).digest('hex');",
+  "  return { 'X-GEMINI-APIKEY': key, 'X-GEMINI-PAYLOAD': payload, 'X-GEMINI-SIGNATURE': signature };",
+  '}',
+);
+
+ruleTester.run('valid-payload', rule, {
+  valid: [
+    // correct Gemini clients
+    {
+      name: 'accepts a payload whose request equals the URL path',
+      code: lines(
+        SIGN_HELPER,
+        "fetch('https://api.gemini.com/v1/order/status', { method: 'POST', headers: sign({ request: '/v1/order/status', nonce: Date.now(), order_id: 1 }) });",
+      ),
+    },
+    {
+      name: 'accepts an axios instance with a host-only baseURL',
+      code: lines(
+        SIGN_HELPER,
+        "import axios from 'axios';",
+        "const api = axios.create({ baseURL: 'https://api.gemini.com/' });",
+        "api.post('/v1/balances', null, { headers: sign({ request: '/v1/balances', nonce: Date.now() }) });",
+        "api.post('/v1/mytrades', null, { headers: sign({ request: '/v1/mytrades', nonce: Date.now() }) });",
+      ),
+    },
+    {
+      name: 'ignores the query string of the URL',
+      code: lines(SIGN_HELPER, "fetch('https://api.gemini.com/v1/balances?x=1', { method: 'POST', headers: sign({ request: '/v1/balances', nonce: n() }) });"),
+    },
+    {
+      name: 'accepts one path constant used on both sides',
+      code: lines(
+        SIGN_HELPER,
+        "const PATH = '/v1/orders';",
+        "fetch('https://api.sandbox.gemini.com' + PATH, { method: 'POST', headers: sign({ request: PATH, nonce: Date.now() }) });",
+      ),
+    },
+    {
+      name: 'accepts a private helper that uses the same parameter on both sides',
+      code: lines(
+        "import axios from 'axios';",
+        "import crypto from 'node:crypto';",
+        'export class Gemini {',
+        "  base = 'https://api.gemini.com';",
+        '  private(path: string, params: object = {}) {',
+        '    const payload = { request: path, nonce: Date.now(), ...params };',
+        "    const encoded = Buffer.from(JSON.stringify(payload)).toString('base64');",
+        "    const signature = crypto.createHmac('sha384', this.secret).update(encoded).digest('hex');",
+        "    return axios.post(this.base + path, null, { headers: { 'X-GEMINI-APIKEY': this.key, 'X-GEMINI-PAYLOAD': encoded, 'X-GEMINI-SIGNATURE': signature } });",
+        '  }',
+        "  balances() { return this.private('/v1/balances'); }",
+        '  order(id: number) { return this.private(`/v1/order/status`, { order_id: id }); }',
+        '}',
+      ),
+    },
+    {
+      name: 'accepts template paths with the same holes',
+      code: lines(SIGN_HELPER, 'export function notional(c: string) { return fetch(`https://api.gemini.com/v1/notionalbalances/${c}`, { method: "POST", headers: sign({ request: `/v1/notionalbalances/${c}`, nonce: Date.now() }) }); }'),
+    },
+    {
+      name: 'stays silent when the base URL is unknown and the request may end with the path',
+      code: lines(
+        SIGN_HELPER,
+        "import axios from 'axios';",
+        'declare const baseURL: string;',
+        'const api = axios.create({ baseURL });',
+        "api.post('/balances', null, { headers: sign({ request: '/v1/balances', nonce: Date.now() }) });",
+      ),
+    },
+    {
+      name: 'stays silent on a non-Gemini host (a proxy may rewrite the path)',
+      code: lines(SIGN_HELPER, "fetch('https://gemini-proxy.internal/api/v1/balances', { method: 'POST', headers: sign({ request: '/v1/balances', nonce: 1 }) });"),
+    },
+    {
+      name: 'does not pair a payload with the other requests of a shared header helper',
+      code: lines(
+        SIGN_HELPER,
+        "const balances = { request: '/v1/balances', nonce: Date.now() };",
+        "const trades = { request: '/v1/mytrades', nonce: Date.now() };",
+        "fetch('https://api.gemini.com/v1/balances', { method: 'POST', headers: sign(balances) });",
+        "fetch('https://api.gemini.com/v1/mytrades', { method: 'POST', headers: sign(trades) });",
+      ),
+    },
+    {
+      name: 'compares a header helper that builds the payload only with the request it is called for',
+      code: lines(
+        'function headersFor(path: string) {',
+        "  const encoded = Buffer.from(JSON.stringify({ request: path, nonce: Date.now() })).toString('base64');",
+        "  return { 'X-GEMINI-APIKEY': key, 'X-GEMINI-PAYLOAD': encoded, 'X-GEMINI-SIGNATURE': sign(encoded) };",
+        '}',
+        "fetch('https://api.gemini.com/v1/balances', { method: 'POST', headers: headersFor('/v1/balances') });",
+        "fetch('https://api.gemini.com/v1/mytrades', { method: 'POST', headers: headersFor('/v1/mytrades') });",
+      ),
+    },
+    {
+      name: 'does not judge callers of a helper that branches on its parameters',
+      code: lines(
+        "const BASE = 'https://api.gemini.com/v1';",
+        'function call(path: string, legacy: boolean) {',
+        '  const url = legacy ? BASE + path : BASE;',
+        "  return fetch(url, { method: 'POST', headers: { 'X-GEMINI-PAYLOAD': btoa(JSON.stringify({ request: path, nonce: Date.now() })) } });",
+        '}',
+        "call('/balances', true);",
+      ),
+    },
+    // nonces
+    {
+      name: 'does not ask for a nonce when a spread may add it',
+      code: lines(SIGN_HELPER, "declare const extra: object;\nfetch('https://api.gemini.com/v1/balances', { method: 'POST', headers: sign({ request: '/v1/balances', ...extra }) });"),
+    },
+    {
+      name: 'does not ask for a nonce that is added after the literal',
+      code: lines(
+        SIGN_HELPER,
+        "const body: Record<string, unknown> = { request: '/v1/balances' };",
+        'body.nonce = Date.now();',
+        "fetch('https://api.gemini.com/v1/balances', { method: 'POST', headers: sign(body) });",
+      ),
+    },
+    {
+      name: 'does not ask for a nonce when the payload goes to an unknown function first',
+      code: lines(
+        "import { withNonce } from './nonce';",
+        "const body = { request: '/v1/balances' };",
+        "const encoded = Buffer.from(JSON.stringify(withNonce(body))).toString('base64');",
+        "fetch('https://api.gemini.com/v1/balances', { method: 'POST', headers: { 'X-GEMINI-PAYLOAD': encoded } });",
+      ),
+    },
+    {
+      name: 'accepts a nonce merged in from a known object',
+      code: lines(SIGN_HELPER, "const common = { nonce: Date.now() };\nfetch('https://api.gemini.com/v1/balances', { method: 'POST', headers: sign({ request: '/v1/balances', ...common }) });"),
+    },
+    // near-misses
+    {
+      name: 'ignores objects with a request key that are not Gemini payloads',
+      code: lines(
+        "const log = { request: req, response: res };",
+        "const job = { request: 'GET /users', retries: 3 };",
+        "fetch('https://example.com/v1/balances', { method: 'POST', body: JSON.stringify({ request: '/balances' }) });",
+      ),
+    },
+    {
+      name: 'ignores Binance signing',
+      code: lines(
+        "import crypto from 'crypto';",
+        "const params = { request: '/api/v3/order', symbol: 'BTCUSDT', timestamp: Date.now() };",
+        "const query = new URLSearchParams(params as never).toString();",
+        "const signature = crypto.createHmac('sha256', secret).update(query).digest('hex');",
+        "fetch('https://api.binance.com/api/v3/order?' + query + '&signature=' + signature, { headers: { 'X-MBX-APIKEY': key } });",
+      ),
+    },
+    {
+      name: 'ignores AWS SigV4 and GitHub webhook code',
+      code: lines(
+        "import { createHmac } from 'crypto';",
+        "const kSigning = createHmac('sha256', kService).update('aws4_request').digest();",
+        "const auth = 'AWS4-HMAC-SHA256 Signature=' + createHmac('sha256', kSigning).update(toSign).digest('hex');",
+        "const request = { request: '/v1/objects', headers: { Authorization: auth } };",
+        "const ok = req.headers['x-hub-signature-256'] === 'sha256=' + createHmac('sha256', s).update(body).digest('hex');",
+      ),
+    },
+    {
+      name: 'ignores Google Gemini AI clients',
+      code: lines(
+        "import { GoogleGenerativeAI } from '@google/generative-ai';",
+        'const genAI = new GoogleGenerativeAI(process.env.GEMINI_API_KEY!);',
+        "const request = { request: '/v1beta/models/gemini-pro:generateContent', contents: [] };",
+        "fetch('https://generativelanguage.googleapis.com/v1beta/models/gemini-pro:generateContent', { method: 'POST', body: JSON.stringify(request) });",
+      ),
+    },
+    {
+      name: 'ignores placeholders',
+      code: "const key = 'account-XXXXXXXXXXXXXXXXXXXX';\nconst secret = 'your-api-secret';",
+    },
+    {
+      name: 'survives odd shapes',
+      code: lines(
+        SIGN_HELPER,
+        "const o: any = {}; o?.['fetch']?.({ request: '/v1/balances', nonce: 1 });",
+        "fetch('https://api.gemini.com/v1/balances', { method: 'POST', headers: sign({ ['request']: o, ...{}, nonce: 1 }) });",
+        "fetch('https://api.gemini.com/v1/balances', { method: 'POST', headers: sign({ request: '/v1/balances', [o.k]: 1 }) });",
+        "const f = new Function('return { request: \"/v1/x\" }');",
+        'function g(path = 1) { return fetch(`https://api.gemini.com${path}`, { headers: sign({ request: path, nonce: 1 }) }); } g(...[]); g();',
+        'fetch();',
+      ),
+    },
+  ],
+  invalid: [
+    {
+      name: 'reports the /v1 baseURL mistake and suggests the full path',
+      code: lines(
+        SIGN_HELPER,
+        "import axios from 'axios';",
+        "const api = axios.create({ baseURL: 'https://api.gemini.com/v1' });",
+        "api.post('/balances', null, { headers: sign({ request: '/balances', nonce: Date.now() }) });",
+      ),
+      output: null,
+      errors: [
+        {
+          messageId: 'endpointMismatch',
+          line: 9,
+          column: 56,
+          data: { request: '/balances', path: '/v1/balances' },
+          suggestions: [
+            {
+              messageId: 'useUrlPath',
+              data: { path: '/v1/balances' },
+              output: lines(
+                SIGN_HELPER,
+                "import axios from 'axios';",
+                "const api = axios.create({ baseURL: 'https://api.gemini.com/v1' });",
+                "api.post('/balances', null, { headers: sign({ request: '/v1/balances', nonce: Date.now() }) });",
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'reports a double slash from a base with a trailing slash (no suggestion: the URL is what is wrong)',
+      code: lines(
+        SIGN_HELPER,
+        "const BASE = 'https://api.gemini.com/';",
+        "fetch(BASE + '/v1/balances', { method: 'POST', headers: sign({ request: '/v1/balances', nonce: Date.now() }) });",
+      ),
+      output: null,
+      errors: [{ messageId: 'endpointMismatch', line: 8, column: 73, data: { request: '/v1/balances', path: '//v1/balances' }, suggestions: [] }],
+    },
+    {
+      name: 'reports a request without its leading slash',
+      code: lines(SIGN_HELPER, 'fetch("https://api.gemini.com/v1/balances", { method: "POST", headers: sign({ request: "v1/balances", nonce: Date.now() }) });'),
+      output: null,
+      errors: [
+        {
+          messageId: 'endpointMismatch',
+          line: 7,
+          column: 88,
+          data: { request: 'v1/balances', path: '/v1/balances' },
+          suggestions: [
+            {
+              messageId: 'useUrlPath',
+              output: lines(SIGN_HELPER, 'fetch("https://api.gemini.com/v1/balances", { method: "POST", headers: sign({ request: "/v1/balances", nonce: Date.now() }) });'),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'reports a request for another endpoint than the URL',
+      code: lines(
+        "const body = { request: `/v1/orders`, nonce: Date.now() };",
+        "const payload = Buffer.from(JSON.stringify(body)).toString('base64');",
+        "fetch('https://api.gemini.com/v1/order/status', { method: 'POST', headers: { 'X-GEMINI-APIKEY': k, 'X-GEMINI-PAYLOAD': payload, 'X-GEMINI-SIGNATURE': s } });",
+      ),
+      output: null,
+      errors: [
+        {
+          messageId: 'endpointMismatch',
+          line: 1,
+          column: 25,
+          data: { request: '/v1/orders', path: '/v1/order/status' },
+          suggestions: [
+            {
+              messageId: 'useUrlPath',
+              output: lines(
+                "const body = { request: `/v1/order/status`, nonce: Date.now() };",
+                "const payload = Buffer.from(JSON.stringify(body)).toString('base64');",
+                "fetch('https://api.gemini.com/v1/order/status', { method: 'POST', headers: { 'X-GEMINI-APIKEY': k, 'X-GEMINI-PAYLOAD': payload, 'X-GEMINI-SIGNATURE': s } });",
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'reports templates whose literal segments differ, without a suggestion',
+      code: lines(SIGN_HELPER, 'export function f(c: string) { return fetch(`https://api.gemini.com/v1/notionalbalances/${c}`, { method: "POST", headers: sign({ request: `/v1/balances/${c}`, nonce: 1 }) }); }'),
+      output: null,
+      errors: [{ messageId: 'endpointMismatch', line: 7, column: 139, data: { request: '/v1/balances/…', path: '/v1/notionalbalances/…' }, suggestions: [] }],
+    },
+    {
+      name: 'reports a request that cannot end with the path written after an unknown base',
+      code: lines(
+        SIGN_HELPER,
+        'const BASE = process.env.GEMINI_BASE_URL;',
+        "fetch(`${BASE}/v1/balances`, { method: 'POST', headers: sign({ request: '/v1/order/status', nonce: Date.now() }) });",
+      ),
+      output: null,
+      errors: [{ messageId: 'endpointMismatch', line: 8, column: 73, data: { request: '/v1/order/status', path: '…/v1/balances' }, suggestions: [] }],
+    },
+    {
+      name: 'compares per call site for a helper that receives the path',
+      code: lines(
+        "import axios from 'axios';",
+        'class Gemini {',
+        "  base = 'https://api.gemini.com/v1';",
+        '  private(path: string, params = {}) {',
+        '    const payload = { request: path, nonce: Date.now(), ...params };',
+        "    const encoded = Buffer.from(JSON.stringify(payload)).toString('base64');",
+        "    return axios.post(this.base + path, null, { headers: { 'X-GEMINI-PAYLOAD': encoded, 'X-GEMINI-APIKEY': k, 'X-GEMINI-SIGNATURE': sig(encoded) } });",
+        '  }',
+        "  balances() { return this.private('/balances'); }",
+        "  orders() { return this.private('/v1/orders'); }",
+        '}',
+      ),
+      output: null,
+      errors: [
+        { messageId: 'endpointMismatch', line: 9, column: 36, data: { request: '/balances', path: '/v1/balances' }, suggestions: [] },
+        { messageId: 'endpointMismatch', line: 10, column: 34, data: { request: '/v1/orders', path: '/v1/v1/orders' }, suggestions: [] },
+      ],
+    },
+    {
+      name: 'compares per call site when only the URL depends on the parameter',
+      code: lines(
+        SIGN_HELPER,
+        "function post(path: string, request: string) { return fetch('https://api.gemini.com' + path, { method: 'POST', headers: sign({ request, nonce: Date.now() }) }); }",
+        "post('/v1/balances', '/v1/balances');",
+        "post('/v1/mytrades', '/v1/balances');",
+      ),
+      output: null,
+      errors: [{ messageId: 'endpointMismatch', line: 9, column: 6, data: { request: '/v1/balances', path: '/v1/mytrades' }, suggestions: [] }],
+    },
+    {
+      name: 'reports the caller of a header helper whose path differs from its request URL',
+      code: lines(
+        'function headersFor(path: string) {',
+        "  const encoded = Buffer.from(JSON.stringify({ request: path, nonce: Date.now() })).toString('base64');",
+        "  return { 'X-GEMINI-APIKEY': key, 'X-GEMINI-PAYLOAD': encoded, 'X-GEMINI-SIGNATURE': sign(encoded) };",
+        '}',
+        "fetch('https://api.gemini.com/v1/balances', { method: 'POST', headers: headersFor('/v1/balances') });",
+        "fetch('https://api.gemini.com/v1/mytrades', { method: 'POST', headers: headersFor('/v1/balances') });",
+      ),
+      output: null,
+      errors: [{ messageId: 'endpointMismatch', line: 6, column: 83, data: { request: '/v1/balances', path: '/v1/mytrades' }, suggestions: [] }],
+    },
+    {
+      name: 'reports a payload sent as X-GEMINI-PAYLOAD without a nonce',
+      code: lines(
+        "const body = { request: '/v1/balances', account: 'primary' };",
+        "const payload = Buffer.from(JSON.stringify(body)).toString('base64');",
+        "fetch('https://api.gemini.com/v1/balances', { method: 'POST', headers: { 'X-GEMINI-APIKEY': k, 'X-GEMINI-PAYLOAD': payload, 'X-GEMINI-SIGNATURE': s } });",
+      ),
+      output: null,
+      errors: [{ messageId: 'missingNonce', line: 1, column: 14 }],
+    },
+    {
+      name: 'reports a missing nonce through a local helper that only stringifies',
+      code: lines(SIGN_HELPER, "fetch('https://api.gemini.com/v1/balances', { method: 'POST', headers: sign({ request: '/v1/balances' }) });"),
+      output: null,
+      errors: [{ messageId: 'missingNonce', line: 7, column: 77 }],
+    },
+    {
+      name: 'reports both faults of one payload',
+      code: lines(SIGN_HELPER, "fetch('https://api.gemini.com/v1/balances', { method: 'POST', headers: sign({ request: '/balances' }) });"),
+      output: null,
+      errors: [
+        { messageId: 'missingNonce', line: 7, column: 77 },
+        {
+          messageId: 'endpointMismatch',
+          line: 7,
+          column: 88,
+          suggestions: [{ messageId: 'useUrlPath', output: lines(SIGN_HELPER, "fetch('https://api.gemini.com/v1/balances', { method: 'POST', headers: sign({ request: '/v1/balances' }) });") }],
+        },
+      ],
+    },
+  ],
+});
