@@ -5,7 +5,7 @@ import { findVariable, moduleRef, resolveIdentifier, type ModuleRef } from './bi
 import { remoteHeaderValues } from './exports.js';
 import { calledFunction } from './functions.js';
 import { memoForFile } from './memo.js';
-import { constantString, envRead, resolveValueNode } from './values.js';
+import { constantString, envRead, objectEntries, resolveValueNode } from './values.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
@@ -468,7 +468,11 @@ export function traceValueSources(node: TSESTree.Node, sourceCode: SourceCode): 
       case AST_NODE_TYPES.Identifier: {
         const binding = resolveIdentifier(current, sourceCode);
         if (binding.kind === 'expression') push(binding.node);
-        else if (binding.kind === 'property-of') push(binding.object);
+        else if (binding.kind === 'property-of') {
+          push(binding.object);
+          // const { signature } = sign(body): the `signature` entry of what sign() returns
+          for (const value of producedProperty(binding.object, binding.key, sourceCode)) push(value);
+        }
         else if (binding.kind === 'parameter') for (const arg of callSiteArguments(binding.fn, current.name, sourceCode)) push(arg);
         else {
           // `let sig; sig = …`: every assigned value
@@ -483,7 +487,11 @@ export function traceValueSources(node: TSESTree.Node, sourceCode: SourceCode): 
       case AST_NODE_TYPES.MemberExpression: {
         const resolved = resolveValueNode(current, sourceCode);
         if (resolved !== current) push(resolved);
-        else push(current.object);
+        else {
+          push(current.object);
+          const name = memberName(current);
+          if (name !== undefined) for (const value of producedProperty(current.object, name, sourceCode)) push(value);
+        }
         break;
       }
       case AST_NODE_TYPES.AwaitExpression:
@@ -519,6 +527,25 @@ export function traceValueSources(node: TSESTree.Node, sourceCode: SourceCode): 
     }
   }
   return seen;
+}
+
+/**
+ * The values of entry `key` in the object literals an expression produces: directly, through
+ * `const`s and `await`, or as the return value of a local function (`sign(body).signature`).
+ */
+function producedProperty(node: TSESTree.Node, key: string, sourceCode: SourceCode, depth = 0): TSESTree.Node[] {
+  if (depth > 6) return [];
+  const value = resolveValueNode(node, sourceCode);
+  if (value.type === AST_NODE_TYPES.ObjectExpression) {
+    const entry = objectEntries(value, sourceCode).entries.find((e) => e.key === key);
+    return entry ? [entry.valueNode] : [];
+  }
+  if (value.type === AST_NODE_TYPES.AwaitExpression) return producedProperty(value.argument, key, sourceCode, depth + 1);
+  if (value.type === AST_NODE_TYPES.CallExpression) {
+    const fn = calledFunction(value, sourceCode);
+    return fn ? returnedExpressions(fn).flatMap((r) => producedProperty(r, key, sourceCode, depth + 1)) : [];
+  }
+  return [];
 }
 
 /** Arguments passed for parameter `name` of `fn` at call sites in the same file. */

@@ -231,3 +231,20 @@ describe('hmacUses: more digest and encoding shapes', () => {
     expect(signatureFlows(sc)).toHaveLength(1);
   });
 });
+
+describe('signatureFlows through returned objects', () => {
+  it('follows a signature returned inside an object, destructured or read as a member', () => {
+    const code = `
+      import crypto from 'crypto';
+      function sign(body) {
+        const payload = Buffer.from(JSON.stringify(body)).toString('base64');
+        return { payload, signature: crypto.createHmac('sha256', secret).update(payload).digest('hex') };
+      }
+      const { signature } = sign(a);
+      const s = sign(b);
+      const h1 = { 'X-GEMINI-SIGNATURE': signature };
+      const h2 = { 'X-GEMINI-SIGNATURE': s.signature };`;
+    const sc = parse(code);
+    expect(signatureFlows(sc).map((f) => f.hmac.algorithm)).toEqual(['sha256']);
+  });
+});
