@@ -11,7 +11,9 @@ import { GEMINI_HEADERS, geminiHeaderKind, type GeminiHeaderKind } from '../gemi
 import { dottedPath, memberName, staticKeyName, unwrap } from './ast-utils.js';
 import { findVariable, moduleRef, resolveIdentifier } from './bindings.js';
 import { geminiContext } from './gemini-context.js';
+import { exportedValue } from './exports.js';
 import { memoForFile } from './memo.js';
+import { fileSettings } from './settings.js';
 import { geminiHeaderSinks, hmacUses, sameValue, signatureFlows, type HeaderSink, type HmacUse } from './signing.js';
 import { classFieldValue, constantString, envRead, objectEntries, propertyValue, resolveObjectLiteral, resolveValueNode, staticString } from './values.js';
 
@@ -44,7 +46,26 @@ export type CredentialReason =
   /** An identifier, member, property, field or parameter name says what the value is. */
   | 'name'
   /** A secret-shaped literal in the same object literal as a Gemini API key. */
-  | 'beside-api-key';
+  | 'beside-api-key'
+  /**
+   * An exported constant that other files use as the Gemini API key or as the key of their Gemini
+   * signing HMAC (the scanner's cross-file phase); `detail` lists where.
+   */
+  | 'remote-use';
+
+/**
+ * `export const SECRET = '…'` that other files use in a Gemini credential role, as the scanner's
+ * cross-file phase found (`exportUses` settings): the literal is that credential.
+ */
+function remoteCredentialUse(name: string, value: TSESTree.Node, sourceCode: SourceCode): CredentialFact | undefined {
+  const uses = fileSettings(sourceCode).exportUses?.[name];
+  if (!uses || exportedValue(sourceCode, name) !== unwrap(value)) return undefined;
+  for (const kind of ['apiSecret', 'apiKey'] as const) {
+    const sites = uses.filter((u) => u.role === kind).map((u) => u.site);
+    if (sites.length > 0) return { kind, reason: 'remote-use', detail: [...new Set(sites)].sort().join(', '), node: value };
+  }
+  return undefined;
+}
 
 /** The answer of {@link credentialKind}. */
 export interface CredentialFact {
@@ -395,7 +416,11 @@ function literalContextFact(node: TSESTree.Node, text: string, state: State): Cr
   let nameNode: TSESTree.Node = parent;
   switch (parent.type) {
     case AST_NODE_TYPES.VariableDeclarator:
-      if (parent.init === current && parent.id.type === AST_NODE_TYPES.Identifier) names = [parent.id.name];
+      if (parent.init === current && parent.id.type === AST_NODE_TYPES.Identifier) {
+        names = [parent.id.name];
+        const remote = remoteCredentialUse(parent.id.name, current, sourceCode);
+        if (remote) return remote;
+      }
       break;
     case AST_NODE_TYPES.Property: {
       if (parent.value !== current) break;

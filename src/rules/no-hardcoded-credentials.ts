@@ -4,6 +4,7 @@ import picomatch from 'picomatch';
 import { credentialKind, type CredentialFact } from '../analysis/credentials.js';
 import { envRead, staticString } from '../analysis/values.js';
 import { findGeminiApiKeys, isPlaceholder, looksLikeGeminiSecret, redactCredential } from '../gemini/credentials.js';
+import { hasRemoteUses } from '../analysis/relevance.js';
 import { createRule } from '../utils/create-rule.js';
 
 export type Options = [
@@ -92,6 +93,8 @@ function reasonText(fact: CredentialFact): string {
       return 'it keys the HMAC that signs Gemini requests';
     case 'beside-api-key':
       return 'it sits next to a Gemini API key';
+    case 'remote-use':
+      return `${fact.kind === 'apiKey' ? 'it is sent as the Gemini API key' : 'it keys the HMAC that signs Gemini requests'} in ${fact.detail ?? 'another file'}`;
     default:
       return 'it is used as the API secret';
   }
@@ -153,7 +156,7 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     const sourceCode = context.sourceCode;
     // Cheap first: keys start with account-/master-; a secret counts only in Gemini code or under a Gemini name.
-    if (!/gemini|account|master/i.test(sourceCode.text)) return {};
+    if (!hasRemoteUses(sourceCode) && !/gemini|account|master/i.test(sourceCode.text)) return {};
     if (isIgnored(context.filename, context.cwd, options.ignoreFiles ?? [])) return {};
     const keyEnv = envAccess(options.apiKeyEnvVar ?? 'GEMINI_API_KEY');
     const secretEnv = envAccess(options.apiSecretEnvVar ?? 'GEMINI_API_SECRET');

@@ -1,6 +1,10 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { isModuleMember, moduleRef } from '../analysis/bindings.js';
-import { geminiNonceUses, SIGNER_MODULE, type GeminiNonceUse, type NonceReuse } from '../analysis/nonces.js';
+import { isFunctionNode } from '../analysis/ast-utils.js';
+import { exportedValue } from '../analysis/exports.js';
+import { classifyNonceExpression, geminiNonceUses, SIGNER_MODULE, type GeminiNonceUse, type NonceReuse } from '../analysis/nonces.js';
+import { hasRemoteUses } from '../analysis/relevance.js';
+import { fileSettings } from '../analysis/settings.js';
 import { resolveObjectLiteral } from '../analysis/values.js';
 import { createRule } from '../utils/create-rule.js';
 
@@ -16,6 +20,7 @@ export type MessageIds =
   | 'scaledSecondsNonce'
   | 'secondsNonce'
   | 'millisecondsNonce'
+  | 'exportedNonce'
   | 'useSignerNonce';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -84,6 +89,8 @@ export default createRule<Options, MessageIds>({
         "`{{nonce}}` has one-second resolution, but the `nonce` option is 'incremental': two requests within the same second carry the same nonce, and seconds are below the millisecond nonces the key may already have used, so the Gemini exchange answers InvalidNonce. Use a millisecond nonce that increases on every request, or set the `nonce` option to 'time-based' if this key uses time-based nonces.",
       millisecondsNonce:
         "`{{nonce}}` is in milliseconds (or finer), but the `nonce` option is 'time-based': a time-based Gemini exchange key accepts only Unix time in seconds within ±30 s of server time, so the request fails with InvalidNonce. Send seconds, or set the `nonce` option to 'incremental' if this key uses incremental nonces.",
+      exportedNonce:
+        'The nonce `{{name}}` is computed once, when this module loads, and used as the nonce of signed Gemini exchange requests in {{sites}}: every request after the first fails with InvalidNonce. Export a function that returns a fresh nonce instead.',
       useSignerNonce: "Use `{{name}}.next()` from `{{factory}}()` of 'eslint-plugin-gemini-guard/signer'.",
     },
   },
@@ -92,7 +99,8 @@ export default createRule<Options, MessageIds>({
     const sourceCode = context.sourceCode;
     const text = sourceCode.getText();
     // Cheap first: no nonce, or nothing that could make this Gemini exchange code.
-    if (!/nonce/i.test(text) || !/gemini|account-|master-/i.test(text)) return {};
+    const remote = hasRemoteUses(sourceCode);
+    if (!remote && (!/nonce/i.test(text) || !/gemini|account-|master-/i.test(text))) return {};
     const mode: NonceMode = options.nonce === 'time-based' ? 'time-based' : 'incremental';
     const isTestFile = TEST_FILE.test(context.filename);
 
@@ -122,6 +130,21 @@ export default createRule<Options, MessageIds>({
       return undefined;
     };
 
+    // The scanner's cross-file phase: `export const NONCE = Date.now()` used by other modules'
+    // payloads is one value for every request those modules send.
+    const reportExportedNonces = (): void => {
+      for (const [name, uses] of Object.entries(fileSettings(sourceCode).exportUses ?? {})) {
+        const sites = [...new Set(uses.filter((u) => u.role === 'nonce').map((u) => u.site))].sort();
+        if (sites.length === 0) continue;
+        const value = exportedValue(sourceCode, name);
+        if (!value || isFunctionNode(value) || value.type === AST_NODE_TYPES.ClassDeclaration || value.type === AST_NODE_TYPES.ClassExpression) continue;
+        const kind = classifyNonceExpression(value, sourceCode);
+        if (kind === 'monotonic-source' || kind === 'counter') continue;
+        if (mode === 'time-based' && kind === 'seconds') continue;
+        context.report({ node: value, messageId: 'exportedNonce', data: { name, sites: sites.join(', ') } });
+      }
+    };
+
     return {
       'Program:exit'() {
         let nonceUses: GeminiNonceUse[];
@@ -130,6 +153,7 @@ export default createRule<Options, MessageIds>({
         } catch {
           return;
         }
+        if (remote) reportExportedNonces();
         for (const use of nonceUses) {
           const verdict = decide(use);
           if (!verdict) continue;

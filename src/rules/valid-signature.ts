@@ -13,6 +13,7 @@ import {
 import { normaliseAlgorithm, payloadForm, sameValue, type HmacUse, type SignatureFlow } from '../analysis/signing.js';
 import { constantString, resolveValueNode } from '../analysis/values.js';
 import { isGeminiApiKey, isPlaceholder } from '../gemini/credentials.js';
+import { fileMayConcernGemini, hasRemoteUses } from '../analysis/relevance.js';
 import { createRule } from '../utils/create-rule.js';
 
 export type Options = [];
@@ -143,8 +144,9 @@ export default createRule<Options, MessageIds>({
   create(context) {
     const sourceCode = context.sourceCode;
     const text = sourceCode.getText();
-    // Cheap first: without "gemini" and "signature" in the text there is no X-GEMINI-SIGNATURE.
-    if (!/gemini/i.test(text) || !/signature/i.test(text)) return {};
+    // Cheap first: without "gemini" and "signature" in the text there is no X-GEMINI-SIGNATURE —
+    // unless the scanner says another file sends this file's exported helper as the signature.
+    if (!hasRemoteUses(sourceCode) && (!fileMayConcernGemini(sourceCode) || !/signature/i.test(text))) return {};
 
     const reported = new Set<string>();
     const report = (

@@ -94,6 +94,13 @@ export function scanSources(files: readonly SourceFile[], options: CoreOptions =
         }
       }
     }
+    if (pass === 2) {
+      // What only the other files revealed says where: "… (through src/client.ts:16)".
+      const before = new Set((perFile.get(file) ?? []).map((f) => `${f.ruleId}:${f.line}:${f.column}`));
+      const sites = [...new Set(Object.values((settings as CrossFileSettings | undefined)?.exportUses ?? {}).flat().map((u) => u.site))].sort();
+      const where = sites.length > 3 ? `${sites.slice(0, 3).join(', ')} and ${sites.length - 3} more` : sites.join(', ');
+      raw = raw.map((f) => (before.has(`${f.ruleId}:${f.line}:${f.column}`) || !where || f.message.includes(sites[0]!) ? f : { ...f, message: `${f.message} (Seen through its use in ${where}.)` }));
+    }
     perFile.set(file, finish(file, raw, rules, text, options));
   };
 
