@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { HOLE } from '../gemini/paths.js';
-import { isFunctionNode, memberName, unwrap, walk, type FunctionNode } from './ast-utils.js';
+import { isFunctionNode, memberName, staticKeyName, unwrap, walk, type FunctionNode } from './ast-utils.js';
 import { findVariable, moduleRef, resolveIdentifier } from './bindings.js';
 import { calledFunction } from './functions.js';
 import { memoForFile } from './memo.js';
@@ -190,23 +190,40 @@ function parameterVariables(fn: FunctionNode, sourceCode: SourceCode): (Variable
   });
 }
 
-/** Calls in the file whose callee is `fn` (see `calledFunction`), from one memoised index. */
+/** Calls in the file whose callee is `fn` (see `calledFunction`), found through a memoised index by callee name. */
 export function callSitesOf(fn: FunctionNode, sourceCode: SourceCode): readonly TSESTree.CallExpression[] {
-  const index = memoForFile(sourceCode, 'symbolicCallSites', () => {
-    const map = new Map<FunctionNode, TSESTree.CallExpression[]>();
+  const name = functionName(fn);
+  if (name === undefined) return [];
+  // One walk collects calls by the name they use (`f(…)`, `this.f(…)`, `obj.f(…)`); only those
+  // are asked which function they call, which keeps big files with many calls cheap.
+  const byName = memoForFile(sourceCode, 'symbolicCallsByName', () => {
+    const map = new Map<string, TSESTree.CallExpression[]>();
     walk(sourceCode.ast, (node) => {
       if (node.type !== AST_NODE_TYPES.CallExpression) return;
-      let target: FunctionNode | undefined;
-      try {
-        target = calledFunction(node, sourceCode);
-      } catch {
-        target = undefined; // an odd callee costs one call site, never the lint run
-      }
-      if (target) map.set(target, [...(map.get(target) ?? []), node]);
+      const callee = unwrap(node.callee);
+      const called = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+      if (called !== undefined) map.set(called, [...(map.get(called) ?? []), node]);
     });
     return map;
   });
-  return index.get(fn) ?? [];
+  return (byName.get(name) ?? []).filter((call) => {
+    try {
+      return calledFunction(call, sourceCode) === fn;
+    } catch {
+      return false; // an odd callee costs one call site, never the lint run
+    }
+  });
+}
+
+/** The name a function is called by: its own, its variable's, or its method / property key. */
+function functionName(fn: FunctionNode): string | undefined {
+  if (fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn.id) return fn.id.name;
+  const parent = fn.parent;
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) return parent.id.name;
+  if (parent?.type === AST_NODE_TYPES.MethodDefinition || parent?.type === AST_NODE_TYPES.PropertyDefinition || parent?.type === AST_NODE_TYPES.Property) {
+    return staticKeyName(parent.key, parent.computed);
+  }
+  return undefined;
 }
 
 /**

@@ -27,7 +27,8 @@ function normalise(text: string): string {
 
 function golden(name: string, actual: string) {
   const path = join(fixtures, name);
-  if (update || !existsSync(path)) writeFileSync(path, actual);
+  if (update) writeFileSync(path, actual);
+  if (!existsSync(path)) throw new Error(`golden file ${name} is missing: run UPDATE_GOLDEN=1 npx vitest run test/e2e and review it`);
   expect(actual).toBe(readFileSync(path, 'utf8'));
 }
 
