@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { isFunctionNode, unwrap, type FunctionNode } from './ast-utils.js';
+import { isFunctionNode, returnedExpressions, unwrap, type FunctionNode } from './ast-utils.js';
 import { resolveIdentifier } from './bindings.js';
 import { fileSettings } from './settings.js';
 
@@ -30,32 +30,12 @@ export function remoteHeaderValues(sourceCode: SourceCode): RemoteHeaderValue[] 
     for (const role of ['apiKey', 'payload', 'signature'] as const) {
       const sites = list.filter((u) => u.role === role).map((u) => u.site);
       if (sites.length === 0) continue;
-      for (const value of returnValues(fn)) {
+      for (const value of returnedExpressions(fn)) {
         sinks.push({ kind: role, nameNode: fn.id ?? value, valueNode: value, sites });
       }
     }
   }
   return sinks;
-}
-
-function returnValues(fn: FunctionNode): TSESTree.Node[] {
-  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return [fn.body];
-  const out: TSESTree.Node[] = [];
-  const stack: TSESTree.Node[] = [fn.body];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node.type === AST_NODE_TYPES.ReturnStatement) {
-      if (node.argument) out.push(node.argument);
-      continue;
-    }
-    if (isFunctionNode(node)) continue;
-    for (const key of ['body', 'consequent', 'alternate', 'block', 'handler', 'finalizer', 'cases'] as const) {
-      const child = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(child)) stack.push(...(child as TSESTree.Node[]));
-      else if (child && typeof child === 'object' && 'type' in child) stack.push(child as TSESTree.Node);
-    }
-  }
-  return out;
 }
 
 /** The function a module exports under `name` (`export function`, `export const f = () =>`, default, CommonJS). */

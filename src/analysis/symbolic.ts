@@ -1,11 +1,10 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { HOLE } from '../gemini/paths.js';
 import { isFunctionNode, memberName, staticKeyName, unwrap, walk, type FunctionNode } from './ast-utils.js';
 import { findVariable, moduleRef, resolveIdentifier } from './bindings.js';
 import { calledFunction } from './functions.js';
 import { memoForFile } from './memo.js';
 import { joinUrl } from './urls.js';
-import { propertyValue, staticString, type StaticString } from './values.js';
+import { concatStatic, propertyValue, staticString, UNKNOWN_STRING, type StaticString } from './values.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Variable = TSESLint.Scope.Variable;
@@ -24,18 +23,9 @@ export interface SymbolicString {
   params: Set<Variable>;
 }
 
-const UNKNOWN: StaticString = { text: HOLE, complete: false };
+const UNKNOWN = UNKNOWN_STRING;
 const MAX_DEPTH = 24;
-
-function concat(parts: StaticString[]): StaticString {
-  let text = '';
-  let complete = true;
-  for (const part of parts) {
-    complete &&= part.complete;
-    text += text.endsWith(HOLE) && part.text.startsWith(HOLE) ? part.text.slice(1) : part.text;
-  }
-  return { text, complete };
-}
+const concat = concatStatic;
 
 /** The parameter a scope variable is, when it is a plain (possibly defaulted) function parameter. */
 function parameterOf(variable: Variable): { fn: FunctionNode; index: number } | undefined {

@@ -192,9 +192,12 @@ export interface StaticString {
   complete: boolean;
 }
 
-const UNKNOWN: StaticString = { text: HOLE, complete: false };
+/** The string nothing is known about: one hole. */
+export const UNKNOWN_STRING: StaticString = { text: HOLE, complete: false };
+const UNKNOWN = UNKNOWN_STRING;
 
-function concat(parts: StaticString[]): StaticString {
+/** Joins static strings; consecutive holes say no more than one hole. */
+export function concatStatic(parts: readonly StaticString[]): StaticString {
   let text = '';
   let complete = true;
   for (const part of parts) {
@@ -225,14 +228,14 @@ export function staticString(node: TSESTree.Node, sourceCode: SourceCode, depth 
         const expr = value.expressions[i];
         if (expr) parts.push(staticString(expr, sourceCode, depth + 1) ?? UNKNOWN);
       });
-      return concat(parts);
+      return concatStatic(parts);
     }
     case AST_NODE_TYPES.BinaryExpression: {
       if (value.operator !== '+') return undefined;
       const left = staticString(value.left, sourceCode, depth + 1);
       const right = staticString(value.right, sourceCode, depth + 1);
       if (!left && !right) return undefined;
-      return concat([left ?? UNKNOWN, right ?? UNKNOWN]);
+      return concatStatic([left ?? UNKNOWN, right ?? UNKNOWN]);
     }
     case AST_NODE_TYPES.CallExpression: {
       // 'a'.concat(b, c)
@@ -240,7 +243,7 @@ export function staticString(node: TSESTree.Node, sourceCode: SourceCode, depth 
       if (callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === 'concat') {
         const base = staticString(callee.object, sourceCode, depth + 1);
         if (!base) return undefined;
-        return concat([base, ...value.arguments.map((a) => staticString(a, sourceCode, depth + 1) ?? UNKNOWN)]);
+        return concatStatic([base, ...value.arguments.map((a) => staticString(a, sourceCode, depth + 1) ?? UNKNOWN)]);
       }
       return undefined;
     }
