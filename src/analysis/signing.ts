@@ -4,6 +4,7 @@ import { memberName, nodesOfType, returnedExpressions, staticKeyName, unwrap, ty
 import { findVariable, moduleRef, resolveIdentifier, type ModuleRef } from './bindings.js';
 import { remoteHeaderValues } from './exports.js';
 import { calledFunction } from './functions.js';
+import { callSitesOf } from './symbolic.js';
 import { memoForFile } from './memo.js';
 import { constantString, envRead, objectEntries, resolveValueNode } from './values.js';
 
@@ -575,28 +576,8 @@ export function localCallSites(fn: FunctionNode, sourceCode: SourceCode): readon
 }
 
 /** Calls in the file that invoke `fn` (by name, or as `this.method()` in its class). */
-function functionCallSites(fn: FunctionNode, sourceCode: SourceCode): TSESTree.CallExpression[] {
-  const index = memoForFile(sourceCode, 'callSites', () => {
-    const map = new Map<FunctionNode, TSESTree.CallExpression[]>();
-    nodesOfType(sourceCode.ast, AST_NODE_TYPES.CallExpression).forEach((node) => {
-      if (node.type === AST_NODE_TYPES.CallExpression) {
-        let target: FunctionNode | undefined;
-        try {
-          target = calledFunction(node, sourceCode);
-        } catch {
-          target = undefined;
-        }
-        if (target) {
-          const list = map.get(target) ?? [];
-          list.push(node);
-          map.set(target, list);
-        }
-      }
-      return undefined;
-    });
-    return map;
-  });
-  return index.get(fn) ?? [];
+function functionCallSites(fn: FunctionNode, sourceCode: SourceCode): readonly TSESTree.CallExpression[] {
+  return callSitesOf(fn, sourceCode);
 }
 
 /** HMACs whose output reaches an `X-GEMINI-SIGNATURE` header (memoised). */

@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { isFunctionNode, memberName, staticKeyName, unwrap, walk, type FunctionNode } from './ast-utils.js';
+import { isFunctionNode, memberName, nodesOfType, staticKeyName, unwrap, walk, type FunctionNode } from './ast-utils.js';
 import { findVariable, moduleRef, resolveIdentifier } from './bindings.js';
 import { calledFunction } from './functions.js';
 import { memoForFile } from './memo.js';
@@ -188,8 +188,7 @@ export function callSitesOf(fn: FunctionNode, sourceCode: SourceCode): readonly 
   // are asked which function they call, which keeps big files with many calls cheap.
   const byName = memoForFile(sourceCode, 'symbolicCallsByName', () => {
     const map = new Map<string, TSESTree.CallExpression[]>();
-    walk(sourceCode.ast, (node) => {
-      if (node.type !== AST_NODE_TYPES.CallExpression) return;
+    nodesOfType(sourceCode.ast, AST_NODE_TYPES.CallExpression).forEach((node) => {
       const callee = unwrap(node.callee);
       const called = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
       if (called !== undefined) map.set(called, [...(map.get(called) ?? []), node]);
