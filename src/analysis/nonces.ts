@@ -3,6 +3,7 @@ import { dottedPath, enclosingClass, enclosingFunction, isFunctionNode, memberNa
 import { findVariable, isModuleMember, moduleRef, resolveIdentifier, type ModuleRef } from './bindings.js';
 import { calledFunction } from './functions.js';
 import { memoForFile } from './memo.js';
+import { callSitesOf as namedCallSitesOf } from './symbolic.js';
 import { geminiPayloads, type GeminiPayload } from './payloads.js';
 import { classFieldValue, propertyValue, resolveValueNode, type ObjectEntry } from './values.js';
 
@@ -948,25 +949,11 @@ function functionVariable(fn: FunctionNode, sc: SourceCode): TSESLint.Scope.Vari
   return null;
 }
 
-function callSitesOf(fn: FunctionNode, sc: SourceCode): TSESTree.CallExpression[] {
-  const index = memoForFile(sc, 'nonces.callSites', () => {
-    const map = new Map<FunctionNode, TSESTree.CallExpression[]>();
-    walk(sc.ast, (node) => {
-      if (node.type === AST_NODE_TYPES.CallExpression) {
-        let target: FunctionNode | undefined;
-        const callee = unwrap(node.callee);
-        try {
-          target = isFunctionNode(callee) ? callee : calledFunction(node, sc);
-        } catch {
-          target = undefined;
-        }
-        if (target) map.set(target, [...(map.get(target) ?? []), node]);
-      }
-      return undefined;
-    });
-    return map;
-  });
-  return index.get(fn) ?? [];
+/** Calls of `fn` in the file, including an immediately invoked function expression's own call. */
+function callSitesOf(fn: FunctionNode, sc: SourceCode): readonly TSESTree.CallExpression[] {
+  const parent = fn.parent;
+  if (parent?.type === AST_NODE_TYPES.CallExpression && unwrap(parent.callee) === fn) return [parent];
+  return namedCallSitesOf(fn, sc);
 }
 
 function inRepeatedContext(node: TSESTree.Node, sc: SourceCode, depth: number, seen: Set<FunctionNode>): boolean {
