@@ -1,20 +1,27 @@
 #!/usr/bin/env node
-// Benchmarks (not tests): `npm run bench`.
+// Benchmarks (not tests): `npm run bench` runs both parts; `--scan` or `--eslint` runs one.
 //  1. gemini-guard scan on the pinned ccxt npm package (~1,300 files, 60 MB) vs ripgrep running
-//     the same key regex, in the same run: wall time (median of N) and peak memory.
-//  2. (issue 7) ESLint overhead of configs.recommended on ccxt's js/src, when --eslint is given.
+//     the same key regex, in the same run: wall time (median of BENCH_RUNS, default 3) and peak memory.
+//  2. ESLint overhead: ESLint with the plugin's configs.recommended vs ESLint with no rules on
+//     ccxt's js/src (~470k lines of JavaScript), alternating, median of BENCH_ESLINT_RUNS (default
+//     5) fresh processes each; prints the overhead (target: at most 5 %) and every finding. With
+//     --rule-times, one more run with ESLint's per-rule timing shows where the time goes.
 // The corpus is downloaded with `npm pack` into the OS temp folder (outside any git work tree,
 // so .gitignore rules of this repository do not hide it) and reused between runs.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const CCXT_VERSION = '4.5.84';
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const ESLINT_RUNS = Number(process.env.BENCH_ESLINT_RUNS ?? 5);
+const args = process.argv.slice(2);
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const bin = join(root, 'dist', 'bin', 'gemini-guard.js');
+// BENCH_DIST measures a build kept elsewhere (a snapshot, while dist/ is being rebuilt)
+const dist = process.env.BENCH_DIST ?? join(root, 'dist');
+const bin = join(dist, 'bin', 'gemini-guard.js');
 const KEY_REGEX = '(account|master)-[0-9A-Za-z]{20}';
 
 function corpus() {
@@ -68,14 +75,53 @@ function which(cmd) {
   return spawnSync('sh', ['-c', `command -v ${cmd}`], { encoding: 'utf8' }).stdout.trim() || undefined;
 }
 
+// ---- part 2 worker: one ESLint run in a fresh process, reporting its own timings as JSON ----
+const ESLINT_SOURCES = 'js/src/**/*.js';
+
+async function eslintWorker(mode, cwd) {
+  const { ESLint } = await import('eslint');
+  const base = { files: ['**/*.js'], languageOptions: { ecmaVersion: 'latest', sourceType: 'module' }, linterOptions: { reportUnusedDisableDirectives: 'off' } };
+  const config = [base];
+  if (mode !== 'none') config.push((await import(pathToFileURL(join(dist, 'index.js')).href)).default.configs.recommended);
+  const eslint = new ESLint({ cwd, overrideConfigFile: true, overrideConfig: config, cache: false, stats: mode === 'stats' });
+  const cpu = process.cpuUsage();
+  const started = process.hrtime.bigint();
+  const results = await eslint.lintFiles([ESLINT_SOURCES]);
+  const wall = Number(process.hrtime.bigint() - started) / 1e6;
+  const used = process.cpuUsage(cpu);
+  const findings = [];
+  const ruleTimes = {};
+  let lines = 0;
+  for (const r of results) {
+    lines += (r.source ?? '').split('\n').length;
+    for (const m of r.messages) findings.push({ file: r.filePath.slice(cwd.length + 1), line: m.line, column: m.column, ruleId: m.ruleId, message: m.message });
+    for (const pass of r.stats?.times?.passes ?? []) {
+      for (const [id, t] of Object.entries(pass.rules ?? {})) ruleTimes[id] = (ruleTimes[id] ?? 0) + t.total;
+      ruleTimes['(parse)'] = (ruleTimes['(parse)'] ?? 0) + pass.parse.total;
+    }
+  }
+  process.stdout.write(JSON.stringify({ mode, wall, cpu: (used.user + used.system) / 1000, files: results.length, findings, ruleTimes }));
+}
+
+if (args[0] === '--eslint-worker') {
+  await eslintWorker(args[1], args[2]);
+  process.exit(0);
+}
+
 if (!existsSync(bin)) {
   console.error('dist/ is missing: run `npm run build` first.');
   process.exit(2);
 }
+const runScan = !args.includes('--eslint') || args.includes('--scan');
+const runEslint = !args.includes('--scan') || args.includes('--eslint');
 const dir = corpus();
 const { files, mb } = size(dir);
 console.log(`corpus: ccxt@${CCXT_VERSION} — ${files} files, ${mb.toFixed(1)} MB (${dir})`);
 
+if (runScan) benchScan();
+if (runEslint) benchEslint();
+
+function benchScan() {
 const scans = [];
 for (let i = 0; i < RUNS; i++) scans.push(measure(process.execPath, [bin, 'scan', '.', '--format', 'json', '--fail-on', 'none', '--quiet'], dir));
 const report = JSON.parse(scans[0].stdout);
@@ -97,4 +143,38 @@ if (rg) {
 } else {
   console.log('ripgrep is not installed (apt-get install ripgrep) — no side-by-side figure this run.');
   console.log(`peak memory ${scanRss.toFixed(0)} MB (target ≤ 200 MB)`);
+}
+}
+
+function eslintRun(mode) {
+  const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--eslint-worker', mode, dir], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  if (r.status !== 0) {
+    console.error(r.stderr);
+    process.exit(2);
+  }
+  return JSON.parse(r.stdout);
+}
+
+function benchEslint() {
+  console.log(`\nESLint overhead on ${ESLINT_SOURCES} (${ESLINT_RUNS} runs each, alternating, fresh process per run):`);
+  const none = [];
+  const recommended = [];
+  for (let i = 0; i < ESLINT_RUNS; i++) {
+    none.push(eslintRun('none'));
+    recommended.push(eslintRun('recommended'));
+  }
+  const pct = (a, b) => `${(((a - b) / b) * 100).toFixed(1)} %`;
+  const wall = [median(none.map((r) => r.wall)), median(recommended.map((r) => r.wall))];
+  const cpu = [median(none.map((r) => r.cpu)), median(recommended.map((r) => r.cpu))];
+  console.log(`  no rules:             ${(wall[0] / 1000).toFixed(2)} s wall, ${(cpu[0] / 1000).toFixed(2)} s CPU (median; ${none[0].files} files)`);
+  console.log(`  configs.recommended:  ${(wall[1] / 1000).toFixed(2)} s wall, ${(cpu[1] / 1000).toFixed(2)} s CPU (median)`);
+  console.log(`  overhead of gemini-guard: ${pct(wall[1], wall[0])} wall, ${pct(cpu[1], cpu[0])} CPU (target ≤ 5 %; eslint-plugin-no-secrets adds ~67 % here)`);
+  const findings = recommended[0].findings.filter((f) => f.ruleId?.startsWith('gemini-guard/'));
+  console.log(`  gemini-guard findings: ${findings.length}`);
+  for (const f of findings) console.log(`    ${f.file}:${f.line}:${f.column} ${f.ruleId} — ${f.message}`);
+  if (args.includes('--rule-times')) {
+    const { ruleTimes } = eslintRun('stats');
+    console.log('  time per rule (one run with ESLint stats, ms):');
+    for (const [id, ms] of Object.entries(ruleTimes).sort((a, b) => b[1] - a[1])) console.log(`    ${ms.toFixed(0).padStart(7)}  ${id}`);
+  }
 }

@@ -160,6 +160,21 @@ export function childNodes(node: TSESTree.Node): TSESTree.Node[] {
   return out;
 }
 
+// Child keys per node type, without the skipped ones: computed once, read for every node walked.
+const childKeysByType = new Map<string, readonly string[]>();
+
+function childKeys(node: TSESTree.Node): readonly string[] {
+  let keys = childKeysByType.get(node.type);
+  if (!keys) {
+    const known = (visitorKeys as Record<string, readonly string[] | undefined>)[node.type];
+    // a node type no visitor keys describe (a parser extension): its own keys, not cached
+    if (!known) return Object.keys(node).filter((key) => !SKIP_KEYS.has(key));
+    keys = known.filter((key) => !SKIP_KEYS.has(key));
+    childKeysByType.set(node.type, keys);
+  }
+  return keys;
+}
+
 /**
  * Visits every node below `root` (iteratively, so 10,000-deep expressions do not overflow the
  * stack). Return `false` from `visit` to skip a node's children.
@@ -169,8 +184,21 @@ export function walk(root: TSESTree.Node, visit: (node: TSESTree.Node) => boolea
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (visit(node) === false) continue;
-    const children = childNodes(node);
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+    // childNodes(node), pushed last-first, without an array per node: this loop runs over every
+    // node of every file the analysis looks at
+    const keys = childKeys(node);
+    for (let k = keys.length - 1; k >= 0; k--) {
+      const value = (node as unknown as Record<string, unknown>)[keys[k]!];
+      if (value === null || typeof value !== 'object') continue;
+      if (Array.isArray(value)) {
+        for (let i = value.length - 1; i >= 0; i--) {
+          const item = value[i] as { type?: unknown } | null;
+          if (item !== null && typeof item === 'object' && typeof item.type === 'string') stack.push(item as TSESTree.Node);
+        }
+      } else if (typeof (value as { type?: unknown }).type === 'string') {
+        stack.push(value as TSESTree.Node);
+      }
+    }
   }
 }
 

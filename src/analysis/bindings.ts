@@ -137,9 +137,20 @@ export function moduleRef(node: TSESTree.Node, sourceCode: Readonly<TSESLint.Sou
         return undefined;
     }
   }
+  if (current.type === AST_NODE_TYPES.CallExpression && isInteropCall(current)) {
+    // `_interopRequireDefault(require('crypto'))`, `__importDefault(require("axios"))`: compiled
+    // ESM imports; the helper returns the module (or `{ default: module }`, dropped by appendPath).
+    return moduleRef(current.arguments[0]!, sourceCode, depth + 1);
+  }
   if (current.type === AST_NODE_TYPES.CallExpression && isRequireCall(current)) {
     const arg = current.arguments[0];
     return arg?.type === AST_NODE_TYPES.Literal && typeof arg.value === 'string' ? normalise(arg.value, []) : undefined;
+  }
+  if (current.type === AST_NODE_TYPES.SequenceExpression) {
+    // Babel and tsc call imports as `(0, _crypto.createHmac)(…)` so that `this` is unbound.
+    const last = current.expressions[current.expressions.length - 1];
+    const pure = current.expressions.slice(0, -1).every((e) => e.type === AST_NODE_TYPES.Literal);
+    return last && pure ? moduleRef(last, sourceCode, depth + 1) : undefined;
   }
   if (current.type === AST_NODE_TYPES.AwaitExpression) {
     // `await import('m')`
@@ -166,6 +177,36 @@ function appendPath(base: ModuleRef, name: string): ModuleRef {
 
 function normalise(source: string, path: string[]): ModuleRef {
   return { source: source.startsWith('node:') ? source.slice(5) : source, path };
+}
+
+/**
+ * Module-interop helpers that compilers and bundlers wrap around `require()` (Babel, tsc/tslib,
+ * esbuild, Rollup). Each returns the module itself or `{ default: module }`.
+ */
+const INTEROP_HELPERS: ReadonlySet<string> = new Set([
+  '_interopRequireDefault',
+  '_interopRequireWildcard',
+  '__importDefault',
+  '__importStar',
+  '__toESM',
+  '_interopDefault',
+  '_interopDefaultCompat',
+  '_interopNamespace',
+  '_interopNamespaceDefault',
+  '_interopNamespaceCompat',
+]);
+
+/**
+ * A call of a compiler's module-interop helper (`_interopRequireDefault(x)`, `__importDefault(x)`,
+ * `tslib.__importStar(x)`, `__toESM(x, 1)`): its value is the module `x`, possibly under `default`.
+ */
+export function isInteropCall(node: TSESTree.Node): boolean {
+  if (node.type !== AST_NODE_TYPES.CallExpression || node.arguments.length === 0) return false;
+  if (node.arguments[0]?.type === AST_NODE_TYPES.SpreadElement) return false;
+  let callee = unwrap(node.callee);
+  if (callee.type === AST_NODE_TYPES.SequenceExpression) callee = callee.expressions[callee.expressions.length - 1] ?? callee;
+  const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? staticKeyName(callee.property, callee.computed) : undefined;
+  return name !== undefined && INTEROP_HELPERS.has(name);
 }
 
 /** `require('x')` with a literal specifier. */

@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { enclosingClass, isFunctionNode, memberName, staticKeyName, unwrap, type FunctionNode } from './ast-utils.js';
 import { resolveIdentifier } from './bindings.js';
+import { prototypeClassOf } from './prototype-classes.js';
 import { resolveObjectLiteral, resolveValueNode } from './values.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -39,7 +40,8 @@ export function calledFunction(call: TSESTree.CallExpression, sourceCode: Source
 /** A method (or arrow-function field) named `name` in the class around `node`. */
 export function classMethod(node: TSESTree.Node, name: string): FunctionNode | undefined {
   const cls = enclosingClass(node);
-  if (!cls) return undefined;
+  // ES5 constructor function + prototype methods (CoffeeScript, older clients)
+  if (!cls) return prototypeClassOf(node)?.methods.get(name);
   for (const element of cls.body.body) {
     if (element.type === AST_NODE_TYPES.MethodDefinition && element.kind === 'method' && staticKeyName(element.key, element.computed) === name) {
       return isFunctionNode(element.value) ? element.value : undefined;

@@ -75,7 +75,34 @@ interface Region {
 
 /** Computes (once per file) where Gemini exchange code is, and where code for other APIs is. */
 export function geminiContext(sourceCode: SourceCode): GeminiContext {
-  return memoForFile(sourceCode, 'geminiContext', () => build(sourceCode));
+  return memoForFile(sourceCode, 'geminiContext', () => (mayHoldEvidence(sourceCode.text) ? build(sourceCode) : withoutEvidence(sourceCode)));
+}
+
+// Every kind of evidence is a string that says "gemini" (host, X-GEMINI-* header, client package,
+// ccxt.gemini) or holds a Gemini key. String escapes could spell them without those letters in the
+// source text, so a file with any `\u`/`\x` escape gets the full build.
+const EVIDENCE_IN_TEXT = /gemini|(?:account|master)-[0-9A-Za-z]{20}|\\[ux]/i;
+
+function mayHoldEvidence(text: string): boolean {
+  return EVIDENCE_IN_TEXT.test(text);
+}
+
+/**
+ * The context of a file that cannot hold Gemini evidence (most files of a repository): nothing in
+ * it is Gemini code. Counter-evidence needs the full walk, so it is computed only if asked for.
+ */
+function withoutEvidence(sourceCode: SourceCode): GeminiContext {
+  let full: GeminiContext | undefined;
+  const built = (): GeminiContext => (full ??= build(sourceCode));
+  return {
+    evidence: [],
+    get counterEvidence() {
+      return built().counterEvidence;
+    },
+    fileIsGemini: false,
+    isGeminiCode: () => false,
+    isOtherApiCode: (node) => built().isOtherApiCode(node),
+  };
 }
 
 function build(sourceCode: SourceCode): GeminiContext {

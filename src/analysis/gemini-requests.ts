@@ -10,6 +10,7 @@ import { geminiContext } from './gemini-context.js';
 import type { HttpCall } from './http-calls.js';
 import { memoForFile } from './memo.js';
 import type { GeminiPayload } from './payloads.js';
+import { lastWriteBefore } from './reaching-write.js';
 import { branchesOnParameters, callSiteBindings, parametersFunction, symbolicString, type CallSiteBinding, type Substitution } from './symbolic.js';
 import { joinUrl, parseUrlText, type ResolvedUrl } from './urls.js';
 import { objectEntries, propertyValue, resolveObjectLiteral, resolveValueNode, type StaticString } from './values.js';
@@ -160,6 +161,11 @@ function localSources(call: HttpCall, sourceCode: SourceCode): Set<TSESTree.Node
         const binding = resolveIdentifier(current, sourceCode);
         if (binding.kind === 'expression') stack.push(binding.node);
         else if (binding.kind === 'property-of') stack.push(binding.object);
+        else if (binding.kind === 'unknown') {
+          // `payload = { … }; payload = base64(payload)`: the write that reaches this use
+          const written = lastWriteBefore(current, sourceCode);
+          if (written) stack.push(written);
+        }
         break;
       }
       case AST_NODE_TYPES.MemberExpression: {
@@ -323,9 +329,14 @@ function mayBeChanged(node: TSESTree.Node, call: TSESTree.Node, sourceCode: Sour
   if (id.type !== AST_NODE_TYPES.Identifier) return false;
   const variable = findVariable(id, sourceCode);
   if (!variable) return false;
+  const writes = variable.references.filter((ref) => ref.isWrite());
   return variable.references.some((ref) => {
     if (ref.init) return false;
     const used = ref.identifier;
+    // `var h; … h = { … };` (CoffeeScript, ES5): the one write before the call is the definition
+    if (writes.length === 1 && ref === writes[0] && used.parent?.type === AST_NODE_TYPES.AssignmentExpression && used.parent.operator === '=' && used.range[1] <= call.range[0]) {
+      return false;
+    }
     if (used.range[0] >= call.range[0] && used.range[1] <= call.range[1] && isDirectArgument(used, call)) return false;
     // `h['X-GEMINI-APIKEY'] = k` / `h.set('X', v)`: http-calls already counts these headers
     if (headerWritesSeen && isNamedHeaderWrite(used, sourceCode)) return false;

@@ -124,6 +124,7 @@ export function recogniseHttpCall(
   if (ref?.source === 'superagent') return recogniseSuperagent(node, ref, sourceCode);
 
   // axios / got / ky / request, as modules or configured instances
+  if (!mayImportClient(sourceCode)) return undefined;
   const direct = clientBaseOf(callee, sourceCode);
   if (direct) return recogniseClientCall(node, direct, undefined, sourceCode);
   if (callee.type === AST_NODE_TYPES.MemberExpression) {
@@ -133,6 +134,15 @@ export function recogniseHttpCall(
     if (base) return recogniseClientCall(node, base, method, sourceCode);
   }
   return undefined;
+}
+
+// A client base starts at an import or require of one of these modules, so its name is written
+// as a string somewhere in the file (or hidden behind an escape, which costs the full check).
+const CLIENT_MODULE_IN_TEXT = /(['"`])(?:axios|got|ky|request|request-promise|request-promise-native)\1|\\[ux]/;
+
+/** Whether the file can hold an axios/got/ky/request client at all (most files cannot: no call needs resolving). */
+function mayImportClient(sourceCode: SourceCode): boolean {
+  return memoForFile(sourceCode, 'mayImportClient', () => CLIENT_MODULE_IN_TEXT.test(sourceCode.text));
 }
 
 /** The client module or instance an expression holds (`axios`, `axios.create({...})`, `got.extend(...)`). */

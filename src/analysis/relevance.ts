@@ -23,3 +23,24 @@ export function hasRemoteUses(sourceCode: Readonly<TSESLint.SourceCode>): boolea
   const uses = fileSettings(sourceCode).exportUses;
   return uses !== undefined && Object.keys(uses).length > 0;
 }
+
+// "gemini", a Gemini key, or the start of one that the analysis may join from pieces
+// ('account-' + body, `master-${body}`, 'account' + '-…'); or a string escape, which could spell
+// any of these without the letters appearing in the source.
+const MAY_HOLD_GEMINI_TEXT = /gemini|(?:account|master)(?:-(?:[0-9A-Za-z]{20}|['"`]|\$\{)|['"`]\s*\+\s*['"`]-)|\\[ux]/i;
+
+/**
+ * The shared prefilter of the rules that report only Gemini credentials and Gemini code
+ * (no-hardcoded-credentials, no-credential-logging, no-client-side-credentials): false when
+ * nothing in the file can be Gemini evidence, a Gemini-named variable or a Gemini key — not even
+ * a key joined from pieces — and the scanner passed no cross-file facts for it. Such a file costs
+ * those rules one regex test, once per file, and no listener at all. Unlike
+ * {@link fileMayConcernGemini} it lets pieces of keys through, for rules that join strings.
+ */
+export function fileMayHoldGeminiCode(sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  return memoForFile(sourceCode, 'fileMayHoldGeminiCode', () => {
+    const { exportUses, importedValues } = fileSettings(sourceCode);
+    if ((exportUses && Object.keys(exportUses).length > 0) || (importedValues && Object.keys(importedValues).length > 0)) return true;
+    return MAY_HOLD_GEMINI_TEXT.test(sourceCode.text);
+  });
+}

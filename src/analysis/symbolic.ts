@@ -212,6 +212,10 @@ function functionName(fn: FunctionNode): string | undefined {
   if (parent?.type === AST_NODE_TYPES.MethodDefinition || parent?.type === AST_NODE_TYPES.PropertyDefinition || parent?.type === AST_NODE_TYPES.Property) {
     return staticKeyName(parent.key, parent.computed);
   }
+  // `Gemini.prototype.make_request = function (…) {…}`: called as `this.make_request(…)`
+  if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === fn && parent.left.type === AST_NODE_TYPES.MemberExpression) {
+    return memberName(parent.left);
+  }
   return undefined;
 }
 

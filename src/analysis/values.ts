@@ -2,6 +2,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import { HOLE } from '../gemini/paths.js';
 import { enclosingClass, isFunctionNode, memberName, staticKeyName, unwrap, walk, type FunctionNode } from './ast-utils.js';
 import { moduleRef, resolveIdentifier } from './bindings.js';
+import { prototypeFieldValue } from './prototype-classes.js';
 import { fileSettings } from './settings.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -144,45 +145,70 @@ export function propertyValue(node: TSESTree.Node, key: string, sourceCode: Sour
  */
 export function classFieldValue(member: TSESTree.MemberExpression, name: string): TSESTree.Node | undefined {
   const cls = enclosingClass(member);
-  if (!cls) return undefined;
-  let found: TSESTree.Node | undefined;
-  let count = 0;
+  // ES5 constructor function + prototype methods (CoffeeScript, older clients)
+  if (!cls) return prototypeFieldValue(member, name);
+  // asked for every `this.x` of every call: the class is read once, for all its fields
+  let fields = classFields.get(cls);
+  if (!fields) {
+    fields = fieldsOf(cls);
+    classFields.set(cls, fields);
+  }
+  const field = fields.get(name);
+  return field?.count === 1 ? field.found : undefined;
+}
+
+const classFields = new WeakMap<TSESTree.Node, Map<string, { found?: TSESTree.Node; count: number }>>();
+
+/**
+ * Every field of a class with its candidate value and how many places set it: initialisers
+ * (`base = '…'`), `this.<name> = …` in the constructor, and TypeScript parameter properties
+ * (`constructor(private readonly base: string)`: whatever is passed in, so never one known value).
+ */
+function fieldsOf(cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression): Map<string, { found?: TSESTree.Node; count: number }> {
+  const fields = new Map<string, { found?: TSESTree.Node; count: number }>();
+  const field = (name: string) => {
+    let entry = fields.get(name);
+    if (!entry) {
+      entry = { count: 0 };
+      fields.set(name, entry);
+    }
+    return entry;
+  };
   for (const element of cls.body.body) {
-    if (element.type === AST_NODE_TYPES.PropertyDefinition && !element.static && staticKeyName(element.key, element.computed) === name) {
-      if (element.value) {
-        found = element.value;
-        count++;
+    if (element.type === AST_NODE_TYPES.PropertyDefinition && !element.static && element.value) {
+      const name = staticKeyName(element.key, element.computed);
+      if (name !== undefined) {
+        const entry = field(name);
+        entry.found = element.value;
+        entry.count++;
       }
     }
     if (element.type === AST_NODE_TYPES.MethodDefinition && element.kind === 'constructor') {
       walk(element.value.body ?? element.value, (n) => {
         if (isFunctionNode(n) && n !== element.value) return false;
-        if (
-          n.type === AST_NODE_TYPES.AssignmentExpression &&
-          n.operator === '=' &&
-          n.left.type === AST_NODE_TYPES.MemberExpression &&
-          n.left.object.type === AST_NODE_TYPES.ThisExpression &&
-          memberName(n.left) === name
-        ) {
-          found = n.right;
-          count++;
+        if (n.type === AST_NODE_TYPES.AssignmentExpression && n.operator === '=' && n.left.type === AST_NODE_TYPES.MemberExpression && n.left.object.type === AST_NODE_TYPES.ThisExpression) {
+          const name = memberName(n.left);
+          if (name !== undefined) {
+            const entry = field(name);
+            entry.found = n.right;
+            entry.count++;
+          }
         }
         return undefined;
       });
     }
   }
-  // `constructor(private readonly base: string)`: its value is whatever is passed in.
   for (const element of cls.body.body) {
     if (element.type === AST_NODE_TYPES.MethodDefinition && element.kind === 'constructor') {
       for (const param of element.value.params) {
         if (param.type !== AST_NODE_TYPES.TSParameterProperty) continue;
         const inner = param.parameter;
         const id = inner.type === AST_NODE_TYPES.AssignmentPattern ? inner.left : inner;
-        if (id.type === AST_NODE_TYPES.Identifier && id.name === name) count += 2;
+        if (id.type === AST_NODE_TYPES.Identifier) field(id.name).count += 2;
       }
     }
   }
-  return count === 1 ? found : undefined;
+  return fields;
 }
 
 /** A string whose statically unknown parts are each rendered as one {@link HOLE} character. */

@@ -202,6 +202,26 @@ export function redactCredential(value: string): string {
   return `${chars.slice(0, Math.min(2, Math.floor(chars.length / 4))).join('')}…`;
 }
 
+// Anything shaped like a Gemini key, in any case (hosts and URLs arrive lower-cased).
+const KEY_IN_TEXT = /(?<![0-9A-Za-z])(?:account|master)-[0-9A-Za-z]{20}(?![0-9A-Za-z])/gi;
+// A run of 9+ letters and digits with a digit followed by a letter somewhere: random tokens
+// (secrets, and pieces of them left by truncation) have that shape, identifiers and words rarely do.
+const TOKEN_IN_TEXT = /[0-9A-Za-z]{9,}/g;
+// Technical words of that shape that messages name on purpose (encodings, algorithms).
+const SAFE_TOKENS = /^(?:base64url|base64urlsafe|sha3\d{3}|sha512t?\d*|utf16le|ripemd160)$/i;
+
+/**
+ * Code or other text made safe to show in a message: every Gemini key in it and every token that
+ * may be (part of) a secret — 9 or more letters and digits with a digit followed by a letter —
+ * replaced by its {@link redactCredential} form. For messages that quote source text (a nonce
+ * expression, a request path, a variable name), where a secret may sit anywhere.
+ */
+export function redactSecretsInText(text: string): string {
+  return text
+    .replace(KEY_IN_TEXT, (key) => redactCredential(key))
+    .replace(TOKEN_IN_TEXT, (token) => (/[0-9][A-Za-z]/.test(token) && !SAFE_TOKENS.test(token) ? redactCredential(token) : token));
+}
+
 // Single words that are really two, as in SCREAMING or all-lower names: GEMINIAPIKEY, apisecret.
 const COMPOUND_WORDS: Readonly<Record<string, readonly string[]>> = {
   apikey: ['api', 'key'],

@@ -10,9 +10,10 @@ import {
 } from '../analysis/client-side.js';
 import { credentialKind } from '../analysis/credentials.js';
 import { geminiContext, type GeminiContext } from '../analysis/gemini-context.js';
+import { fileMayHoldGeminiCode } from '../analysis/relevance.js';
 import { geminiHeaderSinks, hmacUses, signatureFlows, traceValueSources, type HmacUse } from '../analysis/signing.js';
 import { envRead, valueOrigins } from '../analysis/values.js';
-import { classifyCredentialName, isGeminiNamed, splitWords } from '../gemini/credentials.js';
+import { classifyCredentialName, isGeminiNamed, redactSecretsInText, splitWords } from '../gemini/credentials.js';
 import { createRule } from '../utils/create-rule.js';
 
 export type Options = [
@@ -23,8 +24,6 @@ export type Options = [
 ];
 export type MessageIds = 'publicEnvSecret' | 'publicEnvKey' | 'secretInClientCode' | 'signingInClientCode';
 
-// Cheap first: without one of these the file holds no Gemini-named variable and no Gemini evidence.
-const RELEVANT = /gemini|account-|master-/i;
 const PUBLIC_PREFIX_IN_TEXT = /NEXT_PUBLIC_|VITE_|REACT_APP_|EXPO_PUBLIC_|NUXT_PUBLIC_|GATSBY_|PUBLIC_/;
 
 /** Words in a variable name that say "exchange" rather than Google's Gemini AI. */
@@ -68,7 +67,8 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     const sourceCode = context.sourceCode;
     const text = sourceCode.getText();
-    if (!RELEVANT.test(text)) return {};
+    // Cheap first: without Gemini text the file holds no Gemini-named variable and no Gemini evidence.
+    if (!fileMayHoldGeminiCode(sourceCode)) return {};
 
     let reason: string | undefined;
     if (hasUseClientDirective(sourceCode)) {
@@ -108,7 +108,8 @@ export default createRule<Options, MessageIds>({
           context.report({
             node: site.node,
             messageId: kind === 'apiSecret' ? 'publicEnvSecret' : 'publicEnvKey',
-            data: { prefix: pub.prefix, name: site.name },
+            // a name is shown as written, but a secret pasted into it is not
+            data: { prefix: pub.prefix, name: redactSecretsInText(site.name) },
           });
         }
 
@@ -122,7 +123,7 @@ export default createRule<Options, MessageIds>({
           if (isInUseServerCode(site.node, sourceCode)) continue;
           reported.add(site.node);
           reportedSecrets.add(site.name);
-          context.report({ node: site.node, messageId: 'secretInClientCode', data: { reason, name: site.name } });
+          context.report({ node: site.node, messageId: 'secretInClientCode', data: { reason, name: redactSecretsInText(site.name) } });
         }
 
         const signing = new Set<HmacUse>(signatureFlows(sourceCode).map((f) => f.hmac));

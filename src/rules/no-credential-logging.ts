@@ -2,6 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { credentialsIn, type CredentialUse } from '../analysis/credentials.js';
 import { loggerCall } from '../analysis/loggers.js';
+import { fileMayHoldGeminiCode } from '../analysis/relevance.js';
 import { createRule } from '../utils/create-rule.js';
 
 export type Options = [];
@@ -43,7 +44,7 @@ export default createRule<Options, MessageIds>({
     const sourceCode = context.sourceCode;
     const text = sourceCode.text;
     // Cheap first: a credential counts only in Gemini code, under a Gemini name or as a Gemini key.
-    if (!/gemini|account-|master-/i.test(text) || !/log|console|debug|trace|warn|error|info|fatal|verbose|silly|dir|table/i.test(text)) return {};
+    if (!fileMayHoldGeminiCode(sourceCode) || !/log|console|debug|trace|warn|error|info|fatal|verbose|silly|dir|table/i.test(text)) return {};
 
     return {
       CallExpression(node) {

@@ -4,7 +4,7 @@ import picomatch from 'picomatch';
 import { credentialKind, type CredentialFact } from '../analysis/credentials.js';
 import { envRead, staticString } from '../analysis/values.js';
 import { findGeminiApiKeys, isPlaceholder, looksLikeGeminiSecret, redactCredential } from '../gemini/credentials.js';
-import { hasRemoteUses } from '../analysis/relevance.js';
+import { fileMayHoldGeminiCode } from '../analysis/relevance.js';
 import { createRule } from '../utils/create-rule.js';
 
 export type Options = [
@@ -155,8 +155,9 @@ export default createRule<Options, MessageIds>({
   defaultOptions: [{ ignoreFiles: [], apiKeyEnvVar: 'GEMINI_API_KEY', apiSecretEnvVar: 'GEMINI_API_SECRET' }],
   create(context, [options]) {
     const sourceCode = context.sourceCode;
-    // Cheap first: keys start with account-/master-; a secret counts only in Gemini code or under a Gemini name.
-    if (!hasRemoteUses(sourceCode) && !/gemini|account|master/i.test(sourceCode.text)) return {};
+    // Cheap first: keys start with account-/master- (maybe in pieces); a secret counts only in
+    // Gemini code, under a Gemini name, or when other files use it as one (cross-file facts).
+    if (!fileMayHoldGeminiCode(sourceCode)) return {};
     if (isIgnored(context.filename, context.cwd, options.ignoreFiles ?? [])) return {};
     const keyEnv = envAccess(options.apiKeyEnvVar ?? 'GEMINI_API_KEY');
     const secretEnv = envAccess(options.apiSecretEnvVar ?? 'GEMINI_API_SECRET');

@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { httpCalls } from '../analysis/http-calls.js';
+import { stringVariants } from '../analysis/string-variants.js';
 import { resolveValueNode, staticString } from '../analysis/values.js';
 import { isGeminiHost } from '../gemini/hosts.js';
 import { createRule } from '../utils/create-rule.js';
@@ -12,7 +13,8 @@ const INSECURE = /^(http|ws):\/\/([^/?#\s]*)/i;
 function insecureGeminiUrl(text: string): { scheme: string; host: string } | undefined {
   const match = INSECURE.exec(text);
   if (!match) return undefined;
-  const host = match[2]!;
+  // user:password@ is not part of the host, and must never reach a message
+  const host = match[2]!.slice(match[2]!.lastIndexOf('@') + 1);
   return isGeminiHost(host) ? { scheme: match[1]!.toLowerCase(), host: host.toLowerCase() } : undefined;
 }
 
@@ -73,7 +75,11 @@ export default createRule<Options, MessageIds>({
         const first = node.quasis[0]?.value.cooked;
         if (first !== undefined && first !== null && /^(http|ws):\/\//i.test(first)) {
           const resolved = staticString(node, sourceCode);
-          if (resolved) reportLiteral(node, resolved.text);
+          if (resolved && reportLiteral(node, resolved.text)) return;
+          // `http://${sandbox ? 'api.sandbox' : 'api'}.gemini.com`: the scheme is written here and
+          // one alternative of the host is a Gemini host
+          const alternative = stringVariants(node, sourceCode)?.find((v) => insecureGeminiUrl(v.text));
+          if (alternative) reportLiteral(node, alternative.text);
         }
       },
       // 'http://' + HOST + '/v1/…': the scheme and the host are written apart

@@ -6,6 +6,7 @@ import { classifyNonceExpression, geminiNonceUses, SIGNER_MODULE, type GeminiNon
 import { hasRemoteUses } from '../analysis/relevance.js';
 import { fileSettings } from '../analysis/settings.js';
 import { resolveObjectLiteral } from '../analysis/values.js';
+import { redactSecretsInText } from '../gemini/credentials.js';
 import { createRule } from '../utils/create-rule.js';
 
 /** Which kind of Gemini exchange API key the linted code signs for. */
@@ -32,8 +33,9 @@ const FACTORY: Record<NonceMode, string> = { incremental: 'createIncrementalNonc
 // Test files spell out fixed nonces on purpose (Gemini's published signing vector uses 123456).
 const TEST_FILE = /(?:^|[\\/])(?:__tests__|__mocks__)[\\/]|\.(?:test|spec)\.[cm]?[jt]sx?$/;
 
+/** The code of `node` as a message shows it: secrets in it redacted (before cutting, so no piece survives), at most 60 characters. */
 function short(sourceCode: SourceCode, node: TSESTree.Node): string {
-  const text = sourceCode.getText(node).replace(/\s+/g, ' ');
+  const text = redactSecretsInText(sourceCode.getText(node).replace(/\s+/g, ' '));
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 

@@ -1,14 +1,21 @@
 import { createRequire } from 'node:module';
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { applyBaseline, BaselineError, readBaseline, refreshedBaseline, writeBaseline, type Baseline } from './baseline.js';
 import { ConfigError, loadConfig } from './config.js';
+import { listPaths, readSource } from './files.js';
+import { changedSincePaths, GitError, stagedSource } from './git.js';
+import { scanHistory } from './history.js';
 import { jsonReporter } from './reporters/json.js';
+import { rolesJsonReporter, rolesTextReporter, type RolesReporter } from './reporters/roles.js';
 import { sarifReporter } from './reporters/sarif.js';
 import { textReporter } from './reporters/text.js';
 import type { Reporter } from './reporters/types.js';
-import { scanProject } from './scan.js';
-import type { ScanResult } from './types.js';
+import { rolesReport } from './roles.js';
+import { HISTORY_RULE_ID } from './rules.js';
+import { scanProject, type SourceProvider } from './scan.js';
+import type { BaselineEntry, ScanResult } from './types.js';
 
 /** What the CLI returns; the bin prints it and sets the exit code. */
 export interface CliResult {
@@ -33,12 +40,15 @@ const pkg = createRequire(import.meta.url)('../../package.json') as { version: s
 const REPORTERS: Record<string, Reporter> = { text: textReporter, json: jsonReporter, sarif: sarifReporter };
 
 export const HELP = `Usage: gemini-guard scan [paths...] [options]
+       gemini-guard roles [paths...] [--format text|json] [--output <file>]
 
-Scans a project for Gemini exchange API mistakes: hardcoded keys and secrets, unsigned or
+scan: finds Gemini exchange API mistakes in a project: hardcoded keys and secrets, unsigned or
 mis-signed private calls, nonce bugs, plain http, credentials in logs or browser code.
+roles: lists each credential sent as X-GEMINI-APIKEY, the Gemini endpoints called with it and
+the least-privilege roles its API key needs; warns when one key both reads and trades.
 
 Options:
-  --format <text|json|sarif>   output format (default: text)
+  --format <text|json|sarif>   output format (default: text; roles: text or json)
   --output <file>              write the report to a file instead of stdout
   --fail-on <error|warning|none>
                                lowest severity that makes the exit code 1 (default: error)
@@ -53,6 +63,16 @@ Options:
   --no-color                   no colours (NO_COLOR is honoured too)
   -h, --help                   show this help
   -v, --version                show the version
+
+Git and CI (scan):
+  --staged                     scan what the next commit will contain (the git index), not
+                               the working tree: for pre-commit hooks
+  --since <rev>                only files changed since the merge base of <rev> and HEAD,
+                               plus uncommitted and untracked ones: for pull-request gates
+  --history                    Gemini keys and secrets in the lines every commit added (with
+                               --since <rev>: only the commits after <rev>); rotate what it finds
+  --baseline <file>            suppress the known findings listed in this baseline file
+  --write-baseline <file>      write (or refresh) a baseline of the current findings; exit 0
 
 Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 usage or fatal error.
 `;
@@ -80,6 +100,11 @@ export function runCli(argv: string[], environment: CliEnvironment): CliResult {
         'no-color': { type: 'boolean' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
+        staged: { type: 'boolean', default: false },
+        since: { type: 'string' },
+        history: { type: 'boolean', default: false },
+        baseline: { type: 'string' },
+        'write-baseline': { type: 'string' },
       },
     });
   } catch (error) {
@@ -89,6 +114,7 @@ export function runCli(argv: string[], environment: CliEnvironment): CliResult {
   if (values.help) return { exitCode: 0, stdout: HELP, stderr: '' };
   if (values.version) return { exitCode: 0, stdout: `${pkg.version}\n`, stderr: '' };
   const [command, ...paths] = positionals;
+  if (command === 'roles') return runRoles(values, paths, environment);
   if (command !== 'scan') return usage(command === undefined ? 'missing command' : `unknown command "${command}"`);
   const reporter = REPORTERS[values.format];
   if (!reporter) return usage(`unknown format "${values.format}" (use text, json or sarif)`);
@@ -99,6 +125,10 @@ export function runCli(argv: string[], environment: CliEnvironment): CliResult {
     maxFileSize = Number(values['max-file-size']);
     if (!Number.isInteger(maxFileSize) || maxFileSize <= 0) return usage('--max-file-size takes a positive number of bytes');
   }
+  if (values.staged && values.since !== undefined) return usage('--staged and --since cannot be combined (--staged already scans only what you are committing)');
+  if (values.staged && values.history) return usage('--staged and --history cannot be combined');
+  if (values.fix && (values.staged || values.history)) return usage('--fix works on the working tree only, not with --staged or --history');
+  if (values.since !== undefined && (values.since === '' || values.since.startsWith('-'))) return usage('--since takes a git revision, e.g. origin/main');
 
   let config;
   try {
@@ -107,29 +137,103 @@ export function runCli(argv: string[], environment: CliEnvironment): CliResult {
     if (error instanceof ConfigError) return usage(error.message);
     throw error;
   }
+  const include = [...(config.include ?? []), ...(values.include ?? [])];
+  const exclude = [...(config.exclude ?? []), ...(values.exclude ?? [])];
+
+  // Read the baselines first: a broken baseline file must stop the run before any work.
+  let baseline: Baseline | undefined;
+  let previous: Baseline | undefined;
+  const baselinePath = values.baseline === undefined ? undefined : resolve(environment.cwd, values.baseline);
+  const writePath = values['write-baseline'] === undefined ? undefined : resolve(environment.cwd, values['write-baseline']);
+  try {
+    if (baselinePath) baseline = readBaseline(baselinePath);
+    if (writePath && existsSync(writePath)) previous = writePath === baselinePath ? baseline : readBaseline(writePath);
+  } catch (error) {
+    if (error instanceof BaselineError) return fail(error.message);
+    throw error;
+  }
 
   const ci = Boolean(environment.env.CI);
   const progress = !values.quiet && !ci && environment.stderrIsTTY && environment.writeProgress ? makeProgress(environment) : undefined;
   let result: ScanResult;
+  // Which baseline entries this run could have matched: only those can be stale or refreshed.
+  let covers: (entry: BaselineEntry) => boolean;
   try {
-    result = scanProject({
-      cwd: environment.cwd,
-      paths,
-      include: [...(config.include ?? []), ...(values.include ?? [])],
-      exclude: [...(config.exclude ?? []), ...(values.exclude ?? [])],
-      maxFileSize: maxFileSize ?? config.maxFileSize,
-      rules: config.rules,
-      fix: values.fix,
-      reportUnusedIgnores: values['report-unused-ignores'],
-      onProgress: progress?.update,
-      now: environment.now,
-    });
+    if (values.history) {
+      const history = scanHistory({ cwd: environment.cwd, paths, include, exclude, since: values.since, onProgress: progress?.update, now: environment.now });
+      const seen = new Set(history.files);
+      const whole = values.since === undefined && paths.length === 0;
+      covers = (e) => e.ruleId === HISTORY_RULE_ID && values.since === undefined && (whole || seen.has(e.file));
+      const { files: _files, ...rest } = history;
+      result = rest;
+    } else {
+      const walk = { cwd: environment.cwd, paths, include, exclude };
+      let provider: SourceProvider;
+      if (values.staged) {
+        provider = stagedSource(walk);
+      } else if (values.since !== undefined) {
+        const changed = changedSincePaths({ ...walk, rev: values.since });
+        provider = { list: () => ({ paths: changed, skipped: [] }), read: (file, max, prefilter) => readSource(environment.cwd, file, max, prefilter) };
+      } else {
+        provider = { list: () => listPaths({ ...walk, maxFileSize: maxFileSize ?? config.maxFileSize }), read: (file, max, prefilter) => readSource(environment.cwd, file, max, prefilter) };
+      }
+      const listed = new Set<string>();
+      const recording: SourceProvider = {
+        list: () => {
+          const out = provider.list();
+          for (const p of out.paths) listed.add(p.file);
+          return out;
+        },
+        read: provider.read,
+      };
+      const whole = !values.staged && values.since === undefined && paths.length === 0;
+      covers = (e) => e.ruleId !== HISTORY_RULE_ID && (whole || listed.has(e.file));
+      result = scanProject({
+        cwd: environment.cwd,
+        paths,
+        include,
+        exclude,
+        provider: recording,
+        maxFileSize: maxFileSize ?? config.maxFileSize,
+        rules: config.rules,
+        fix: values.fix,
+        reportUnusedIgnores: values['report-unused-ignores'],
+        onProgress: progress?.update,
+        now: environment.now,
+      });
+    }
   } catch (error) {
     progress?.clear();
+    if (error instanceof GitError) return fail(error.message);
     // Fatal errors name what failed, never file contents.
     return { exitCode: 2, stdout: '', stderr: `gemini-guard: fatal: ${(error as Error).message.split('\n')[0]?.slice(0, 300)}\n` };
   }
   progress?.clear();
+
+  let stderr = '';
+  const allFindings = result.findings;
+  if (baseline) {
+    const applied = applyBaseline(result.findings, baseline, covers);
+    result = { ...result, findings: applied.findings, stats: { ...result.stats, findings: applied.findings.length }, baseline: { suppressed: applied.suppressed, stale: applied.stale } };
+  }
+  if (writePath) {
+    // Every current finding, suppressed or not, replaces what the old file said about what this run covered.
+    const refreshed = refreshedBaseline(previous, allFindings, covers);
+    try {
+      writeBaseline(writePath, refreshed);
+    } catch (error) {
+      if (error instanceof BaselineError) return fail(error.message);
+      throw error;
+    }
+    result = { ...result, findings: [], stats: { ...result.stats, findings: 0 }, baseline: { suppressed: allFindings.length, stale: [] } };
+    const n = refreshed.findings.length;
+    stderr += `gemini-guard: wrote ${n} baseline entr${n === 1 ? 'y' : 'ies'} to ${values['write-baseline']}\n`;
+  } else if (result.baseline && result.baseline.stale.length > 0) {
+    const stale = result.baseline.stale;
+    stderr += `gemini-guard: ${stale.length} baseline entr${stale.length === 1 ? 'y matches' : 'ies match'} no finding any more (fixed, or the code or secret changed); refresh the baseline with --write-baseline:\n`;
+    for (const e of stale.slice(0, 20)) stderr += `  ${e.file}  ${e.ruleId}  ${e.fingerprint}\n`;
+    if (stale.length > 20) stderr += `  … and ${stale.length - 20} more (see --format json)\n`;
+  }
 
   const colorAllowed = values['no-color'] !== true && values.color !== false && !environment.env.NO_COLOR && environment.env.TERM !== 'dumb';
   const color = values.format === 'text' && !values.output && colorAllowed && (values.color === true || environment.stdoutIsTTY);
@@ -144,7 +248,64 @@ export function runCli(argv: string[], environment: CliEnvironment): CliResult {
     stdout = '';
   }
   const failing = result.findings.some((f) => failOn === 'warning' || (failOn === 'error' && f.severity === 'error'));
-  return { exitCode: failOn !== 'none' && failing ? 1 : 0, stdout, stderr: '' };
+  return { exitCode: failOn !== 'none' && failing ? 1 : 0, stdout, stderr };
+}
+
+const ROLES_REPORTERS: Record<string, RolesReporter> = { text: rolesTextReporter, json: rolesJsonReporter };
+const SCAN_ONLY = ['staged', 'since', 'history', 'baseline', 'write-baseline', 'fix', 'report-unused-ignores', 'fail-on'] as const;
+
+/** `gemini-guard roles [paths…]`: the least-privilege report; exit 0 unless the usage is wrong. */
+function runRoles(values: Record<string, unknown>, paths: string[], environment: CliEnvironment): CliResult {
+  for (const option of SCAN_ONLY) {
+    const value = values[option];
+    if (value !== undefined && value !== false && !(option === 'fail-on' && value === 'error')) return usage(`--${option} is a scan option, not a roles option`);
+  }
+  const format = String(values.format);
+  const reporter = ROLES_REPORTERS[format];
+  if (!reporter) return usage(`unknown format "${format}" for roles (use text or json)`);
+  let maxFileSize: number | undefined;
+  if (values['max-file-size'] !== undefined) {
+    maxFileSize = Number(values['max-file-size']);
+    if (!Number.isInteger(maxFileSize) || maxFileSize <= 0) return usage('--max-file-size takes a positive number of bytes');
+  }
+  let config;
+  try {
+    config = loadConfig(environment.cwd, values.config as string | undefined).config;
+  } catch (error) {
+    if (error instanceof ConfigError) return usage(error.message);
+    throw error;
+  }
+  let report;
+  try {
+    report = rolesReport({
+      cwd: environment.cwd,
+      paths,
+      include: [...(config.include ?? []), ...((values.include as string[] | undefined) ?? [])],
+      exclude: [...(config.exclude ?? []), ...((values.exclude as string[] | undefined) ?? [])],
+      maxFileSize: maxFileSize ?? config.maxFileSize,
+      now: environment.now,
+    });
+  } catch (error) {
+    return { exitCode: 2, stdout: '', stderr: `gemini-guard: fatal: ${(error as Error).message.split('\n')[0]?.slice(0, 300)}\n` };
+  }
+  const colorAllowed = values['no-color'] !== true && values.color !== false && !environment.env.NO_COLOR && environment.env.TERM !== 'dumb';
+  const output = values.output as string | undefined;
+  const color = format === 'text' && !output && colorAllowed && (values.color === true || environment.stdoutIsTTY);
+  const text = reporter(report, { color, version: pkg.version });
+  if (output) {
+    try {
+      writeFileSync(resolve(environment.cwd, output), text);
+    } catch (error) {
+      return { exitCode: 2, stdout: '', stderr: `gemini-guard: cannot write ${output}: ${(error as NodeJS.ErrnoException).code ?? 'error'}\n` };
+    }
+    return { exitCode: 0, stdout: '', stderr: '' };
+  }
+  return { exitCode: 0, stdout: text, stderr: '' };
+}
+
+/** A fatal error that is not a usage mistake (git, baseline file): the message only, no help. */
+function fail(message: string): CliResult {
+  return { exitCode: 2, stdout: '', stderr: `gemini-guard: ${message}\n` };
 }
 
 function usage(message: string): CliResult {

@@ -38,7 +38,10 @@ function readJson(path: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new ConfigError(`config file ${path} is not valid JSON: ${(error as Error).message.slice(0, 120)}`);
+    // V8's message quotes the text around the error, which may be a secret pasted into the file:
+    // say where, never what.
+    const at = /at position (\d+)/.exec((error as Error).message)?.[1];
+    throw new ConfigError(`config file ${path} is not valid JSON${at === undefined ? '' : ` (at character ${at})`}`);
   }
 }
 

@@ -175,6 +175,15 @@ export function readSource(
     const code = (error as NodeJS.ErrnoException).code;
     return code === 'ENOENT' ? { file, reason: 'vanished' } : { file, reason: 'unreadable', detail: code };
   }
+  return decodeSource(file, bytes, prefilter);
+}
+
+/**
+ * Decodes a file's bytes for scanning (wherever they come from: the disk, the git index): UTF-16
+ * with a BOM, else UTF-8 (a leading BOM dropped); a NUL byte early on means binary. With
+ * `prefilter`, bytes that never mention Gemini are not decoded (`unrelated`).
+ */
+export function decodeSource(file: string, bytes: Buffer, prefilter?: (bytes: Buffer) => boolean): ReadOutcome {
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return { text: UTF16LE.decode(bytes.subarray(2)) };
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return { text: UTF16BE.decode(bytes.subarray(2)) };
   if (bytes.subarray(0, 8000).includes(0)) return { file, reason: 'binary' };

@@ -9,6 +9,20 @@ export const SCANNER_RULES = {
   },
 } as const;
 
+/** The rule id of `scan --history` findings: a Gemini key or secret in a past commit. */
+export const HISTORY_RULE_ID = 'gemini-guard/secret-in-history';
+
+/**
+ * Rules only `scan --history` reports. They are described in SARIF output only by runs that
+ * report them, so a plain scan's rule list does not change.
+ */
+export const HISTORY_RULES = {
+  [HISTORY_RULE_ID]: {
+    description: 'Disallow Gemini exchange API keys and secrets in git history (they must be rotated even after removal).',
+    docs: 'docs/ci.md#secret-in-history',
+  },
+} as const;
+
 /** Every rule id the scanner can report, with its description and documentation path. */
 export function allRuleDescriptions(): { id: string; description: string; docs: string }[] {
   const pluginRules = Object.entries(plugin.rules).map(([id, rule]) => ({

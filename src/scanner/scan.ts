@@ -2,12 +2,25 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { scanSources } from './core.js';
 import { crossFileFacts } from './cross-file.js';
-import { listPaths, readSource, type WalkOptions } from './files.js';
+import { listPaths, readSource, type ReadOutcome, type WalkOptions } from './files.js';
 import { mayConcernGeminiBytes } from './prefilter.js';
-import type { RuleSetting, ScanResult, SourceFile } from './types.js';
+import type { RuleSetting, ScanResult, SkippedFile, SourceFile } from './types.js';
+
+/**
+ * Where a scan's files come from. The default is the working tree (`listPaths` + `readSource`);
+ * `--staged` reads the git index instead, `--since` lists the files changed since a revision.
+ */
+export interface SourceProvider {
+  /** The candidate files, relative to cwd, sorted; and the ones passed over while listing. */
+  list(): { paths: { file: string; notGitIgnored?: boolean }[]; skipped: SkippedFile[] };
+  /** One file's text (or why not), like `readSource`. */
+  read(file: string, maxFileSize: number | undefined, prefilter?: (bytes: Buffer) => boolean): ReadOutcome;
+}
 
 /** Everything a project scan needs. */
 export interface ProjectScanOptions extends WalkOptions {
+  /** Where the files come from (default: the working tree under `cwd`). */
+  provider?: SourceProvider;
   rules?: Record<string, RuleSetting>;
   fix?: boolean;
   reportUnusedIgnores?: boolean;
@@ -24,10 +37,14 @@ export interface ProjectScanOptions extends WalkOptions {
 export function scanProject(options: ProjectScanOptions): ScanResult {
   const now = options.now ?? Date.now;
   const started = now();
-  const { paths, skipped } = listPaths(options);
+  const provider: SourceProvider = options.provider ?? {
+    list: () => listPaths(options),
+    read: (file, maxFileSize, prefilter) => readSource(options.cwd, file, maxFileSize, prefilter),
+  };
+  const { paths, skipped } = provider.list();
   const sources: SourceFile[] = [];
   paths.forEach((p, i) => {
-    const read = readSource(options.cwd, p.file, options.maxFileSize, mayConcernGeminiBytes);
+    const read = provider.read(p.file, options.maxFileSize, mayConcernGeminiBytes);
     if ('text' in read || 'unrelated' in read) {
       const source: SourceFile = { file: p.file };
       if ('text' in read) source.text = read.text;
@@ -39,7 +56,7 @@ export function scanProject(options: ProjectScanOptions): ScanResult {
     options.onProgress?.(i + 1, paths.length * 2);
   });
   const readText = (file: string): string | undefined => {
-    const read = readSource(options.cwd, file, options.maxFileSize);
+    const read = provider.read(file, options.maxFileSize);
     return 'text' in read ? read.text : undefined;
   };
   const crossFile = crossFileFacts(sources, readText);

@@ -57,6 +57,15 @@ export interface ScanStats {
   filesSkipped: number;
   findings: number;
   durationMs: number;
+  /** `scan --history`: how many commits were read. */
+  commitsScanned?: number;
+}
+
+/** One entry of a baseline file: a known finding, by fingerprint (never its message or a secret). */
+export interface BaselineEntry {
+  fingerprint: string;
+  ruleId: string;
+  file: string;
 }
 
 /** What a scan returns. */
@@ -64,4 +73,6 @@ export interface ScanResult {
   findings: Finding[];
   skipped: SkippedFile[];
   stats: ScanStats;
+  /** With `--baseline`: how many findings it suppressed, and its entries that matched nothing. */
+  baseline?: { suppressed: number; stale: BaselineEntry[] };
 }

@@ -1,5 +1,6 @@
 import { ESLintUtils } from '@typescript-eslint/utils';
 import { registerFileSettings } from '../analysis/settings.js';
+import { redactSecretsInText } from '../gemini/credentials.js';
 
 /** Where the rule docs live; eslint-doc-generator and `meta.docs.url` both point here. */
 export const REPOSITORY_URL = 'https://github.com/gemini-guard/eslint-plugin-gemini-guard';
@@ -17,6 +18,28 @@ export interface GeminiGuardRuleDocs {
   requiresTypeChecking?: boolean;
 }
 
+/** Message data made safe: every key or secret-shaped token in a placeholder value is redacted. */
+function redactData(data: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
+  if (!data) return data;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(data)) out[key] = typeof value === 'string' ? redactSecretsInText(value) : value;
+  return out;
+}
+
+/**
+ * The context a rule sees, with `report` passing every message's (and suggestion's) data through
+ * {@link redactSecretsInText}: messages quote code — paths, nonce expressions, names — and a secret
+ * may sit anywhere in it. One choke point, so no rule can print a secret by accident.
+ */
+function redactingContext<C extends { report(descriptor: never): void }>(context: C): C {
+  const report = (descriptor: { data?: Record<string, unknown>; suggest?: { data?: Record<string, unknown> }[] | null }): void => {
+    const safe = { ...descriptor, data: redactData(descriptor.data) };
+    if (descriptor.suggest) safe.suggest = descriptor.suggest.map((s) => ({ ...s, data: redactData(s.data) }));
+    (context.report as (d: unknown) => void)(safe);
+  };
+  return Object.create(context, { report: { value: report, enumerable: true } }) as C;
+}
+
 const baseCreateRule = ESLintUtils.RuleCreator<GeminiGuardRuleDocs>(
   (name) => `${REPOSITORY_URL}/blob/main/docs/rules/${name}.md`,
 );
@@ -32,7 +55,7 @@ export const createRule: typeof baseCreateRule = (definition) => {
     ...rule,
     create(context) {
       registerFileSettings(context.sourceCode, context.settings['gemini-guard']);
-      return create(context);
+      return create(redactingContext(context));
     },
   };
 };

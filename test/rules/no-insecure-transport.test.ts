@@ -17,7 +17,12 @@ ruleTester.run('no-insecure-transport', rule, {
     `fetch('http://api.binance.com/api/v3/ticker');`,
     `const note = 'see https://api.gemini.com for http:// details';`,
     `const u = 'http://api.gemini.com.evil.example/v1';`,
-    // https module with a Gemini host
+    // a host chosen by a ternary: secure, unknown, or never a Gemini API host
+    'class C { constructor(sandbox) { const sub = sandbox ? `api.sandbox` : `api`; this.base = `https://${sub}.gemini.com`; } }',
+    'declare const sub: string; const u = `http://${sub}.gemini.com/v1/symbols`;',
+    "declare const dev: boolean; const u = `http://${dev ? 'localhost:8080' : 'www'}.example.com/v1`;",
+    "declare const dev: boolean; const u = `http://${dev ? 'www' : 'docs'}.gemini.com/`;",
+        // https module with a Gemini host
     `import https from 'https'; https.request({ hostname: 'api.gemini.com', path: '/v1/balances', method: 'POST' });`,
   ],
   invalid: [
@@ -62,6 +67,18 @@ ruleTester.run('no-insecure-transport', rule, {
       code: `import http from 'node:http'; http.request({ hostname: 'api.gemini.com', path: '/v1/balances', method: 'POST' });`,
       output: null,
       errors: [{ messageId: 'insecureHttpModule', line: 1, column: 31, data: { host: 'api.gemini.com' } }],
+    },
+    {
+      name: 'reports a host picked by a ternary (sandbox or production) in a template',
+      code: 'class Api { constructor({ sandbox = false }) { const sub = sandbox ? `api.sandbox` : `api`; this.baseUrl = `http://${sub}.gemini.com`; } }',
+      output: 'class Api { constructor({ sandbox = false }) { const sub = sandbox ? `api.sandbox` : `api`; this.baseUrl = `https://${sub}.gemini.com`; } }',
+      errors: [{ messageId: 'insecureUrl', line: 1, column: 108, data: { scheme: 'http', host: 'api.sandbox.gemini.com', secure: 'https' } }],
+    },
+    {
+      name: 'reports ws:// when only one alternative of the host is Gemini',
+      code: "declare const dev: boolean; const ws = new WebSocket(`ws://${dev ? 'localhost:3000' : 'api.gemini.com'}/v1/order/events`);",
+      output: "declare const dev: boolean; const ws = new WebSocket(`wss://${dev ? 'localhost:3000' : 'api.gemini.com'}/v1/order/events`);",
+      errors: [{ messageId: 'insecureUrl', line: 1, column: 54, data: { scheme: 'ws', host: 'api.gemini.com', secure: 'wss' } }],
     },
   ],
 });

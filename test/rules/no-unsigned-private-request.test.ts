@@ -13,8 +13,60 @@ const TWO = 'X-GEMINI-PAYLOAD and X-GEMINI-SIGNATURE';
 const TWO_ERRORS = 'MissingPayloadHeader and MissingSignatureHeader';
 const SIGNER = 'const geminiSigner = createGeminiSigner({ apiKey: process.env.GEMINI_API_KEY, apiSecret: process.env.GEMINI_API_SECRET });';
 
+/**
+ * An ES5 client (constructor function + prototype methods, the shape CoffeeScript and older npm
+ * clients compile to) whose signing helper sends with `method`; `host`/`headers` swap in other
+ * exchanges. The `balances` call site is line 15, its path argument at column 66.
+ */
+const es5Client = (method: string, host = 'https://api.gemini.com', prefix = 'X-GEMINI'): string =>
+  lines(
+    "var request = require('request');",
+    "var crypto = require('crypto');",
+    'module.exports = (function () {',
+    '  function Client(key, secret) {',
+    `    this.base = '${host}';`,
+    '    this.key = key;',
+    '    this.secret = secret;',
+    '  }',
+    '  Client.prototype.signed = function (path, params, cb) {',
+    '    var body = { request: path, nonce: Date.now() };',
+    "    var payload = Buffer.from(JSON.stringify(body)).toString('base64');",
+    "    var signature = crypto.createHmac('sha384', this.secret).update(payload).digest('hex');",
+    `    return request({ url: this.base + path, method: '${method}', headers: { '${prefix}-APIKEY': this.key, '${prefix}-PAYLOAD': payload, '${prefix}-SIGNATURE': signature } }, cb);`,
+    '  };',
+    "  Client.prototype.balances = function (cb) { return this.signed('/v1/balances', {}, cb); };",
+    '  return Client;',
+    '})();',
+  );
+
 ruleTester.run('no-unsigned-private-request', rule, {
   valid: [
+    {
+      name: 'a headers variable that also gets a header with a computed name is not certain',
+      code: lines(
+        "var request = require('request');",
+        'function balances(key, payload, sig, cb) {',
+        '  var headers;',
+        "  headers = { 'X-GEMINI-APIKEY': key, 'X-GEMINI-PAYLOAD': payload };",
+        "  headers['X-GEMINI-' + sig.kind] = sig.value;",
+        "  return request({ url: 'https://api.gemini.com/v1/balances', method: 'POST', headers: headers }, cb);",
+        '}',
+      ),
+    },
+    // ES5 prototype clients (audit of published npm clients): a correct one, and a Bitfinex twin
+    { name: 'ES5 prototype client that signs and POSTs', code: es5Client('POST') },
+    { name: 'ES5 prototype Bitfinex client with GET is not Gemini code', code: es5Client('GET', 'https://api.bitfinex.com', 'X-BFX') },
+    {
+      name: 'odd prototype shapes do not crash',
+      code: lines(
+        'function P() { this.u = 1; this.u = 2; }',
+        'P.prototype = { get: function () { return fetch(this.u + "/v1/balances"); } };',
+        'P.prototype.n = 5;',
+        'P.prototype[Symbol.iterator] = function () {};',
+        'Q.prototype.m = function () { return this.m(); };',
+        'var R = function () {}; R.prototype.x = () => this;',
+      ),
+    },
     // correct Gemini clients
     {
       name: 'accepts a signed POST with fetch',
@@ -228,6 +280,25 @@ ruleTester.run('no-unsigned-private-request', rule, {
     },
   ],
   invalid: [
+    {
+      name: 'reports a missing signature in a headers variable assigned once after its declaration (ES5)',
+      code: lines(
+        "var request = require('request');",
+        'function balances(key, payload, cb) {',
+        '  var headers;',
+        "  headers = { 'X-GEMINI-APIKEY': key, 'X-GEMINI-PAYLOAD': payload };",
+        "  return request({ url: 'https://api.gemini.com/v1/balances', method: 'POST', headers: headers }, cb);",
+        '}',
+      ),
+      output: null,
+      errors: [{ messageId: 'missingHeaders', line: 5, column: 25, suggestions: [] }],
+    },
+    {
+      name: 'reports GET at each call site of an ES5 prototype signing helper',
+      code: es5Client('GET'),
+      output: null,
+      errors: [{ messageId: 'notPost', line: 15, column: 66, data: { method: 'GET', endpoint: '/v1/balances', summary: 'get available balances' }, suggestions: [] }],
+    },
     {
       name: 'reports an unsigned GET on a private endpoint: missing headers and the method',
       code: "fetch('https://api.gemini.com/v1/balances');",

@@ -15,8 +15,48 @@ const SIGN_HELPER = lines(
   '}',
 );
 
+/**
+ * The CoffeeScript / ES5 shape (audit of published npm clients): one variable first holds the
+ * payload object, then its base64 (`payload = { … }; payload = encode(payload)`). `request` is
+ * the payload's request expression; the `balances` call site is line 15, its argument at column 69.
+ */
+const reassignedPayload = (request: string): string =>
+  lines(
+    "var request = require('request');",
+    "var crypto = require('crypto');",
+    'module.exports = (function () {',
+    '  function Client(key, secret) {',
+    "    this.base = 'https://api.gemini.com/v1/';",
+    '    this.key = key;',
+    '    this.secret = secret;',
+    '  }',
+    '  Client.prototype.signed = function (sub, cb) {',
+    '    var payload, signature;',
+    `    payload = { request: ${request}, nonce: Date.now() };`,
+    "    payload = Buffer.from(JSON.stringify(payload)).toString('base64');",
+    "    signature = crypto.createHmac('sha384', this.secret).update(payload).digest('hex');",
+    "    return request({ url: this.base + sub, method: 'POST', headers: { 'X-GEMINI-APIKEY': this.key, 'X-GEMINI-PAYLOAD': payload, 'X-GEMINI-SIGNATURE': signature } }, cb);",
+    "  }; Client.prototype.balances = function (cb) { return this.signed('balances', cb); };",
+    '  return Client;',
+    '})();',
+  );
+
 ruleTester.run('valid-payload', rule, {
   valid: [
+    // a variable reassigned from the payload object to its base64 (CoffeeScript / ES5 clients)
+    { name: 'reassigned payload variable with the right request', code: reassignedPayload("'/v1/' + sub") },
+    {
+      name: 'a payload variable reused for two requests is matched with the write before each send',
+      code: lines(
+        "import axios from 'axios';",
+        'export async function both(sign) {',
+        "  let p = { request: '/v1/balances', nonce: Date.now() };",
+        "  await axios.post('https://api.gemini.com/v1/balances', null, { headers: { 'X-GEMINI-PAYLOAD': Buffer.from(JSON.stringify(p)).toString('base64'), 'X-GEMINI-SIGNATURE': sign(p) } });",
+        "  p = { request: '/v1/orders', nonce: Date.now() };",
+        "  await axios.post('https://api.gemini.com/v1/orders', null, { headers: { 'X-GEMINI-PAYLOAD': Buffer.from(JSON.stringify(p)).toString('base64'), 'X-GEMINI-SIGNATURE': sign(p) } });",
+        '}',
+      ),
+    },
     // correct Gemini clients
     {
       name: 'accepts a payload whose request equals the URL path',
@@ -198,6 +238,12 @@ ruleTester.run('valid-payload', rule, {
     },
   ],
   invalid: [
+    {
+      name: 'reports a mismatch through a payload variable reassigned to its base64, at the call site',
+      code: reassignedPayload("'/v1/' + sub + '/'"),
+      output: null,
+      errors: [{ messageId: 'endpointMismatch', line: 15, column: 69, data: { request: '/v1/balances/', path: '/v1/balances' }, suggestions: [] }],
+    },
     {
       name: 'reports the /v1 baseURL mistake and suggests the full path',
       code: lines(

@@ -186,6 +186,39 @@ const GOOGLE_GEMINI_AI = [
 
 const SIGNER_SOURCE = readFileSync(new URL('../../src/signer/signer.ts', import.meta.url), 'utf8');
 
+// ---------------------------------------------------------------------------------------------
+// Compiled CommonJS (audit of published npm clients): Babel's `_interopRequireDefault`, tsc's
+// `__importDefault` and the `(0, fn)(…)` call form hide `crypto` behind a helper.
+// ---------------------------------------------------------------------------------------------
+
+/** Babel output of a signer module; the HMAC is on line 7, its algorithm at column 49. */
+const babelSigner = (alg: string, digest = 'hex'): string =>
+  [
+    "'use strict';",
+    "var _crypto = require('crypto');",
+    'var _crypto2 = _interopRequireDefault(_crypto);',
+    'function _interopRequireDefault(obj) { return obj && obj.__esModule ? obj : { default: obj }; }',
+    'exports.default = ({ key, secret, payload }) => {',
+    "  const encoded = Buffer.from(JSON.stringify(payload)).toString('base64');",
+    `  const signature = _crypto2.default.createHmac('${alg}', secret).update(encoded).digest('${digest}');`,
+    "  return { headers: { 'X-GEMINI-APIKEY': key, 'X-GEMINI-PAYLOAD': encoded, 'X-GEMINI-SIGNATURE': signature } };",
+    '};',
+  ].join('\n');
+
+/** tsc output (esModuleInterop) of a signer; `call` is the HMAC creation on line 6. */
+const tscSigner = (call: string): string =>
+  [
+    '"use strict";',
+    'var __importDefault = (this && this.__importDefault) || function (mod) { return (mod && mod.__esModule) ? mod : { "default": mod }; };',
+    'const crypto_1 = __importDefault(require("crypto"));',
+    'function sign(key, secret, payload) {',
+    "  const encoded = Buffer.from(JSON.stringify(payload)).toString('base64');",
+    `  const signature = ${call}.update(encoded).digest('hex');`,
+    "  return { 'X-GEMINI-APIKEY': key, 'X-GEMINI-PAYLOAD': encoded, 'X-GEMINI-SIGNATURE': signature };",
+    '}',
+    'exports.sign = sign;',
+  ].join('\n');
+
 ruleTester.run('valid-signature', rule, {
   valid: [
     // the correct signer in each flavour
@@ -317,6 +350,19 @@ ruleTester.run('valid-signature', rule, {
         "function s(p: string, n: number): string { return n ? s(p, n - 1) : crypto.createHmac(p, 'k').update(p).digest('hex'); }",
         "const headers = { 'X-GEMINI-SIGNATURE': s(undefined as any, 3) };",
         "export const g = (alg: string) => ({ 'X-GEMINI-SIGNATURE': crypto.createHmac(alg, 'k').update('p').digest('hex') });",
+      ].join('\n'),
+    },
+    // compiled CommonJS: a correct Babel signer, and a Babel-compiled Binance signer (not Gemini)
+    { name: 'Babel-compiled correct signer', code: babelSigner('sha384') },
+    {
+      name: 'Babel-compiled Binance signer is not Gemini code',
+      code: [
+        "var _crypto = _interopRequireDefault(require('crypto'));",
+        'function _interopRequireDefault(obj) { return obj && obj.__esModule ? obj : { default: obj }; }',
+        'exports.sign = (apiKey, apiSecret, query) => {',
+        "  const signature = _crypto.default.createHmac('sha256', apiSecret).update(query).digest('hex');",
+        "  return { headers: { 'X-MBX-APIKEY': apiKey }, url: `https://api.binance.com/api/v3/order?${query}&signature=${signature}` };",
+        '};',
       ].join('\n'),
     },
     "const geminiSignature = 'nothing here';",
@@ -925,6 +971,31 @@ ruleTester.run('valid-signature', rule, {
         { messageId: 'wrongEncoding', line: 8, column: 77 },
         { messageId: 'uppercaseHex', line: 8, column: 87 },
       ],
+    },
+    // -------------------------------------------------------------------- compiled CommonJS
+    {
+      name: "reports sha256 behind Babel's _interopRequireDefault",
+      code: babelSigner('sha256'),
+      output: babelSigner('sha384'),
+      errors: [{ messageId: 'wrongAlgorithm', line: 7, column: 49 }],
+    },
+    {
+      name: "reports a base64 digest behind Babel's _interopRequireDefault",
+      code: babelSigner('sha384', 'base64'),
+      output: babelSigner('sha384'),
+      errors: [{ messageId: 'wrongEncoding', line: 7, column: 90 }],
+    },
+    {
+      name: "reports sha512 behind tsc's __importDefault",
+      code: tscSigner("crypto_1.default.createHmac('sha512', secret)"),
+      output: tscSigner("crypto_1.default.createHmac('sha384', secret)"),
+      errors: [{ messageId: 'wrongAlgorithm', line: 6, column: 49 }],
+    },
+    {
+      name: 'reports sha256 in the (0, crypto_1.createHmac)(…) call form',
+      code: tscSigner("(0, crypto_1.createHmac)('sha256', secret)"),
+      output: tscSigner("(0, crypto_1.createHmac)('sha384', secret)"),
+      errors: [{ messageId: 'wrongAlgorithm', line: 6, column: 46 }],
     },
   ],
 });

@@ -117,7 +117,8 @@ export function lintWithRules(
   const lines = source.split('\n');
   for (const m of messages) {
     if (m.fatal) {
-      outcome.fatal = `line ${m.line}: ${m.message}`;
+      // a parser that ran out of stack (deep nesting) reports no position
+      outcome.fatal = m.line ? `line ${m.line}: ${m.message}` : m.message;
       continue;
     }
     const endLine = m.endLine ?? m.line;

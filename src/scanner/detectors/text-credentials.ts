@@ -33,14 +33,16 @@ const KIND_NAMES: Partial<Record<FileKind, string>> = {
 /**
  * Gemini keys anywhere in a non-code file, and secrets assigned to a secret-like name that is
  * Gemini-named or sits in a file that also names Gemini (a key, `GEMINI_*`, a `gemini:` section).
+ * `options.namesGemini` overrides that last test, for callers that see only part of a file (the
+ * lines a git commit added).
  */
-export function scanTextForCredentials(text: string, kind: FileKind): RawFinding[] {
+export function scanTextForCredentials(text: string, kind: FileKind, options: { namesGemini?: boolean } = {}): RawFinding[] {
   const out: RawFinding[] = [];
   const where = KIND_NAMES[kind] ?? 'this file';
-  const fileNamesGemini = /gemini/i.test(text);
+  const fileNamesGemini = options.namesGemini ?? /gemini/i.test(text);
   const lines = text.split(/\r?\n/);
   lines.forEach((lineText, index) => {
-    if (lineText.length > 10_000) return;
+    // A key is found on any line, however long (a minified bundle is one line): the key search is linear.
     for (const { index: at, value } of findGeminiApiKeys(lineText)) {
       if (isPlaceholder(value)) continue;
       out.push({
@@ -54,6 +56,8 @@ export function scanTextForCredentials(text: string, kind: FileKind): RawFinding
         shape: `key:${value}`,
       });
     }
+    // NAME = secret assignments live on short lines; long ones are not worth the regex
+    if (lineText.length > 10_000) return;
     const match = ASSIGNMENT.exec(lineText);
     if (!match) return;
     const [, name, value] = match as unknown as [string, string, string];

@@ -1,6 +1,6 @@
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import { REPOSITORY_URL } from '../../utils/create-rule.js';
-import { allRuleDescriptions } from '../rules.js';
+import { allRuleDescriptions, HISTORY_RULES } from '../rules.js';
 import type { Reporter } from './types.js';
 
 /**
@@ -8,7 +8,11 @@ import type { Reporter } from './types.js';
  * results with `partialFingerprints` so alerts follow code that moves.
  */
 export const sarifReporter: Reporter = (result, context) => {
-  const rules = allRuleDescriptions();
+  const used = new Set(result.findings.map((f) => f.ruleId));
+  const extra = Object.entries(HISTORY_RULES)
+    .filter(([id]) => used.has(id))
+    .map(([id, r]) => ({ id, description: r.description, docs: r.docs }));
+  const rules = [...allRuleDescriptions(), ...extra];
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const descriptors: ReportingDescriptor[] = rules.map((r) => ({
     id: r.id,

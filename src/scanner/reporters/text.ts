@@ -17,11 +17,18 @@ export const textReporter: Reporter = (result, context) => {
   }
   const errors = result.findings.filter((f) => f.severity === 'error').length;
   const warnings = result.findings.length - errors;
-  if (result.findings.length === 0) {
+  if (result.findings.length === 0 && result.stats.commitsScanned !== undefined) {
+    const n = result.stats.commitsScanned;
+    out.push(c.green(`No Gemini exchange keys or secrets found in the git history (${n} commit${n === 1 ? '' : 's'}).`));
+  } else if (result.findings.length === 0) {
     out.push(c.green(`No Gemini exchange problems found (${result.stats.filesSeen} files, ${result.stats.filesParsed} parsed).`));
   } else {
     const summary = `✖ ${result.findings.length} problem${result.findings.length === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'})`;
     out.push(errors > 0 ? c.red(c.bold(summary)) : c.yellow(c.bold(summary)));
+  }
+  if (result.baseline && result.baseline.suppressed > 0) {
+    const n = result.baseline.suppressed;
+    out.push(c.dim(`${n} known finding${n === 1 ? '' : 's'} suppressed by the baseline.`));
   }
   if (result.skipped.length > 0) {
     const reasons = new Map<string, number>();

@@ -1,0 +1,57 @@
+import pc from 'picocolors';
+import { formatRoles, type CredentialRoles, type EndpointUse, type RolesReport, type RoleSite } from '../roles.js';
+import type { ReporterContext } from './types.js';
+
+/** Turns a roles report into the text of one output format. */
+export type RolesReporter = (report: RolesReport, context: ReporterContext) => string;
+
+const where = (s: RoleSite): string => `${s.file}:${s.line}`;
+
+function sitesText(sites: readonly RoleSite[]): string {
+  const shown = sites.slice(0, 3).map(where).join(', ');
+  return sites.length > 3 ? `${shown} and ${sites.length - 3} more` : shown;
+}
+
+function rolesCell(e: EndpointUse): string {
+  if (e.access === 'public') return 'public (no key needed)';
+  const base = e.roles.length === 4 ? 'any role' : formatRoles(e.roles, 'or');
+  return e.fundMoving ? `${base}, moves funds` : base;
+}
+
+function credentialText(c: CredentialRoles, color: ReturnType<typeof pc.createColors>): string[] {
+  const out: string[] = [color.bold(c.label)];
+  out.push(`  sent as X-GEMINI-APIKEY at ${sitesText(c.sentAt)}`);
+  const needs = c.endpoints.some((e) => e.access === 'private') ? formatRoles(c.minimumRoles) : 'none (public endpoints only)';
+  out.push(`  minimum roles: ${c.singleKey ? color.green(needs) : color.red(`${needs} (no single key can hold these)`)}`);
+  if (c.endpoints.length > 0) {
+    const rows = c.endpoints.map((e) => [`${e.kind === 'websocket' ? 'WSS' : e.method} ${e.endpoint}`, e.summary, rolesCell(e), `${sitesText(e.sites)}${e.sandbox ? ' (sandbox)' : ''}`]);
+    const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
+    out.push('  endpoints:');
+    for (const row of rows) out.push(`    ${row.slice(0, 3).map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ')}  ${color.dim(row[3] ?? '')}`);
+  }
+  if (c.unresolved.length > 0) {
+    out.push(color.yellow(`  ${c.unresolved.length} request${c.unresolved.length === 1 ? '' : 's'} with an endpoint that could not be determined (${sitesText(c.unresolved)}): the key may need more roles.`));
+  }
+  for (const w of c.warnings) out.push(`  ${color.yellow('warning')} ${w.message}`);
+  return out;
+}
+
+/** Human-readable roles report. */
+export const rolesTextReporter: RolesReporter = (report, context) => {
+  const c = pc.createColors(context.color);
+  const out: string[] = [];
+  if (report.credentials.length === 0) {
+    out.push(`No Gemini exchange API key reaches an X-GEMINI-APIKEY header in the code (${report.stats.filesSeen} files, ${report.stats.filesAnalysed} analysed).`);
+  } else {
+    out.push(c.bold('Gemini exchange API credentials and the least-privilege roles they need'), '');
+    for (const credential of report.credentials) out.push(...credentialText(credential, c), '');
+    const warnings = report.credentials.reduce((n, cr) => n + cr.warnings.length, 0);
+    const n = report.credentials.length;
+    out.push(`${n} credential${n === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'} (${report.stats.filesSeen} files, ${report.stats.filesAnalysed} analysed).`);
+  }
+  if (report.skipped.length > 0) out.push(c.dim(`Skipped ${report.skipped.length} file${report.skipped.length === 1 ? '' : 's'} (see --format json).`));
+  return `${out.join('\n')}\n`;
+};
+
+/** `{ credentials, skipped, stats }`, two-space indent. */
+export const rolesJsonReporter: RolesReporter = (report) => `${JSON.stringify(report, null, 2)}\n`;
