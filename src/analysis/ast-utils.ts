@@ -204,6 +204,32 @@ export function walk(root: TSESTree.Node, visit: (node: TSESTree.Node) => boolea
 
 const indexes = new WeakMap<TSESTree.Node, Map<string, TSESTree.Node[]>>();
 
+/** {@link walk} with the visitor inlined: the per-file index is the analysis layer's hottest loop. */
+function buildIndex(root: TSESTree.Node): Map<string, TSESTree.Node[]> {
+  const built = new Map<string, TSESTree.Node[]>();
+  const stack: TSESTree.Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    const list = built.get(node.type);
+    if (list) list.push(node);
+    else built.set(node.type, [node]);
+    const keys = childKeys(node);
+    for (let k = keys.length - 1; k >= 0; k--) {
+      const value = (node as unknown as Record<string, unknown>)[keys[k]!];
+      if (value === null || typeof value !== 'object') continue;
+      if (Array.isArray(value)) {
+        for (let i = value.length - 1; i >= 0; i--) {
+          const item = value[i] as { type?: unknown } | null;
+          if (item !== null && typeof item === 'object' && typeof item.type === 'string') stack.push(item as TSESTree.Node);
+        }
+      } else if (typeof (value as { type?: unknown }).type === 'string') {
+        stack.push(value as TSESTree.Node);
+      }
+    }
+  }
+  return built;
+}
+
 /**
  * Every node of the given types below `root` (the Program, usually), in source order. The whole
  * tree is walked once per root and indexed by type, so the recognisers that each need a few node
@@ -212,14 +238,8 @@ const indexes = new WeakMap<TSESTree.Node, Map<string, TSESTree.Node[]>>();
 export function nodesOfType<T extends AST_NODE_TYPES>(root: TSESTree.Node, ...types: T[]): Extract<TSESTree.Node, { type: T }>[] {
   let index = indexes.get(root);
   if (!index) {
-    const built = new Map<string, TSESTree.Node[]>();
-    walk(root, (node) => {
-      const list = built.get(node.type);
-      if (list) list.push(node);
-      else built.set(node.type, [node]);
-    });
-    indexes.set(root, built);
-    index = built;
+    index = buildIndex(root);
+    indexes.set(root, index);
   }
   if (types.length === 1) return (index.get(types[0]!) ?? []) as Extract<TSESTree.Node, { type: T }>[];
   const out: TSESTree.Node[] = [];

@@ -87,13 +87,20 @@ function mayHoldEvidence(text: string): boolean {
   return EVIDENCE_IN_TEXT.test(text);
 }
 
+// Every piece of counter-evidence (COUNTER_STRINGS, COUNTER_PACKAGES, Google AI packages, the
+// hosts of other vendors) contains one of these words; escapes again get the full build.
+const COUNTER_EVIDENCE_IN_TEXT = /google|binance|bitfinex|amazonaws|github|octokit|aws4|aws-sdk|smithy|x-amz-|x-hub-signature|sha256=|x-mbx-|x-bfx-|gemini|\\[ux]/i;
+
+/** The context of a file with no evidence either way. */
+const NOTHING: GeminiContext = { evidence: [], counterEvidence: [], fileIsGemini: false, isGeminiCode: () => false, isOtherApiCode: () => false };
+
 /**
  * The context of a file that cannot hold Gemini evidence (most files of a repository): nothing in
  * it is Gemini code. Counter-evidence needs the full walk, so it is computed only if asked for.
  */
 function withoutEvidence(sourceCode: SourceCode): GeminiContext {
   let full: GeminiContext | undefined;
-  const built = (): GeminiContext => (full ??= build(sourceCode));
+  const built = (): GeminiContext => (full ??= COUNTER_EVIDENCE_IN_TEXT.test(sourceCode.text) ? build(sourceCode) : NOTHING);
   return {
     evidence: [],
     get counterEvidence() {

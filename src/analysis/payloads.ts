@@ -44,9 +44,10 @@ export function geminiPayloads(sourceCode: SourceCode): GeminiPayload[] {
     // which candidates reach which payload headers
     const reached = new Map<TSESTree.Node, HttpCall[]>();
     const inPayloadHeader = new Set<TSESTree.Node>();
-    const calls = httpCalls(sourceCode);
-    for (const sink of geminiHeaderSinks(sourceCode)) {
-      if (sink.kind !== 'payload') continue;
+    const sinks = geminiHeaderSinks(sourceCode).filter((sink) => sink.kind === 'payload');
+    // the requests are needed only to name a payload header's owners: files without one skip them
+    const calls = sinks.length > 0 ? httpCalls(sourceCode) : [];
+    for (const sink of sinks) {
       const sources = traceValueSources(sink.valueNode, sourceCode);
       const owners = calls.filter((c) => c.headers.entries.some((e) => e.valueNode === sink.valueNode && geminiHeaderKind(e.name) === 'payload'));
       for (const candidate of candidates) {

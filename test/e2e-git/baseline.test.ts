@@ -158,7 +158,7 @@ describe('baselines', { timeout: 90_000 }, () => {
     expect(missing.stderr).toBe('gemini-guard: cannot read baseline ' + `${repo.dir}/nope.json: ENOENT\n`);
     for (const [text, message] of [
       ['{', 'is not valid JSON'],
-      ['{"version":2,"findings":[]}', 'unsupported baseline version 2'],
+      ['{"version":2,"findings":[]}', 'unsupported baseline version (expected 1)'],
       ['{"version":1,"findings":[{"ruleId":"x"}]}', 'findings[0] needs a hex "fingerprint"'],
     ] as const) {
       repo.write(BASELINE, text);

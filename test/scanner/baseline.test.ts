@@ -16,7 +16,7 @@ describe('baseline files', () => {
     expect(parseBaseline({ version: 1, findings: [{ fingerprint: fp('ab'), ruleId: 'r', file: 'f', extra: 1 }] })).toEqual({ version: 1, findings: [entry(fp('ab'), 'f', 'r')] });
     for (const [data, message] of [
       [[], 'expected an object'],
-      [{ version: 2, findings: [] }, 'unsupported baseline version 2 (expected 1)'],
+      [{ version: 2, findings: [] }, 'unsupported baseline version (expected 1)'],
       [{ version: 1 }, '"findings" must be an array'],
       [{ version: 1, findings: [{ fingerprint: 'not hex!' }] }, 'findings[0] needs a hex "fingerprint"'],
     ] as const) {
