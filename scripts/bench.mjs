@@ -91,9 +91,7 @@ async function eslintWorker(mode, cwd) {
   const used = process.cpuUsage(cpu);
   const findings = [];
   const ruleTimes = {};
-  let lines = 0;
   for (const r of results) {
-    lines += (r.source ?? '').split('\n').length;
     for (const m of r.messages) findings.push({ file: r.filePath.slice(cwd.length + 1), line: m.line, column: m.column, ruleId: m.ruleId, message: m.message });
     for (const pass of r.stats?.times?.passes ?? []) {
       for (const [id, t] of Object.entries(pass.rules ?? {})) ruleTimes[id] = (ruleTimes[id] ?? 0) + t.total;

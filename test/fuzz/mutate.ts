@@ -6,7 +6,7 @@
  * wrapped; odd statements inserted; and a few raw text edits that may break the syntax (the scanner
  * must survive those too).
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, type Dirent } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
@@ -26,7 +26,7 @@ const ROOT = join(import.meta.dirname, '..', '..');
 const CODE_FILE = /\.(?:[cm]?js|jsx|[cm]?ts|tsx)$/;
 
 function filesUnder(dir: string): string[] {
-  return (readdirSync(join(ROOT, dir), { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
+  return (readdirSync(join(ROOT, dir), { recursive: true, withFileTypes: true }) as Dirent[])
     .filter((e) => e.isFile() && CODE_FILE.test(e.name))
     .map((e) => relative(ROOT, join(e.parentPath, e.name)).split('\\').join('/'))
     .sort();
