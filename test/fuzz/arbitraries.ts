@@ -25,6 +25,11 @@ export function fileNameOf(program: Pick<Program, 'typescript' | 'jsx'>, stem = 
 
 type Arb = fc.Arbitrary<string>;
 
+/** `arb` one time in `oneIn`, else `null` (fc.option's `freq` sets how often it is null: the other way round). */
+function rarely<T>(arb: fc.Arbitrary<T>, oneIn: number): fc.Arbitrary<T | null> {
+  return fc.oneof({ weight: oneIn - 1, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: arb });
+}
+
 // ---------------------------------------------------------------------------------------------
 // literals
 
@@ -231,6 +236,7 @@ const payloadDecl: fc.Arbitrary<Piece> = fc
       { weight: 5, arbitrary: literalOf(pathText) },
       { weight: 2, arbitrary: fc.constantFrom('path', 'endpoint', '`/v1/order/${action}`', "'/v1/' + route", 'PATHS.balances', 'REQUEST_PATH') },
     ),
+    // present five times in six (fc.option's freq: null one time in `freq`)
     nonce: fc.option(nonceExpr, { freq: 6 }),
     shape: fc.nat({ max: 9 }),
     extras: fc.subarray(["symbol: 'btcusd'", "amount: '1'", 'price', "side: 'buy'", "type: 'exchange limit'", "account: 'primary'", 'order_id: id', '...params', '...{ options: [] }', "['client_order_id']: cid"]),
@@ -335,6 +341,7 @@ const HEADER_NAMES = {
 /** The authentication headers: all, some or none of the three, in the shapes clients write them. */
 const headersDecl: fc.Arbitrary<Piece> = fc
   .record({
+    // each header present seven times in eight
     apiKey: fc.option(fc.tuple(fc.constantFrom(...HEADER_NAMES.apiKey), fc.oneof(fc.constantFrom('API_KEY', 'apiKey', 'this.apiKey'), keyExpr)), { freq: 8 }),
     payload: fc.option(fc.tuple(fc.constantFrom(...HEADER_NAMES.payload), fc.constantFrom('encoded', 'encoded', 'payload', 'JSON.stringify(payload)', 'signature')), { freq: 8 }),
     signature: fc.option(fc.tuple(fc.constantFrom(...HEADER_NAMES.signature), fc.constantFrom('signature', 'signature', 'encoded', 'signature.toUpperCase()')), { freq: 8 }),
@@ -447,8 +454,8 @@ const requestFlow: fc.Arbitrary<Piece[]> = fc
     headers: headersDecl,
     transport: transportStmt,
     logs: fc.array(loggerStmt, { maxLength: 2 }),
-    drop: fc.option(fc.nat({ max: 4 }), { freq: 8 }),
-    swap: fc.option(fc.tuple(fc.nat({ max: 3 }), fc.nat({ max: 3 })), { freq: 8 }),
+    drop: rarely(fc.nat({ max: 3 }), 6),
+    swap: rarely(fc.tuple(fc.nat({ max: 3 }), fc.nat({ max: 3 })), 6),
   })
   .map(({ payload, encode, sign, headers, transport, logs, drop, swap }) => {
     const steps: Piece[] = [payload, encode, sign, headers];
@@ -678,17 +685,19 @@ export function programArb(typescript: boolean): fc.Arbitrary<Program> {
   return fc.boolean().chain((jsx) =>
     fc
       .record({
-        flows: fc.array(fc.tuple(requestFlow, fc.nat({ max: 10 })), { minLength: 1, maxLength: 2 }),
-        client: fc.option(clientClass(typescript), { freq: 3 }),
+        // one request flow, sometimes two (each wrapped its own way)
+        flows: fc.array(fc.tuple(requestFlow, fc.nat({ max: 10 })), { minLength: 1, maxLength: 2, size: 'xsmall' }),
+        client: rarely(clientClass(typescript), 4),
+        // each constant present four times in five (fc.option's freq: null one time in `freq`)
         prelude: fc.record(Object.fromEntries(Object.entries(PRELUDES).map(([k, v]) => [k, fc.option(fc.constantFrom(...v), { freq: 5 })]))),
         key: keyExpr,
         secret: secretExpr,
         base: literalOf(baseText),
         importChoice: fc.nat({ max: 5 }),
-        dropImport: fc.option(fc.nat({ max: 20 }), { freq: 6 }),
+        dropImport: rarely(fc.nat({ max: 5 }), 8),
         extraImports: fc.subarray(EXTRA_IMPORTS, { maxLength: 2 }),
-        odd: fc.array(oddStatement(typescript, jsx), { maxLength: 2 }),
-        counter: fc.option(fc.constantFrom(...COUNTER_EVIDENCE), { freq: 4 }),
+        odd: fc.array(oddStatement(typescript, jsx), { maxLength: 2, size: 'xsmall' }),
+        counter: rarely(fc.constantFrom(...COUNTER_EVIDENCE), 5),
         directive: fc.constantFrom('', '', '', "'use client';\n", "'use strict';\n", '#!/usr/bin/env node\n'),
       })
       .map(({ flows, client, prelude, key, secret, base, importChoice, dropImport, extraImports, odd, counter, directive }) => {

@@ -75,7 +75,7 @@ describe('autofix safety', () => {
     expect(seen.fixedFiles).toBeGreaterThan(10);
   }, 300_000);
 
-  const runs = fuzzRuns(300);
+  const runs = fuzzRuns(150);
   it(`every fix and suggestion on ${runs} generated and ${runs} mutated inputs parses, removes its report and is idempotent`, () => {
     const seen: Seen = { fixes: 0, suggestions: 0, fixedFiles: 0 };
     const generated = fc.oneof(programArb(false), programArb(true)).map((p) => ({ file: fileNameOf(p), code: p.code }));

@@ -4,5 +4,5 @@ import { describe } from 'vitest';
 import { fuzzGeneratedPrograms } from './properties.js';
 
 describe('fuzzing generated JavaScript Gemini clients', () => {
-  fuzzGeneratedPrograms(false, 2500);
+  fuzzGeneratedPrograms(false, 2000);
 });

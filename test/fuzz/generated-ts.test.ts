@@ -4,5 +4,5 @@ import { describe } from 'vitest';
 import { fuzzGeneratedPrograms } from './properties.js';
 
 describe('fuzzing generated TypeScript Gemini clients', () => {
-  fuzzGeneratedPrograms(true, 2500);
+  fuzzGeneratedPrograms(true, 1250);
 });

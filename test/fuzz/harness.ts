@@ -37,12 +37,13 @@ export function fuzzTimeout(runs: number, msPerRun = 40): number {
 }
 
 /**
- * fast-check parameters: seeded, with the replay path when `FUZZ_PATH` is set. fast-check puts the
- * seed and the path in the error it throws, so a failing CI run names both.
+ * fast-check parameters: seeded; a failure is shrunk to a small counterexample, and fast-check
+ * puts the seed and the path in the error it throws, so a failing CI run names both. With
+ * `FUZZ_PATH` set, only that case is replayed (`endOnFailure`: no shrinking, it is already shrunk).
  */
 export function fuzzParameters<T>(numRuns: number): fc.Parameters<T> {
   const path = process.env.FUZZ_PATH;
-  return path ? { seed: FUZZ_SEED, numRuns, path, endOnFailure: true } : { seed: FUZZ_SEED, numRuns, endOnFailure: true };
+  return path ? { seed: FUZZ_SEED, numRuns, path, endOnFailure: true } : { seed: FUZZ_SEED, numRuns };
 }
 
 /** Every rule of the plugin, on. */
@@ -63,10 +64,25 @@ export function isTypeScriptFile(file: string): boolean {
   return /\.[cm]?tsx?$/i.test(file);
 }
 
-/** The flat config a file is linted with: espree for JavaScript, @typescript-eslint/parser for TypeScript. */
+const configs = new Map<string, Linter.Config[]>();
+
+/**
+ * The flat config a file is linted with: espree for JavaScript, @typescript-eslint/parser for
+ * TypeScript. One array per kind, reused: ESLint normalises a config array once per object.
+ */
 export function configFor(file: string, otherOptions = false, only?: readonly string[]): Linter.Config[] {
   const typescript = isTypeScriptFile(file);
   const jsx = /x$/i.test(file);
+  const key = `${typescript}|${jsx}|${otherOptions}|${only?.join(',') ?? '*'}`;
+  let config = configs.get(key);
+  if (!config) {
+    config = buildConfig(typescript, jsx, otherOptions, only);
+    configs.set(key, config);
+  }
+  return config;
+}
+
+function buildConfig(typescript: boolean, jsx: boolean, otherOptions: boolean, only: readonly string[] | undefined): Linter.Config[] {
   return [
     {
       files: ['**/*.js', '**/*.jsx', '**/*.mjs', '**/*.cjs', '**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'],

@@ -17,10 +17,10 @@ describe('fuzzing mutated fixtures, examples and rule-test cases', () => {
     expect(fixtures.map((f) => f.file)).toEqual(expect.arrayContaining(['examples/vulnerable-bot/src/gemini-client.js', 'test/fixtures/cross-file/src/trader.ts']));
     const rules = new Set(corpus.filter((f) => f.file.startsWith('rules/')).map((f) => f.file.split('/')[1]));
     expect(rules.size).toBeGreaterThanOrEqual(9);
-    expect(corpus.length).toBeGreaterThan(500);
+    expect(corpus.length).toBeGreaterThan(400);
   });
 
-  const runs = fuzzRuns(6000);
+  const runs = fuzzRuns(6750);
   it(`no rule and no scanner pass crashes or shows a secret on ${runs} mutated inputs`, () => {
     let executed = 0;
     let parsed = 0;
@@ -30,16 +30,31 @@ describe('fuzzing mutated fixtures, examples and rule-test cases', () => {
         const messages = lint(input.code, input.file, otherOptions);
         if (!parseError(messages)) parsed++;
         assertSaneMessages(messages, input.code);
-        // a fixture is scanned with the rest of its project now and then, so the cross-file passes see the mutation
-        const project = scanMode < 3 && !input.file.startsWith('rules/');
-        const siblings = project ? fixtures.filter((f) => dirname(f.file) === dirname(input.file) && f.file !== input.file) : [];
-        const files = [{ file: input.file, text: input.code }, ...siblings.map((f) => ({ file: f.file, text: f.code }))];
-        const options = scanMode === 0 ? { crossFile: crossFileFacts(files, () => undefined) } : { fix: scanMode === 1, reportUnusedIgnores: scanMode === 2 };
-        assertSaneScan(scanSources(files, options));
+        // a fixture is scanned with the rest of its project now and then, so the second pass sees the mutation
+        assertSaneScan(scanSources(withProject(input, scanMode < 3), { fix: scanMode === 3, reportUnusedIgnores: scanMode === 4 }));
       }),
       fuzzParameters(runs),
     );
     // Most mutations keep the code parseable, so the rules (not only the parser) are exercised.
     expect(parsed / executed).toBeGreaterThan(0.6);
   }, fuzzTimeout(runs, 20));
+
+  // The ts-morph phase costs a quarter of a second per project: fewer runs, whole projects only.
+  const projectRuns = fuzzRuns(40);
+  it(`the cross-file phase and both scanner passes survive ${projectRuns} mutated fixture projects`, () => {
+    const projectFiles = corpus.filter((f) => !f.file.startsWith('rules/'));
+    fc.assert(
+      fc.property(mutatedArb(projectFiles), (input) => {
+        const files = withProject(input, true);
+        assertSaneScan(scanSources(files, { crossFile: crossFileFacts(files, () => undefined) }));
+      }),
+      fuzzParameters(projectRuns),
+    );
+  }, fuzzTimeout(projectRuns, 500));
 });
+
+/** The mutated file, and with `project` the unchanged files of its fixture project beside it. */
+function withProject(input: { file: string; code: string }, project: boolean): { file: string; text: string }[] {
+  const siblings = project && !input.file.startsWith('rules/') ? fixtures.filter((f) => dirname(f.file) === dirname(input.file) && f.file !== input.file) : [];
+  return [{ file: input.file, text: input.code }, ...siblings.map((f) => ({ file: f.file, text: f.code }))];
+}

@@ -62,6 +62,23 @@ const FILES = ['**/*.js', '**/*.jsx', '**/*.mjs', '**/*.cjs', '**/*.ts', '**/*.t
  * retry for JavaScript espree cannot read).
  */
 function configFor(file: string, rules: Record<string, RuleSetting>, settings: ScannerSettings | undefined, reportUnused: boolean, typescript: boolean): Linter.Config[] {
+  // ESLint normalises a config array once per array object: files without cross-file settings
+  // (nearly all) share one per kind instead of paying that for every file.
+  if (settings !== undefined) return buildConfig(file, rules, settings, reportUnused, typescript);
+  const isTs = /\.(ts|mts|cts|tsx)$/i.test(file);
+  const key = `${isTs || typescript}|${!/\.(ts|mts|cts)$/i.test(file)}|${/\.cjs$/i.test(file)}|${reportUnused}|${JSON.stringify(rules)}`;
+  let config = sharedConfigs.get(key);
+  if (!config) {
+    if (sharedConfigs.size > 64) sharedConfigs.clear();
+    config = buildConfig(file, rules, undefined, reportUnused, typescript);
+    sharedConfigs.set(key, config);
+  }
+  return config;
+}
+
+const sharedConfigs = new Map<string, Linter.Config[]>();
+
+function buildConfig(file: string, rules: Record<string, RuleSetting>, settings: ScannerSettings | undefined, reportUnused: boolean, typescript: boolean): Linter.Config[] {
   const isTs = /\.(ts|mts|cts|tsx)$/i.test(file);
   const jsx = !/\.(ts|mts|cts)$/i.test(file);
   const languageOptions: Linter.LanguageOptions = isTs || typescript

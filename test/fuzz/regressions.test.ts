@@ -1,0 +1,32 @@
+// Inputs that once broke, or could break, the rules: shrunk fuzz counterexamples go here (see
+// harness.ts for how to replay one), next to the deep shapes the analysis layer must walk without
+// recursion. Every rule runs on each, through espree and @typescript-eslint/parser.
+import { describe, expect, it } from 'vitest';
+import { assertSaneMessages, lint, parseError } from './harness.js';
+
+const KEY = 'account-vvDeKD5SyFOvL1NHGYbw';
+
+/** Code nested or chained deeper than any recursive analysis could follow, that the parsers still read. */
+const DEEP: Record<string, string> = {
+  'a 5,000-term string concatenation': `const GEMINI = 'https://api.gemini.com';\nconst k = ${Array.from({ length: 5000 }, (_, i) => `'p${i}'`).join(' + ')};\nfetch(GEMINI + k);`,
+  'a 5,000-deep conditional chain': `const gemini = 1;\nconst v = ${Array.from({ length: 5000 }, (_, i) => `a${i} ? ${i} : `).join('')}0;`,
+  'a 2,000-link member chain': `const gemini = '${KEY}';\nconst v = a${'.b'.repeat(2000)};`,
+  '3,000 constants each defined by the previous one': `const c0 = 'http://api.gemini.com';\n${Array.from({ length: 3000 }, (_, i) => `const c${i + 1} = c${i} + '';`).join('\n')}\nfetch(c3000 + '/v1/balances', { method: 'GET' });`,
+  '3,000 helpers each returning the next one': `${Array.from({ length: 3000 }, (_, i) => `function h${i}(x) { return h${i + 1}(x); }`).join('\n')}\nfunction h3000(x) { return x; }\nconst s = require('crypto').createHmac('sha256', process.env.GEMINI_API_SECRET).update(h0(p)).digest('hex');\nfetch('https://api.gemini.com/v1/balances', { method: 'POST', headers: { 'X-GEMINI-SIGNATURE': s } });`,
+  '500 nested functions': `${'function f() { '.repeat(500)}fetch('https://api.gemini.com/v1/balances', { method: 'GET' })${' }'.repeat(500)}`,
+  'a 500-deep object literal payload': `const payload = ${'{ request: "/v1/balances", nonce: Date.now(), x: '.repeat(500)}1${' }'.repeat(500)};\nfetch('https://api.gemini.com/v1/balances', { method: 'POST', headers: { 'X-GEMINI-PAYLOAD': Buffer.from(JSON.stringify(payload)).toString('base64') } });`,
+  'mutually recursive helpers and self-referencing values': `const gemini = 'https://api.gemini.com';\nfunction ping(n) { return pong(n); }\nfunction pong(n) { return ping(n); }\nlet p = { request: p.request, nonce: p };\nlet c1 = c2; let c2 = c1;\nconst h = {}; h[h] = h;\nfetch(gemini + ping(c1), { method: 'POST', headers: { 'X-GEMINI-PAYLOAD': Buffer.from(JSON.stringify(p)).toString('base64'), 'X-GEMINI-SIGNATURE': ping(h) } });`,
+};
+
+describe('regressions and deep shapes', () => {
+  for (const [name, code] of Object.entries(DEEP)) {
+    for (const file of ['deep.js', 'deep.ts']) {
+      it(`every rule survives ${name} (${file})`, () => {
+        const messages = lint(code, file);
+        // the parser may give up (then there is nothing for a rule to do), but no rule may throw
+        if (!parseError(messages)) assertSaneMessages(messages, code);
+        expect(messages.filter((m) => m.fatal && !/^Parsing error/.test(m.message))).toEqual([]);
+      }, 60_000);
+    }
+  }
+});
