@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { visitorKeys } from '@typescript-eslint/visitor-keys';
 
 /** Function-like nodes: the units whose `return` statements helpers look through. */
@@ -242,7 +243,39 @@ export function nodesOfType<T extends AST_NODE_TYPES>(root: TSESTree.Node, ...ty
     indexes.set(root, index);
   }
   if (types.length === 1) return (index.get(types[0]!) ?? []) as Extract<TSESTree.Node, { type: T }>[];
-  const out: TSESTree.Node[] = [];
-  for (const type of types) out.push(...(index.get(type) ?? []));
-  return out.sort((a, b) => a.range[0] - b.range[0]) as Extract<TSESTree.Node, { type: T }>[];
+  return mergeByStart(types.map((type) => index.get(type) ?? [])) as Extract<TSESTree.Node, { type: T }>[];
+}
+
+const byStart = (a: TSESTree.Node, b: TSESTree.Node): number => a.range[0] - b.range[0];
+
+/**
+ * The lists concatenated and stably sorted by start offset. The index lists are in walk order,
+ * which is source order except where visitor keys are not (a template's quasis come before its
+ * expressions): lists already in order are merged in linear time, any other is sorted first.
+ */
+function mergeByStart(lists: TSESTree.Node[][]): TSESTree.Node[] {
+  let merged: TSESTree.Node[] = [];
+  for (const raw of lists) {
+    if (raw.length === 0) continue;
+    const list = isSortedByStart(raw) ? raw : [...raw].sort(byStart);
+    if (merged.length === 0) {
+      merged = [...list];
+      continue;
+    }
+    // stable: on equal starts the earlier list's node comes first, as in a sort of the concatenation
+    const out: TSESTree.Node[] = new Array(merged.length + list.length);
+    let i = 0;
+    let j = 0;
+    let k = 0;
+    while (i < merged.length && j < list.length) out[k++] = list[j]!.range[0] < merged[i]!.range[0] ? list[j++]! : merged[i++]!;
+    while (i < merged.length) out[k++] = merged[i++]!;
+    while (j < list.length) out[k++] = list[j++]!;
+    merged = out;
+  }
+  return merged;
+}
+
+function isSortedByStart(list: TSESTree.Node[]): boolean {
+  for (let i = 1; i < list.length; i++) if (list[i]!.range[0] < list[i - 1]!.range[0]) return false;
+  return true;
 }

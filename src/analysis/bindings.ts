@@ -1,4 +1,6 @@
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import { findVariable as findScopeVariable } from '@typescript-eslint/utils/ast-utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { isFunctionNode, staticKeyName, unwrap, type FunctionNode } from './ast-utils.js';
 
 /** What an identifier is bound to, as far as one file shows. */
@@ -23,7 +25,7 @@ export function findVariable(
   sourceCode: Readonly<TSESLint.SourceCode>,
 ): TSESLint.Scope.Variable | null {
   try {
-    return ASTUtils.findVariable(sourceCode.getScope(id), id);
+    return findScopeVariable(sourceCode.getScope(id), id);
   } catch {
     // getScope throws for nodes outside the linted AST (defensive: rules must never throw).
     return null;

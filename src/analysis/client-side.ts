@@ -5,7 +5,8 @@
  * world can read.
  */
 import path from 'node:path';
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import picomatch from 'picomatch';
 import { isFunctionNode, staticKeyName, walk } from './ast-utils.js';
 import { moduleRef } from './bindings.js';

@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findGeminiApiKeys } from '../gemini/credentials.js';
 import { isGeminiHeaderName } from '../gemini/headers.js';
 import { isGeminiHost, knownNonGeminiVendor, type NonGeminiVendor } from '../gemini/hosts.js';
@@ -6,6 +7,7 @@ import { isGeminiClientPackage, isGoogleAiPackage } from '../gemini/packages.js'
 import { isFunctionNode, staticKeyName, nodesOfType } from './ast-utils.js';
 import { isRequireCall, moduleRef } from './bindings.js';
 import { memoForFile } from './memo.js';
+import { textMayMatch } from './text-prefilter.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
@@ -75,21 +77,17 @@ interface Region {
 
 /** Computes (once per file) where Gemini exchange code is, and where code for other APIs is. */
 export function geminiContext(sourceCode: SourceCode): GeminiContext {
-  return memoForFile(sourceCode, 'geminiContext', () => (mayHoldEvidence(sourceCode.text) ? build(sourceCode) : withoutEvidence(sourceCode)));
+  return memoForFile(sourceCode, 'geminiContext', () => (textMayMatch(sourceCode, EVIDENCE_IN_TEXT) ? build(sourceCode) : withoutEvidence(sourceCode)));
 }
 
 // Every kind of evidence is a string that says "gemini" (host, X-GEMINI-* header, client package,
 // ccxt.gemini) or holds a Gemini key. String escapes could spell them without those letters in the
-// source text, so a file with any `\u`/`\x` escape gets the full build.
-const EVIDENCE_IN_TEXT = /gemini|(?:account|master)-[0-9A-Za-z]{20}|\\[ux]/i;
-
-function mayHoldEvidence(text: string): boolean {
-  return EVIDENCE_IN_TEXT.test(text);
-}
+// source text: textMayMatch tests the text with its escapes decoded too.
+const EVIDENCE_IN_TEXT = /gemini|(?:account|master)-[0-9A-Za-z]{20}/i;
 
 // Every piece of counter-evidence (COUNTER_STRINGS, COUNTER_PACKAGES, Google AI packages, the
-// hosts of other vendors) contains one of these words; escapes again get the full build.
-const COUNTER_EVIDENCE_IN_TEXT = /google|binance|bitfinex|amazonaws|github|octokit|aws4|aws-sdk|smithy|x-amz-|x-hub-signature|sha256=|x-mbx-|x-bfx-|gemini|\\[ux]/i;
+// hosts of other vendors) contains one of these words (escapes decoded, as for the evidence).
+const COUNTER_EVIDENCE_IN_TEXT = /google|binance|bitfinex|amazonaws|github|octokit|aws4|aws-sdk|smithy|x-amz-|x-hub-signature|sha256=|x-mbx-|x-bfx-|gemini/i;
 
 /** The context of a file with no evidence either way. */
 const NOTHING: GeminiContext = { evidence: [], counterEvidence: [], fileIsGemini: false, isGeminiCode: () => false, isOtherApiCode: () => false };
@@ -100,7 +98,7 @@ const NOTHING: GeminiContext = { evidence: [], counterEvidence: [], fileIsGemini
  */
 function withoutEvidence(sourceCode: SourceCode): GeminiContext {
   let full: GeminiContext | undefined;
-  const built = (): GeminiContext => (full ??= COUNTER_EVIDENCE_IN_TEXT.test(sourceCode.text) ? build(sourceCode) : NOTHING);
+  const built = (): GeminiContext => (full ??= textMayMatch(sourceCode, COUNTER_EVIDENCE_IN_TEXT) ? build(sourceCode) : NOTHING);
   return {
     evidence: [],
     get counterEvidence() {

@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { matchEndpoint, matchWebSocketEndpoint, type GeminiEndpoint, type GeminiWebSocketEndpoint } from '../gemini/endpoints.js';
 import { geminiHeaderKind } from '../gemini/headers.js';
 import { isGeminiRestHost, isGeminiSandboxHost } from '../gemini/hosts.js';

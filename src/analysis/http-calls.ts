@@ -1,9 +1,11 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { HOLE } from '../gemini/paths.js';
 import { memberName, returnedExpressions, unwrap, nodesOfType } from './ast-utils.js';
 import { findVariable, moduleRef, type ModuleRef } from './bindings.js';
 import { calledFunction } from './functions.js';
 import { memoForFile } from './memo.js';
+import { textMayMatch } from './text-prefilter.js';
 import { joinUrl, parseUrlText, resolveUrlString, type JoinMode, type ResolvedUrl } from './urls.js';
 import { constantString, objectEntries, propertyValue, resolveObjectLiteral, resolveValueNode, staticString, type StaticString } from './values.js';
 
@@ -137,12 +139,12 @@ export function recogniseHttpCall(
 }
 
 // A client base starts at an import or require of one of these modules, so its name is written
-// as a string somewhere in the file (or hidden behind an escape, which costs the full check).
-const CLIENT_MODULE_IN_TEXT = /(['"`])(?:axios|got|ky|request|request-promise|request-promise-native)\1|\\[ux]/;
+// as a string somewhere in the file (perhaps spelled with escapes: textMayMatch decodes them).
+const CLIENT_MODULE_IN_TEXT = /(['"`])(?:axios|got|ky|request|request-promise|request-promise-native)\1/;
 
 /** Whether the file can hold an axios/got/ky/request client at all (most files cannot: no call needs resolving). */
 function mayImportClient(sourceCode: SourceCode): boolean {
-  return memoForFile(sourceCode, 'mayImportClient', () => CLIENT_MODULE_IN_TEXT.test(sourceCode.text));
+  return memoForFile(sourceCode, 'mayImportClient', () => textMayMatch(sourceCode, CLIENT_MODULE_IN_TEXT));
 }
 
 /** The client module or instance an expression holds (`axios`, `axios.create({...})`, `got.extend(...)`). */

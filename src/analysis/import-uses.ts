@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { classifyCredentialName } from '../gemini/credentials.js';
 import { unwrap } from './ast-utils.js';
 import { resolveIdentifier } from './bindings.js';

@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { dottedPath, enclosingClass, enclosingFunction, isFunctionNode, memberName, returnedExpressions, staticKeyName, unwrap, walk, type FunctionNode } from './ast-utils.js';
 import { findVariable, isModuleMember, moduleRef, resolveIdentifier, type ModuleRef } from './bindings.js';
 import { calledFunction } from './functions.js';

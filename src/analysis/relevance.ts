@@ -1,6 +1,7 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import { memoForFile } from './memo.js';
 import { fileSettings } from './settings.js';
+import { textMayMatch } from './text-prefilter.js';
 
 const MENTIONS_GEMINI = /gemini|(?:account|master)-[0-9A-Za-z]{20}/i;
 
@@ -14,7 +15,7 @@ export function fileMayConcernGemini(sourceCode: Readonly<TSESLint.SourceCode>):
   return memoForFile(sourceCode, 'fileMayConcernGemini', () => {
     const settings = fileSettings(sourceCode);
     if (settings.exportUses && Object.keys(settings.exportUses).length > 0) return true;
-    return MENTIONS_GEMINI.test(sourceCode.text);
+    return textMayMatch(sourceCode, MENTIONS_GEMINI);
   });
 }
 
@@ -25,9 +26,8 @@ export function hasRemoteUses(sourceCode: Readonly<TSESLint.SourceCode>): boolea
 }
 
 // "gemini", a Gemini key, or the start of one that the analysis may join from pieces
-// ('account-' + body, `master-${body}`, 'account' + '-…'); or a string escape, which could spell
-// any of these without the letters appearing in the source.
-const MAY_HOLD_GEMINI_TEXT = /gemini|(?:account|master)(?:-(?:[0-9A-Za-z]{20}|['"`]|\$\{)|['"`]\s*\+\s*['"`]-)|\\[ux]/i;
+// ('account-' + body, `master-${body}`, 'account' + '-…'); escapes decoded too (textMayMatch).
+const MAY_HOLD_GEMINI_TEXT = /gemini|(?:account|master)(?:-(?:[0-9A-Za-z]{20}|['"`]|\$\{)|['"`]\s*\+\s*['"`]-)/i;
 
 /**
  * The shared prefilter of the rules that report only Gemini credentials and Gemini code
@@ -41,6 +41,6 @@ export function fileMayHoldGeminiCode(sourceCode: Readonly<TSESLint.SourceCode>)
   return memoForFile(sourceCode, 'fileMayHoldGeminiCode', () => {
     const { exportUses, importedValues } = fileSettings(sourceCode);
     if ((exportUses && Object.keys(exportUses).length > 0) || (importedValues && Object.keys(importedValues).length > 0)) return true;
-    return MAY_HOLD_GEMINI_TEXT.test(sourceCode.text);
+    return textMayMatch(sourceCode, MAY_HOLD_GEMINI_TEXT);
   });
 }

@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { geminiHeaderKind, type GeminiHeaderKind } from '../gemini/headers.js';
 import { memberName, nodesOfType, returnedExpressions, staticKeyName, unwrap, type FunctionNode } from './ast-utils.js';
 import { findVariable, moduleRef, resolveIdentifier, type ModuleRef } from './bindings.js';

@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { credentialsIn, type CredentialUse } from '../analysis/credentials.js';
 import { loggerCall } from '../analysis/loggers.js';
 import { fileMayHoldGeminiCode } from '../analysis/relevance.js';

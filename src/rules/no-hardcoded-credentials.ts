@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import picomatch from 'picomatch';
 import { credentialKind, type CredentialFact } from '../analysis/credentials.js';
 import { envRead, staticString } from '../analysis/values.js';

@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { httpCalls } from '../analysis/http-calls.js';
 import { stringVariants } from '../analysis/string-variants.js';
 import { resolveValueNode, staticString } from '../analysis/values.js';

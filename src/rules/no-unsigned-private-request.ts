@@ -1,4 +1,7 @@
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import { findVariable as findScopeVariable } from '@typescript-eslint/utils/ast-utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { fileMayHoldGeminiCode } from '../analysis/relevance.js';
 import { staticKeyName, unwrap } from '../analysis/ast-utils.js';
 import { isRequireCall } from '../analysis/bindings.js';
 import { certainMethod, geminiTarget, headersCertain, siteTargets, type GeminiTarget } from '../analysis/gemini-requests.js';
@@ -49,9 +52,8 @@ export default createRule<Options, MessageIds>({
   defaultOptions: [],
   create(context) {
     const sourceCode = context.sourceCode;
-    const text = sourceCode.getText();
     // Cheap first: Gemini code names a Gemini host, an X-GEMINI-* header or a Gemini key.
-    if (!/gemini|account-|master-/i.test(text)) return {};
+    if (!fileMayHoldGeminiCode(sourceCode)) return {};
 
     const reported = new Set<string>();
     const once = (node: TSESTree.Node, messageId: MessageIds): boolean => {
@@ -159,7 +161,7 @@ export default createRule<Options, MessageIds>({
       } catch {
         return null;
       }
-      const existing = ASTUtils.findVariable(scope, SIGNER_VARIABLE);
+      const existing = findScopeVariable(scope, SIGNER_VARIABLE);
       if (existing) {
         const def = existing.defs[0];
         const init = def?.node.type === AST_NODE_TYPES.VariableDeclarator ? def.node.init : null;
@@ -170,7 +172,7 @@ export default createRule<Options, MessageIds>({
           init.callee.name === SIGNER_FACTORY;
         return isSigner ? undefined : null;
       }
-      const factory = ASTUtils.findVariable(scope, SIGNER_FACTORY);
+      const factory = findScopeVariable(scope, SIGNER_FACTORY);
       const factoryImported =
         factory?.defs[0]?.type === 'ImportBinding' && (factory.defs[0].parent as TSESTree.ImportDeclaration).source.value === SIGNER_MODULE;
       if (factory && !factoryImported) return null;

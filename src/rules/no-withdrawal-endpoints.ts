@@ -1,4 +1,6 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { fileMayHoldGeminiCode } from '../analysis/relevance.js';
 import { geminiTarget, payloadRequests, siteReportNode, siteTargets, type GeminiTarget } from '../analysis/gemini-requests.js';
 import { httpCalls, type HttpCall } from '../analysis/http-calls.js';
 import { geminiPayloads } from '../analysis/payloads.js';
@@ -47,7 +49,7 @@ export default createRule<Options, MessageIds>({
     const sourceCode = context.sourceCode;
     const text = sourceCode.getText();
     // Cheap first: no Gemini host, header or key, and no fund-moving path segment, means nothing to find.
-    if (!/gemini|account-|master-/i.test(text) || !/withdraw|transfer|approvedAddresses|addbank/i.test(text)) return {};
+    if (!/withdraw|transfer|approvedAddresses|addbank/i.test(text) || !fileMayHoldGeminiCode(sourceCode)) return {};
 
     const allowed = new Set((options.allow ?? []).map(templateKey));
     const isFlagged = (endpoint: GeminiEndpoint | undefined): endpoint is GeminiEndpoint =>

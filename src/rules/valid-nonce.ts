@@ -1,9 +1,10 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { isModuleMember, moduleRef } from '../analysis/bindings.js';
 import { isFunctionNode } from '../analysis/ast-utils.js';
 import { exportedValue } from '../analysis/exports.js';
 import { classifyNonceExpression, geminiNonceUses, SIGNER_MODULE, type GeminiNonceUse, type NonceReuse } from '../analysis/nonces.js';
-import { hasRemoteUses } from '../analysis/relevance.js';
+import { fileMayHoldGeminiCode, hasRemoteUses } from '../analysis/relevance.js';
 import { fileSettings } from '../analysis/settings.js';
 import { resolveObjectLiteral } from '../analysis/values.js';
 import { redactSecretsInText } from '../gemini/credentials.js';
@@ -102,7 +103,7 @@ export default createRule<Options, MessageIds>({
     const text = sourceCode.getText();
     // Cheap first: no nonce, or nothing that could make this Gemini exchange code.
     const remote = hasRemoteUses(sourceCode);
-    if (!remote && (!/nonce/i.test(text) || !/gemini|account-|master-/i.test(text))) return {};
+    if (!remote && (!/nonce/i.test(text) || !fileMayHoldGeminiCode(sourceCode))) return {};
     const mode: NonceMode = options.nonce === 'time-based' ? 'time-based' : 'incremental';
     const isTestFile = TEST_FILE.test(context.filename);
 

@@ -1,4 +1,6 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { fileMayHoldGeminiCode } from '../analysis/relevance.js';
 import { unwrap } from '../analysis/ast-utils.js';
 import { geminiContext } from '../analysis/gemini-context.js';
 import { callUrlWith, compareRequestWithTarget, geminiTarget, payloadMayGainKeys, payloadRequests, reachedFromCall, siteReportNode } from '../analysis/gemini-requests.js';
@@ -39,8 +41,8 @@ export default createRule<Options, MessageIds>({
   create(context) {
     const sourceCode = context.sourceCode;
     const text = sourceCode.getText();
-    // Cheap first: a payload has a `request` key, and Gemini code says gemini somewhere or uses a nonce.
-    if (!text.includes('request') || !/gemini|nonce|account-|master-/i.test(text)) return {};
+    // Cheap first: a payload has a `request` key, and is reported only in (or for) Gemini code.
+    if (!text.includes('request') || !fileMayHoldGeminiCode(sourceCode)) return {};
 
     const reported = new Set<string>();
     const reportMismatch = (node: TSESTree.Node, request: StaticString, path: string, suggest: TSESLint.ReportFixFunction | undefined): void => {

@@ -11,7 +11,8 @@
  */
 import { createRequire } from 'node:module';
 import { Linter } from 'eslint';
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { dottedPath, enclosingClass, memberName, nodesOfType, staticKeyName, unwrap } from '../analysis/ast-utils.js';
 import { findVariable, resolveIdentifier } from '../analysis/bindings.js';
 import { callUrlWith, geminiTarget, payloadRequests, siteTargets, type GeminiTarget } from '../analysis/gemini-requests.js';

@@ -1,4 +1,5 @@
-import { ESLintUtils } from '@typescript-eslint/utils';
+import type { ESLintUtils } from '@typescript-eslint/utils';
+import { RuleCreator } from '@typescript-eslint/utils/eslint-utils';
 import { registerFileSettings } from '../analysis/settings.js';
 import { redactSecretsInText } from '../gemini/credentials.js';
 
@@ -40,7 +41,7 @@ function redactingContext<C extends { report(descriptor: never): void }>(context
   return Object.create(context, { report: { value: report, enumerable: true } }) as C;
 }
 
-const baseCreateRule = ESLintUtils.RuleCreator<GeminiGuardRuleDocs>(
+const baseCreateRule = RuleCreator<GeminiGuardRuleDocs>(
   (name) => `${REPOSITORY_URL}/blob/main/docs/rules/${name}.md`,
 );
 

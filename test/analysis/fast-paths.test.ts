@@ -94,4 +94,22 @@ describe('fileMayHoldGeminiCode', () => {
   it('stops files that only say "account" or "master" in other senses', () => {
     expect(fileMayHoldGeminiCode(parse("const a = this.safeString(params, 'account'); git.checkout('master'); const sub = 'sub-account-id';"))).toBe(false);
   });
+
+  it('decodes escapes instead of letting every file with one through', () => {
+    for (const code of ["const nbsp = '\\u00a0'; const tab = '\\x09';", "const e = '\\u{1F600}'; // not a character: \\u{110000}"]) {
+      expect(fileMayHoldGeminiCode(parse(code)), code).toBe(false);
+      expect(geminiContext(parse(code)).fileIsGemini, code).toBe(false);
+    }
+    for (const code of ["const h = 'api.\\u{67}emini.com';", "const k = '\\x61ccount-' + body;", 'const \\u0067emini = 1;']) {
+      expect(fileMayHoldGeminiCode(parse(code)), code).toBe(true);
+    }
+  });
+});
+
+describe('nodesOfType with several types', () => {
+  it('lists them in source order, even where the walk is not (template quasis before expressions)', () => {
+    const sc = parse('const t = `a${`b${x}c`}d`; f(`e`, 1, new G(2));');
+    const nodes = nodesOfType(sc.ast, AST_NODE_TYPES.TemplateElement, AST_NODE_TYPES.Literal, AST_NODE_TYPES.CallExpression, AST_NODE_TYPES.NewExpression);
+    expect(nodes.map((n) => sc.getText(n))).toEqual(['`a${', '`b${', '}c`', '}d`', 'f(`e`, 1, new G(2))', '`e`', '1', 'new G(2)', '2']);
+  });
 });

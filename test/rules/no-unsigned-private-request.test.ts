@@ -315,6 +315,21 @@ ruleTester.run('no-unsigned-private-request', rule, {
       ],
     },
     {
+      name: 'reports a Gemini host spelled with string escapes (the text prefilter decodes them)',
+      code: "fetch('https://api.gem\\x69ni.com/v1/balances');",
+      output: null,
+      errors: [
+        {
+          messageId: 'missingHeaders',
+          line: 1,
+          column: 7,
+          data: { target: 'endpoint /v1/balances (get available balances)', missing: ALL, errors: ALL_ERRORS },
+          suggestions: [],
+        },
+        { messageId: 'notPost', line: 1, column: 7, data: { method: 'GET', endpoint: '/v1/balances', summary: 'get available balances' }, suggestions: [] },
+      ],
+    },
+    {
       name: 'suggests the reference signer in an options object without headers',
       code: "import fetch from 'node-fetch';\nawait fetch('https://api.gemini.com/v1/order/new', { method: 'POST', body: '{}' });",
       output: null,
