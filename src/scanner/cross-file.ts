@@ -24,6 +24,15 @@ const EXPORTS_URL_CONSTANT = /\bexport\s+const\s+[\w$]+\s*(?::[^=]+)?=\s*[^;\n]*
 const EXTENSIONS = ['', '.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs', '/index.ts', '/index.tsx', '/index.js', '/index.mjs'];
 const IMPORT_SPECIFIER = /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|\bimport\s+)(["'])(\.{1,2}\/[^"'\n]+)\1/g;
 
+/**
+ * Reads a file the prefilter left undecoded. With `prefilter`, bytes it rejects are not decoded
+ * (`undefined`): an importer such as ccxt's index imports hundreds of modules, and decoding them
+ * all only to find no exported URL constant cost more than the rest of the scan.
+ */
+export type TextReader = (file: string, prefilter?: (bytes: Buffer) => boolean) => string | undefined;
+
+const EXPORT_CONST = Buffer.from('export const');
+
 /** Posix join + normalisation of `a/b/../c`. */
 function joinPosix(dir: string, relative: string): string {
   const parts = dir === '' ? [] : dir.split('/');
@@ -58,7 +67,7 @@ export function resolveRelative(importer: string, specifier: string, files: Read
  * importer uses in Gemini roles — signing helpers, secrets, nonces — are found after the first lint
  * pass, from the rules' own analysis, and linted again with that knowledge: see core.ts.)
  */
-export function crossFileFacts(sources: readonly SourceFile[], readText?: (file: string) => string | undefined): CrossFileFacts {
+export function crossFileFacts(sources: readonly SourceFile[], readText?: TextReader): CrossFileFacts {
   const texts = new Map<string, string>();
   const byPath = new Map(sources.map((s) => [s.file, s]));
   const facts: CrossFileFacts = { settings: new Map(), extraCandidates: new Set() };
@@ -109,7 +118,7 @@ export function crossFileFacts(sources: readonly SourceFile[], readText?: (file:
       const specifier = match[2]!;
       const target = resolveRelative(candidate.file, specifier, byPath);
       if (!target || target === candidate.file) continue;
-      const targetText = byPath.get(target)?.text ?? readText?.(target);
+      const targetText = byPath.get(target)?.text ?? readText?.(target, (bytes) => bytes.includes(EXPORT_CONST));
       // Cheap first: only modules that visibly export a URL-like constant get a ts-morph parse.
       if (targetText === undefined || !isCode(fileKind(target)) || !targetText.includes('export const') || !EXPORTS_URL_CONSTANT.test(targetText) || looksMinified(targetText)) continue;
       texts.set(target, targetText);

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, lstatSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, existsSync, lstatSync, openSync, readFileSync, readSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
@@ -170,12 +170,42 @@ export function readSource(
   if (size > maxFileSize) return { file, reason: 'too-large', detail: `${size} bytes` };
   let bytes: Buffer;
   try {
-    bytes = readFileSync(abs);
+    bytes = readInto(abs, size);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     return code === 'ENOENT' ? { file, reason: 'vanished' } : { file, reason: 'unreadable', detail: code };
   }
   return decodeSource(file, bytes, prefilter);
+}
+
+// One buffer, grown as needed, holds each file's bytes while the prefilter looks at them: most
+// files of a repository are never decoded, and reading them into a fresh Buffer each (ccxt: 60 MB
+// in 1,300 files) cost more in garbage collection than the reads themselves.
+let scratch = Buffer.alloc(0);
+
+/**
+ * The file's bytes, in the shared scratch buffer: valid until the next call, so callers decode
+ * (copy) them before reading another file. A file that grew since `size` was taken is read to its
+ * end all the same.
+ */
+function readInto(abs: string, size: number): Buffer {
+  const fd = openSync(abs, 'r');
+  try {
+    let length = 0;
+    for (;;) {
+      if (length === scratch.length) {
+        const grown = Buffer.allocUnsafe(Math.max(size + 1, scratch.length * 2, 64 * 1024));
+        scratch.copy(grown, 0, 0, length);
+        scratch = grown;
+      }
+      const read = readSync(fd, scratch, length, scratch.length - length, null);
+      if (read === 0) break;
+      length += read;
+    }
+    return scratch.subarray(0, length);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /**

@@ -10,7 +10,8 @@
  * internal rule (like the scanner's collector), so the report sees requests exactly as the rules do.
  */
 import { createRequire } from 'node:module';
-import { Linter } from 'eslint';
+import type * as EslintModule from 'eslint';
+import type { Linter } from 'eslint';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { dottedPath, enclosingClass, memberName, nodesOfType, staticKeyName, unwrap } from '../analysis/ast-utils.js';
@@ -27,7 +28,7 @@ import { HOLE } from '../gemini/paths.js';
 import { findGeminiApiKeys, isGeminiApiKey, isPlaceholder, redactCredential } from '../gemini/credentials.js';
 import { GEMINI_ROLES, isValidRoleCombination, matchEndpoint, minimumRoles, type GeminiEndpoint, type GeminiRole } from '../gemini/endpoints.js';
 import { geminiHeaderKind } from '../gemini/headers.js';
-import { crossFileFacts, resolveRelative } from './cross-file.js';
+import { crossFileFacts, resolveRelative, type TextReader } from './cross-file.js';
 import type { ScannerSettings } from './detectors/eslint-rules.js';
 import { listPaths, readSource, type WalkOptions } from './files.js';
 import { sha256 } from './fingerprint.js';
@@ -518,7 +519,9 @@ const FILES = ['**/*.js', '**/*.jsx', '**/*.mjs', '**/*.cjs', '**/*.ts', '**/*.t
 
 /** Parses one file (espree for JavaScript, @typescript-eslint/parser for TypeScript or as a retry) and collects its facts. */
 function factsOf(file: string, text: string, settings: ScannerSettings | undefined): FileFacts | { fatal: string } {
-  linter ??= new Linter({ configType: 'flat' });
+  // ESLint loads on the first file that needs linting: a scan that finds no Gemini-related code
+  // (most pre-commit runs) never pays for it
+  linter ??= new (createRequire(import.meta.url)('eslint') as typeof EslintModule).Linter({ configType: 'flat' });
   const name = /\.[cm]?[jt]sx?$/i.test(file) ? file : `${file}.js`;
   const isTs = /\.(ts|mts|cts|tsx)$/i.test(name);
   let fatal = '';
@@ -655,8 +658,8 @@ export function rolesReport(options: RolesOptions): RolesReport {
     else if ('unrelated' in read) sources.push({ file: p.file });
     else skipped.push(read);
   }
-  const readText = (file: string): string | undefined => {
-    const read = readSource(options.cwd, file, options.maxFileSize);
+  const readText: TextReader = (file, prefilter) => {
+    const read = readSource(options.cwd, file, options.maxFileSize, prefilter);
     return 'text' in read ? read.text : undefined;
   };
   const crossFile = crossFileFacts(sources, readText);

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { scanSources } from './core.js';
-import { crossFileFacts } from './cross-file.js';
+import { crossFileFacts, type TextReader } from './cross-file.js';
 import { listPaths, readSource, type ReadOutcome, type WalkOptions } from './files.js';
 import { mayConcernGeminiBytes } from './prefilter.js';
 import type { RuleSetting, ScanResult, SkippedFile, SourceFile } from './types.js';
@@ -55,8 +55,8 @@ export function scanProject(options: ProjectScanOptions): ScanResult {
     }
     options.onProgress?.(i + 1, paths.length * 2);
   });
-  const readText = (file: string): string | undefined => {
-    const read = provider.read(file, options.maxFileSize);
+  const readText: TextReader = (file, prefilter) => {
+    const read = provider.read(file, options.maxFileSize, prefilter);
     return 'text' in read ? read.text : undefined;
   };
   const crossFile = crossFileFacts(sources, readText);

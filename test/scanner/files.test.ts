@@ -67,4 +67,20 @@ describe('readSource', () => {
     expect(readSource(dir, 'gone.js')).toEqual({ file: 'gone.js', reason: 'vanished' });
     expect(readSource(dir, 'folder')).toEqual({ file: 'folder', reason: 'unreadable', detail: 'not a regular file' });
   });
+
+  it('reads files of any size one after another into its shared buffer without mixing them up', () => {
+    // sizes around and far beyond the buffer's first allocation (64 KiB), small after large
+    const sizes = [10, 70_000, 3, 1_500_000, 65_536, 0, 200_000, 17];
+    const contents = sizes.map((n, i) => `${'gemini-'.repeat(Math.ceil(n / 7)).slice(0, n)}`.replace(/^.{0,2}/, (m) => `${i}`.slice(0, m.length)));
+    const dir = project(Object.fromEntries(contents.map((c, i) => [`f${i}.txt`, c])));
+    const texts = sizes.map((_, i) => readSource(dir, `f${i}.txt`));
+    expect(texts).toEqual(contents.map((text) => ({ text })));
+  });
+
+  it('leaves bytes the prefilter rejects undecoded, and decodes the rest', () => {
+    const dir = project({ 'a.js': 'export const BASE = 1;', 'b.js': 'module.exports = 1;' });
+    const wanted = (bytes: Buffer) => bytes.includes('export const');
+    expect(readSource(dir, 'a.js', undefined, wanted)).toEqual({ text: 'export const BASE = 1;' });
+    expect(readSource(dir, 'b.js', undefined, wanted)).toEqual({ unrelated: true });
+  });
 });

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
-import { Linter } from 'eslint';
+import type * as EslintModule from 'eslint';
+import type { Linter } from 'eslint';
 import plugin from '../../index.js';
 import { importUses, type ImportUse } from '../../analysis/import-uses.js';
 import { registerFileSettings } from '../../analysis/settings.js';
@@ -109,7 +110,9 @@ export function lintWithRules(
   rules: Record<string, RuleSetting>,
   options: { settings?: ScannerSettings; fix?: boolean; reportUnused?: boolean } = {},
 ): LintOutcome {
-  linter ??= new Linter({ configType: 'flat' });
+  // ESLint loads on the first file that needs linting: a scan that finds no Gemini-related code
+  // (most pre-commit runs) never pays for it
+  linter ??= new (createRequire(import.meta.url)('eslint') as typeof EslintModule).Linter({ configType: 'flat' });
   // Linter matches `files` globs against the name; a neutral name keeps every file matched.
   const name = /\.[cm]?[jt]sx?$/i.test(file) ? file : `${file}.js`;
   let messages: Linter.LintMessage[] = [];
