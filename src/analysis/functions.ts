@@ -3,7 +3,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { enclosingClass, isFunctionNode, memberName, staticKeyName, unwrap, type FunctionNode } from './ast-utils.js';
 import { resolveIdentifier } from './bindings.js';
 import { prototypeClassOf } from './prototype-classes.js';
-import { resolveObjectLiteral, resolveValueNode } from './values.js';
+import { classFieldValue, resolveObjectLiteral, resolveValueNode } from './values.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
@@ -26,7 +26,14 @@ export function calledFunction(call: TSESTree.CallExpression, sourceCode: Source
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   const name = memberName(callee);
   if (name === undefined) return undefined;
-  if (unwrap(callee.object).type === AST_NODE_TYPES.ThisExpression) return classMethod(callee, name);
+  if (unwrap(callee.object).type === AST_NODE_TYPES.ThisExpression) {
+    const method = classMethod(callee, name);
+    if (method) return method;
+    // `this.request = (path, params) => { … }`, written once in the constructor
+    const field = classFieldValue(callee, name);
+    const value = field && unwrap(field);
+    return value && isFunctionNode(value) ? value : undefined;
+  }
   const obj = resolveObjectLiteral(callee.object, sourceCode);
   if (!obj) return undefined;
   for (const prop of obj.properties) {

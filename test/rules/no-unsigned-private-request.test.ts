@@ -57,6 +57,22 @@ ruleTester.run('no-unsigned-private-request', rule, {
     { name: 'ES5 prototype client that signs and POSTs', code: es5Client('POST') },
     { name: 'ES5 prototype Bitfinex client with GET is not Gemini code', code: es5Client('GET', 'https://api.bitfinex.com', 'X-BFX') },
     {
+      name: 'a Binance client whose constructor assigns an arrow-function signing helper that GETs is not Gemini code',
+      code: lines(
+        "const crypto = require('crypto'); // the bot's gemini client lives in gemini.js",
+        'class Client {',
+        '  constructor(key, secret) {',
+        "    this.base = 'https://api.binance.com';",
+        '    this.signed = (path, query) => {',
+        "      const signature = crypto.createHmac('sha256', secret).update(query).digest('hex');",
+        "      return fetch(`${this.base}${path}?${query}&signature=${signature}`, { method: 'GET', headers: { 'X-MBX-APIKEY': key } });",
+        '    };',
+        '  }',
+        "  balances() { return this.signed('/v1/balances', 'timestamp=' + Date.now()); }",
+        '}',
+      ),
+    },
+    {
       name: 'odd prototype shapes do not crash',
       code: lines(
         'function P() { this.u = 1; this.u = 2; }',
@@ -298,6 +314,25 @@ ruleTester.run('no-unsigned-private-request', rule, {
       code: es5Client('GET'),
       output: null,
       errors: [{ messageId: 'notPost', line: 15, column: 66, data: { method: 'GET', endpoint: '/v1/balances', summary: 'get available balances' }, suggestions: [] }],
+    },
+    {
+      name: 'reports GET at each call site of a signing helper assigned as an arrow function in the constructor',
+      code: lines(
+        "const crypto = require('crypto');",
+        'class Client {',
+        '  constructor(key, secret) {',
+        "    this.base = 'https://api.gemini.com';",
+        '    this.signed = (path) => {',
+        "      const payload = Buffer.from(JSON.stringify({ request: path, nonce: Date.now() })).toString('base64');",
+        "      const signature = crypto.createHmac('sha384', secret).update(payload).digest('hex');",
+        "      return fetch(this.base + path, { method: 'GET', headers: { 'X-GEMINI-APIKEY': key, 'X-GEMINI-PAYLOAD': payload, 'X-GEMINI-SIGNATURE': signature } });",
+        '    };',
+        '  }',
+        "  balances() { return this.signed('/v1/balances'); }",
+        '}',
+      ),
+      output: null,
+      errors: [{ messageId: 'notPost', line: 11, column: 35, data: { method: 'GET', endpoint: '/v1/balances', summary: 'get available balances' }, suggestions: [] }],
     },
     {
       name: 'reports an unsigned GET on a private endpoint: missing headers and the method',

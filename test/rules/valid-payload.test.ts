@@ -368,6 +368,29 @@ ruleTester.run('valid-payload', rule, {
       ],
     },
     {
+      name: 'compares per call site for a helper assigned as an arrow function in the constructor',
+      code: lines(
+        "import axios from 'axios';",
+        'class Gemini {',
+        '  constructor(key, secret) {',
+        "    this.base = 'https://api.gemini.com/v1';",
+        '    this.private = (path, params = {}) => {',
+        '      const payload = { request: path, nonce: Date.now(), ...params };',
+        "      const encoded = Buffer.from(JSON.stringify(payload)).toString('base64');",
+        "      return axios.post(this.base + path, null, { headers: { 'X-GEMINI-PAYLOAD': encoded, 'X-GEMINI-APIKEY': key, 'X-GEMINI-SIGNATURE': sig(encoded, secret) } });",
+        '    };',
+        '  }',
+        "  balances() { return this.private('/balances'); }",
+        "  orders() { return this.private('/v1/orders'); }",
+        '}',
+      ),
+      output: null,
+      errors: [
+        { messageId: 'endpointMismatch', line: 11, column: 36, data: { request: '/balances', path: '/v1/balances' }, suggestions: [] },
+        { messageId: 'endpointMismatch', line: 12, column: 34, data: { request: '/v1/orders', path: '/v1/v1/orders' }, suggestions: [] },
+      ],
+    },
+    {
       name: 'compares per call site when only the URL depends on the parameter',
       code: lines(
         SIGN_HELPER,
