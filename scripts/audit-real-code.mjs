@@ -150,6 +150,10 @@ const PLANTED = [
   ['gemini-api@2.0.4', 'dist/index.js', 'plain http, host picked by a ternary', '`https://${subdomain}.gemini.com`', '`http://${subdomain}.gemini.com`', 'no-insecure-transport'],
   ['gemini-api@2.0.4', 'dist/websocketClient.js', 'ws://, host picked by a ternary', '`wss://${subdomain}.gemini.com`', '`ws://${subdomain}.gemini.com`', 'no-insecure-transport'],
   ['gemini-api@2.0.4', 'dist/websocketClient.js', 'fixed nonce on the order-events socket', 'nonce: Date.now(),', 'nonce: 42,', 'valid-nonce'],
+  // GeminiAPI's methods are Babel class properties: arrow functions assigned in the constructor
+  ['gemini-api@2.0.4', 'dist/index.js', 'GET through a constructor arrow helper', '_axios2.default.post(requestUrl, {}, config)', '_axios2.default.get(requestUrl, config)', 'no-unsigned-private-request'],
+  ['gemini-api@2.0.4', 'dist/index.js', 'request without /v1 through a constructor arrow helper', 'request: requestPath', 'request: endpoint', 'valid-payload'],
+  ['gemini-api@2.0.4', 'dist/index.js', 'withdrawal through a constructor arrow helper', 'this.requestPrivate(`/tradevolume`)', 'this.requestPrivate(`/withdraw/btc`, { address, amount })', 'no-withdrawal-endpoints'],
 ];
 
 console.log('\n2. Planted faults in real clients (expected: each reported by its rule)');

@@ -40,6 +40,22 @@ export interface GeminiContext {
 }
 
 const GEMINI_HOST_IN_TEXT = /(?:^|[^a-z0-9.-])((?:api|ws)(?:\.sandbox)?\.gemini\.com)(?![a-z0-9-])/i;
+// `https://${subdomain}.gemini.com/…`: a Gemini host whose first labels are computed (sandbox or
+// not, api or exchange). Only gemini.com's own subdomains end that way (Google's Gemini AI lives on
+// googleapis.com and gemini.google.com).
+const BEFORE_HOLED_HOST = /\/\/(?:[a-z0-9-]+\.)*$/i;
+const GEMINI_DOMAIN_AFTER_HOLE = /^(?:\.[a-z0-9-]+)*\.gemini\.com(?=[:/?#]|$)/i;
+
+/** Whether a template literal builds a URL whose host is `<something computed>.gemini.com`. */
+function buildsHoledGeminiHost(node: TSESTree.TemplateLiteral): boolean {
+  for (let i = 1; i < node.quasis.length; i++) {
+    const before = node.quasis[i - 1]!.value;
+    const after = node.quasis[i]!.value;
+    if (GEMINI_DOMAIN_AFTER_HOLE.test(after.cooked ?? after.raw) && BEFORE_HOLED_HOST.test(before.cooked ?? before.raw)) return true;
+  }
+  return false;
+}
+
 const HOST_IN_TEXT = /(?:^|[/@\s"'`])((?:[a-z0-9-]+\.)+(?:com|us|net|io))(?![a-z0-9-])/gi;
 
 const COUNTER_STRINGS: ReadonlyArray<[RegExp, CounterEvidenceKind]> = [
@@ -140,6 +156,7 @@ function build(sourceCode: SourceCode): GeminiContext {
     sourceCode.ast,
     AST_NODE_TYPES.Literal,
     AST_NODE_TYPES.TemplateElement,
+    AST_NODE_TYPES.TemplateLiteral,
     AST_NODE_TYPES.Property,
     AST_NODE_TYPES.PropertyDefinition,
     AST_NODE_TYPES.ImportDeclaration,
@@ -152,6 +169,9 @@ function build(sourceCode: SourceCode): GeminiContext {
         break;
       case AST_NODE_TYPES.TemplateElement:
         inspectString(node.value.cooked ?? node.value.raw, node);
+        break;
+      case AST_NODE_TYPES.TemplateLiteral:
+        if (node.expressions.length > 0 && buildsHoledGeminiHost(node)) evidence.push({ kind: 'host', node });
         break;
       case AST_NODE_TYPES.Property:
       case AST_NODE_TYPES.PropertyDefinition:

@@ -8,7 +8,7 @@ import { memberName, returnedExpressions, staticKeyName, unwrap, walk } from './
 import { findVariable, moduleRef, resolveIdentifier } from './bindings.js';
 import { calledFunction } from './functions.js';
 import { geminiContext } from './gemini-context.js';
-import type { HttpCall } from './http-calls.js';
+import { httpCalls, type HttpCall } from './http-calls.js';
 import { memoForFile } from './memo.js';
 import type { GeminiPayload } from './payloads.js';
 import { lastWriteBefore } from './reaching-write.js';
@@ -125,14 +125,19 @@ export function callUrlWith(call: HttpCall, sourceCode: SourceCode, substitution
 }
 
 /**
- * The requests that send `payload` (in their `X-GEMINI-PAYLOAD` header). `payload.calls` lists
+ * The requests that send `payload` (in their `X-GEMINI-PAYLOAD` header, or built from it when that
+ * header is out of sight). `payload.calls` lists
  * every request whose payload header *may* carry it — with a shared header helper
  * (`headers: sign(body)`) that is every request using the helper — so only the calls whose own
  * arguments and header values lead to this payload without going through a function parameter
  * are kept (see {@link reachedFromCall}).
  */
 export function payloadRequests(payload: GeminiPayload, sourceCode: SourceCode): HttpCall[] {
-  return payload.calls.filter((call) => reachedFromCall(call, payload.node, sourceCode));
+  // A payload whose header is built out of sight — by an imported signing helper, as in
+  // `axios.post(url, {}, createRequestConfig({ payload, key, secret }))` — goes with the requests
+  // built from it.
+  const calls = payload.calls.length > 0 || payload.sentAsPayloadHeader ? payload.calls : httpCalls(sourceCode);
+  return calls.filter((call) => reachedFromCall(call, payload.node, sourceCode));
 }
 
 /**

@@ -69,7 +69,10 @@ export function geminiPayloads(sourceCode: SourceCode): GeminiPayload[] {
       const value = staticString(requestEntry.valueNode, sourceCode);
       const pathLike = value !== undefined && (PATH_LIKE.test(value.text) || value.text.startsWith(HOLE) || /^\/?v\d+\//.test(value.text) || value.text.startsWith('/'));
       const sent = inPayloadHeader.has(node);
-      if (!sent && !(nonce && pathLike && (context.isGeminiCode(node) || PATH_LIKE.test(value.text)))) continue;
+      // not sent in sight: a `{ request, nonce }` object whose request is a Gemini path, or is a
+      // path or not known at all (a parameter: `{ request: endpoint, nonce }`) in Gemini code
+      const shaped = nonce !== undefined && (pathLike ? context.isGeminiCode(node) || PATH_LIKE.test(value.text) : value === undefined && context.isGeminiCode(node));
+      if (!sent && !shaped) continue;
       const payload: GeminiPayload = {
         node,
         request: value ? { ...requestEntry, value } : requestEntry,

@@ -20,6 +20,16 @@ describe('geminiContext', () => {
     expect(verdictAt(`new WebSocket('wss://ws.sandbox.gemini.com'); probe();`).gemini).toBe(true);
   });
 
+  it('recognises a Gemini host whose first labels are computed', () => {
+    for (const url of ['`https://${subdomain}.gemini.com`', '`https://${sub}.gemini.com/v1${path}`', '`wss://${s}.gemini.com:443/v1/order/events`', '`//${x}.exchange.gemini.com`', '`https://api.${env}.gemini.com`']) {
+      expect(verdictAt(`const BASE = ${url}; probe();`).gemini, url).toBe(true);
+    }
+    // other domains that merely contain the word, and hosts that only start like Gemini's
+    for (const url of ['`https://${x}.gemini.com.evil.io`', '`https://${x}.notgemini.com`', '`https://${x}.gemini.google.com`', '`https://gemini.${tld}`', '`${a}.gemini.com`', '`https://${x}-gemini.com`']) {
+      expect(verdictAt(`const BASE = ${url}; probe();`).gemini, url).toBe(false);
+    }
+  });
+
   it('recognises a Gemini key literal and ccxt.gemini', () => {
     expect(verdictAt(`const k = 'account-aB3dE5gH7jK9mN1pQ2rS'; probe();`).gemini).toBe(true);
     expect(verdictAt(`import ccxt from 'ccxt'; const ex = new ccxt.gemini({ apiKey }); probe();`).gemini).toBe(true);

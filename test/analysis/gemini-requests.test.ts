@@ -165,9 +165,11 @@ describe('payloadMayGainKeys', () => {
 });
 
 describe('geminiTarget with an unknown subdomain', () => {
-  it('accepts *.gemini.com hosts in Gemini code only', () => {
+  it('accepts *.gemini.com hosts (themselves evidence of Gemini code), but not hosts that only start like one', () => {
     const code = (extra: string) => `${extra}\ndeclare const sub: string;\nfetch(\`https://\${sub}.gemini.com/v1/balances\`);\nfetch(\`https://\${sub}.gemini.com.evil.example/v1/balances\`);`;
     expect(targets(code("const h = { 'X-GEMINI-APIKEY': k };")).map((t) => t?.endpoint)).toEqual(['/v1/balances', undefined]);
-    expect(targets(code(''))).toEqual([undefined, undefined]);
+    expect(targets(code('')).map((t) => t?.endpoint)).toEqual(['/v1/balances', undefined]);
+    // in a Binance region, a computed host is not taken for Gemini's
+    expect(targets(code("const h = { 'X-MBX-APIKEY': k };"))).toEqual([undefined, undefined]);
   });
 });

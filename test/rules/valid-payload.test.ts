@@ -41,8 +41,41 @@ const reassignedPayload = (request: string): string =>
     '})();',
   );
 
+/**
+ * A Babel-compiled client (the shape of the gemini-api package): methods are arrow functions
+ * assigned in the constructor, the host's first label is computed, and the headers come from an
+ * imported helper, out of sight. Its call sites are on lines 12 and 13.
+ */
+const babelClient = (request: string, host = 'https://${subdomain}.gemini.com'): string =>
+  lines(
+    "var _axios = _interopRequireDefault(require('axios'));",
+    "var _sign = _interopRequireDefault(require('./createRequestConfig'));",
+    'function _interopRequireDefault(obj) { return obj && obj.__esModule ? obj : { default: obj }; }',
+    'class Client {',
+    '  constructor({ key, secret, sandbox = false } = {}) {',
+    '    this.requestPrivate = (endpoint, params = {}) => {',
+    '      const requestPath = `/v1${endpoint}`;',
+    `      const payload = Object.assign({ nonce: Date.now(), request: ${request} }, params);`,
+    '      const config = (0, _sign.default)({ payload, key: this.key, secret: this.secret });',
+    '      return _axios.default.post(`${this.baseUrl}${requestPath}`, {}, config);',
+    '    };',
+    '    this.getMyAvailableBalances = () => this.requestPrivate(`/balances`);',
+    '    this.getMyActiveOrders = () => this.requestPrivate(`/orders`);',
+    '    const subdomain = sandbox ? `api.sandbox` : `api`;',
+    `    this.baseUrl = \`${host}\`;`,
+    '  }',
+    '}',
+  );
+
 ruleTester.run('valid-payload', rule, {
   valid: [
+    { name: 'a Babel-compiled client whose payload names the URL path, signed by an imported helper', code: babelClient('requestPath') },
+    {
+      name: 'a Bitfinex v1 client with the same payload shape is not Gemini code',
+      code: babelClient('endpoint', 'https://api.bitfinex.com')
+        .replace("require('./createRequestConfig')", "require('./bfx-headers')")
+        .replace('class Client {', "// the bot's gemini client is in gemini.js\nclass Client {"),
+    },
     // a variable reassigned from the payload object to its base64 (CoffeeScript / ES5 clients)
     { name: 'reassigned payload variable with the right request', code: reassignedPayload("'/v1/' + sub") },
     {
@@ -238,6 +271,15 @@ ruleTester.run('valid-payload', rule, {
     },
   ],
   invalid: [
+    {
+      name: 'reports per call site a payload built in a constructor arrow helper and signed by an imported helper',
+      code: babelClient('endpoint'),
+      output: null,
+      errors: [
+        { messageId: 'endpointMismatch', line: 12, column: 61, data: { request: '/balances', path: '/v1/balances' }, suggestions: [] },
+        { messageId: 'endpointMismatch', line: 13, column: 56, data: { request: '/orders', path: '/v1/orders' }, suggestions: [] },
+      ],
+    },
     {
       name: 'reports a mismatch through a payload variable reassigned to its base64, at the call site',
       code: reassignedPayload("'/v1/' + sub + '/'"),
