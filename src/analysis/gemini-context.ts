@@ -46,12 +46,33 @@ const GEMINI_HOST_IN_TEXT = /(?:^|[^a-z0-9.-])((?:api|ws)(?:\.sandbox)?\.gemini\
 const BEFORE_HOLED_HOST = /\/\/(?:[a-z0-9-]+\.)*$/i;
 const GEMINI_DOMAIN_AFTER_HOLE = /^(?:\.[a-z0-9-]+)*\.gemini\.com(?=[:/?#]|$)/i;
 
-/** Whether a template literal builds a URL whose host is `<something computed>.gemini.com`. */
+/** Whether a template literal builds a URL whose host is `<something computed>.gemini.com`: `https://${subdomain}.gemini.com`. */
 function buildsHoledGeminiHost(node: TSESTree.TemplateLiteral): boolean {
   for (let i = 1; i < node.quasis.length; i++) {
     const before = node.quasis[i - 1]!.value;
     const after = node.quasis[i]!.value;
     if (GEMINI_DOMAIN_AFTER_HOLE.test(after.cooked ?? after.raw) && BEFORE_HOLED_HOST.test(before.cooked ?? before.raw)) return true;
+  }
+  return false;
+}
+
+/** The same for a concatenation: `'https://' + subdomain + '.gemini.com/v1'`. */
+function concatenatesHoledGeminiHost(node: TSESTree.BinaryExpression): boolean {
+  const operands: TSESTree.Node[] = [];
+  const flatten = (n: TSESTree.Node): void => {
+    if (n.type === AST_NODE_TYPES.BinaryExpression && n.operator === '+') {
+      flatten(n.left);
+      flatten(n.right);
+    } else {
+      operands.push(n);
+    }
+  };
+  flatten(node);
+  const text = (n: TSESTree.Node | undefined): string | undefined => (n?.type === AST_NODE_TYPES.Literal && typeof n.value === 'string' ? n.value : undefined);
+  for (let i = 2; i < operands.length; i++) {
+    const after = text(operands[i]);
+    const before = text(operands[i - 2]);
+    if (after !== undefined && before !== undefined && text(operands[i - 1]) === undefined && GEMINI_DOMAIN_AFTER_HOLE.test(after) && BEFORE_HOLED_HOST.test(before)) return true;
   }
   return false;
 }
@@ -157,6 +178,7 @@ function build(sourceCode: SourceCode): GeminiContext {
     AST_NODE_TYPES.Literal,
     AST_NODE_TYPES.TemplateElement,
     AST_NODE_TYPES.TemplateLiteral,
+    AST_NODE_TYPES.BinaryExpression,
     AST_NODE_TYPES.Property,
     AST_NODE_TYPES.PropertyDefinition,
     AST_NODE_TYPES.ImportDeclaration,
@@ -172,6 +194,12 @@ function build(sourceCode: SourceCode): GeminiContext {
         break;
       case AST_NODE_TYPES.TemplateLiteral:
         if (node.expressions.length > 0 && buildsHoledGeminiHost(node)) evidence.push({ kind: 'host', node });
+        break;
+      case AST_NODE_TYPES.BinaryExpression:
+        // the whole chain once, from its top
+        if (node.operator === '+' && !(node.parent.type === AST_NODE_TYPES.BinaryExpression && node.parent.operator === '+') && concatenatesHoledGeminiHost(node)) {
+          evidence.push({ kind: 'host', node });
+        }
         break;
       case AST_NODE_TYPES.Property:
       case AST_NODE_TYPES.PropertyDefinition:

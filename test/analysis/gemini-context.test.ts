@@ -28,6 +28,13 @@ describe('geminiContext', () => {
     for (const url of ['`https://${x}.gemini.com.evil.io`', '`https://${x}.notgemini.com`', '`https://${x}.gemini.google.com`', '`https://gemini.${tld}`', '`${a}.gemini.com`', '`https://${x}-gemini.com`']) {
       expect(verdictAt(`const BASE = ${url}; probe();`).gemini, url).toBe(false);
     }
+    // the same by concatenation
+    for (const url of ["'https://' + subdomain + '.gemini.com'", "'wss://' + s + '.gemini.com/v1/order/events' + q", "prefix + 'https://' + sub + '.gemini.com'"]) {
+      expect(verdictAt(`const BASE = ${url}; probe();`).gemini, url).toBe(true);
+    }
+    for (const url of ["'https://' + x + '.gemini.com.evil.io'", "'https://' + x + y + '.gemini.com'", "x + '.gemini.com'", "'https://' + x + '-gemini.com'"]) {
+      expect(verdictAt(`const BASE = ${url}; probe();`).gemini, url).toBe(false);
+    }
   });
 
   it('recognises a Gemini key literal and ccxt.gemini', () => {

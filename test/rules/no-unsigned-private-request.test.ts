@@ -335,6 +335,67 @@ ruleTester.run('no-unsigned-private-request', rule, {
       errors: [{ messageId: 'notPost', line: 11, column: 35, data: { method: 'GET', endpoint: '/v1/balances', summary: 'get available balances' }, suggestions: [] }],
     },
     {
+      name: 'reports an unsigned GET to a host concatenated from a computed subdomain (ES5)',
+      code: lines(
+        "var request = require('request');",
+        'function Client(key, sandbox) {',
+        "  this.base = 'https://' + (sandbox ? 'api.sandbox' : 'api') + '.gemini.com';",
+        '  this.key = key;',
+        '}',
+        'Client.prototype.balances = function (cb) {',
+        "  return request({ url: this.base + '/v1/balances', method: 'GET' }, cb);",
+        '};',
+      ),
+      output: null,
+      errors: [
+        {
+          messageId: 'missingHeaders',
+          line: 7,
+          column: 25,
+          data: { target: 'endpoint /v1/balances (get available balances)', missing: ALL, errors: ALL_ERRORS },
+          suggestions: [
+            {
+              messageId: 'signWithReferenceSigner',
+              data: { path: '/v1/balances' },
+              output: lines(
+                "var request = require('request');",
+                "const { createGeminiSigner } = require('eslint-plugin-gemini-guard/signer');",
+                'const geminiSigner = createGeminiSigner({ apiKey: process.env.GEMINI_API_KEY, apiSecret: process.env.GEMINI_API_SECRET });',
+                'function Client(key, sandbox) {',
+                "  this.base = 'https://' + (sandbox ? 'api.sandbox' : 'api') + '.gemini.com';",
+                '  this.key = key;',
+                '}',
+                'Client.prototype.balances = function (cb) {',
+                "  return request({ url: this.base + '/v1/balances', method: 'GET', headers: geminiSigner.sign('/v1/balances').headers }, cb);",
+                '};',
+              ),
+            },
+          ],
+        },
+        {
+          messageId: 'notPost',
+          line: 7,
+          column: 61,
+          data: { method: 'GET', endpoint: '/v1/balances', summary: 'get available balances' },
+          suggestions: [
+            {
+              messageId: 'usePost',
+              output: lines(
+                "var request = require('request');",
+                'function Client(key, sandbox) {',
+                "  this.base = 'https://' + (sandbox ? 'api.sandbox' : 'api') + '.gemini.com';",
+                '  this.key = key;',
+                '}',
+                'Client.prototype.balances = function (cb) {',
+                "  return request({ url: this.base + '/v1/balances', method: 'POST' }, cb);",
+                '};',
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: 'reports an unsigned GET on a private endpoint: missing headers and the method',
       code: "fetch('https://api.gemini.com/v1/balances');",
       output: null,
