@@ -395,36 +395,26 @@ ruleTester.run('no-unsigned-private-request', rule, {
         },
       ],
     },
-    {
-      name: 'reports an unsigned GET on a private endpoint: missing headers and the method',
-      code: "fetch('https://api.gemini.com/v1/balances');",
+    // the same unsigned GET, with the host written plainly and spelled with an escape (the text
+    // prefilter decodes escapes)
+    ...[
+      ['reports an unsigned GET on a private endpoint: missing headers and the method', "fetch('https://api.gemini.com/v1/balances');"],
+      ['reports a Gemini host spelled with string escapes', "fetch('https://api.gem\\x69ni.com/v1/balances');"],
+    ].map(([name, code]) => ({
+      name: name!,
+      code: code!,
       output: null,
       errors: [
         {
-          messageId: 'missingHeaders',
+          messageId: 'missingHeaders' as const,
           line: 1,
           column: 7,
           data: { target: 'endpoint /v1/balances (get available balances)', missing: ALL, errors: ALL_ERRORS },
           suggestions: [],
         },
-        { messageId: 'notPost', line: 1, column: 7, data: { method: 'GET', endpoint: '/v1/balances', summary: 'get available balances' }, suggestions: [] },
+        { messageId: 'notPost' as const, line: 1, column: 7, data: { method: 'GET', endpoint: '/v1/balances', summary: 'get available balances' }, suggestions: [] },
       ],
-    },
-    {
-      name: 'reports a Gemini host spelled with string escapes (the text prefilter decodes them)',
-      code: "fetch('https://api.gem\\x69ni.com/v1/balances');",
-      output: null,
-      errors: [
-        {
-          messageId: 'missingHeaders',
-          line: 1,
-          column: 7,
-          data: { target: 'endpoint /v1/balances (get available balances)', missing: ALL, errors: ALL_ERRORS },
-          suggestions: [],
-        },
-        { messageId: 'notPost', line: 1, column: 7, data: { method: 'GET', endpoint: '/v1/balances', summary: 'get available balances' }, suggestions: [] },
-      ],
-    },
+    })),
     {
       name: 'suggests the reference signer in an options object without headers',
       code: "import fetch from 'node-fetch';\nawait fetch('https://api.gemini.com/v1/order/new', { method: 'POST', body: '{}' });",
