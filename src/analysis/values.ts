@@ -328,7 +328,8 @@ export function envRead(node: TSESTree.Node, sourceCode: SourceCode, depth = 0):
   return undefined;
 }
 
-function envObject(node: TSESTree.Node, sourceCode: SourceCode): EnvRead['via'] | undefined {
+/** Which environment object `node` is itself (`process.env`, `import.meta.env`, `Bun.env`), if any. */
+export function envObject(node: TSESTree.Node, sourceCode: SourceCode): EnvRead['via'] | undefined {
   const obj = unwrap(node);
   if (obj.type !== AST_NODE_TYPES.MemberExpression || memberName(obj) !== 'env') return undefined;
   const base = unwrap(obj.object);

@@ -1,12 +1,13 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { credentialsIn, type CredentialUse } from '../analysis/credentials.js';
+import { environmentDumpIn, geminiCredentialReadFrom } from '../analysis/environment-dump.js';
 import { loggerCall } from '../analysis/loggers.js';
 import { fileMayHoldGeminiCode } from '../analysis/relevance.js';
 import { createRule } from '../utils/create-rule.js';
 
 export type Options = [];
-export type MessageIds = 'loggedApiSecret' | 'loggedApiKey' | 'loggedSignature' | 'loggedHeaders';
+export type MessageIds = 'loggedApiSecret' | 'loggedApiKey' | 'loggedSignature' | 'loggedHeaders' | 'loggedEnvironment';
 
 const MESSAGE: Record<Exclude<CredentialUse['kind'], 'payload'>, MessageIds> = {
   apiSecret: 'loggedApiSecret',
@@ -37,6 +38,8 @@ export default createRule<Options, MessageIds>({
         '`{{logger}}` writes the X-GEMINI-SIGNATURE value to the log: it is an HMAC made with the API secret, and next to the payload it is a signed request. Log the request path and nonce instead.',
       loggedHeaders:
         '`{{logger}}` writes the X-GEMINI-* authentication headers (API key and signature) to the log. Log the request path and nonce, or the headers without X-GEMINI-APIKEY and X-GEMINI-SIGNATURE.',
+      loggedEnvironment:
+        '`{{logger}}` writes all of `{{env}}` to the log, and with it {{name}}, the Gemini exchange credential this file reads from there. Log the variables you need by name, never the whole environment.',
     },
   },
   defaultOptions: [],
@@ -63,6 +66,12 @@ export default createRule<Options, MessageIds>({
             if (reported.has(key)) continue;
             reported.add(key);
             context.report({ node: at, messageId: MESSAGE[use.kind], data: { logger: call.name } });
+          }
+          // console.log(process.env): every variable, the Gemini secret among them
+          const dump = environmentDumpIn(value, sourceCode);
+          const name = dump && geminiCredentialReadFrom(dump.via, sourceCode);
+          if (dump && name !== undefined) {
+            context.report({ node: within(dump.node, arg) ? dump.node : arg, messageId: 'loggedEnvironment', data: { logger: call.name, env: dump.via, name } });
           }
         }
       },

@@ -26,6 +26,18 @@ const client = (logLine: string): string =>
 
 ruleTester.run('no-credential-logging', rule, {
   valid: [
+    {
+      name: 'names of the environment and single non-credential variables may be logged beside a Gemini secret',
+      code: lines("const secret = process.env.GEMINI_API_SECRET;", 'console.log(Object.keys(process.env), process.env.NODE_ENV, Boolean(process.env.GEMINI_API_SECRET));', 'export { secret };'),
+    },
+    {
+      name: 'dumping the environment in Google Gemini AI code is not about a Gemini exchange credential',
+      code: lines("import { GoogleGenerativeAI } from '@google/generative-ai';", 'const genAI = new GoogleGenerativeAI(process.env.GEMINI_API_KEY);', 'console.log(process.env);'),
+    },
+    {
+      name: 'dumping the environment in a file that reads no Gemini credential from it',
+      code: lines('// gemini price ticker: public data only', 'console.log(process.env);'),
+    },
     // what is safe to log about a credential
     ...[
       'console.log(Boolean(this.apiKey));',
@@ -148,6 +160,41 @@ ruleTester.run('no-credential-logging', rule, {
     },
   ],
   invalid: [
+    {
+      name: 'reports logging the whole environment in a file that reads the Gemini secret from it',
+      code: lines(
+        "import { GeminiClient } from './gemini';",
+        'const client = new GeminiClient(process.env.GEMINI_API_KEY, process.env.GEMINI_API_SECRET);',
+        'console.log(process.env);',
+      ),
+      errors: [{ messageId: 'loggedEnvironment', line: 3, column: 13, data: { logger: 'console.log', env: 'process.env', name: 'GEMINI_API_SECRET' } }],
+    },
+    {
+      name: 'reports the environment spread, stringified through an alias, and inspected in a template',
+      code: lines(
+        "import util from 'node:util';",
+        'const { GEMINI_API_SECRET } = process.env;',
+        'const env = process.env;',
+        "console.debug('env', { ...process.env });",
+        'console.log(JSON.stringify(env, null, 2));',
+        'console.log(`env: ${util.inspect(process.env)}`);',
+        'export const secret = GEMINI_API_SECRET;',
+      ),
+      errors: [
+        { messageId: 'loggedEnvironment', line: 4, column: 27, data: { logger: 'console.debug', env: 'process.env', name: 'GEMINI_API_SECRET' } },
+        { messageId: 'loggedEnvironment', line: 5, column: 13, data: { logger: 'console.log', env: 'process.env', name: 'GEMINI_API_SECRET' } },
+        { messageId: 'loggedEnvironment', line: 6, column: 34, data: { logger: 'console.log', env: 'process.env', name: 'GEMINI_API_SECRET' } },
+      ],
+    },
+    {
+      name: 'reports the environment of Gemini exchange code that reads only the API key from it',
+      code: lines(
+        'const key = process.env.GEMINI_API_KEY;',
+        "fetch('https://api.gemini.com/v1/balances', { method: 'POST', headers: { 'X-GEMINI-APIKEY': key } });",
+        'console.log(process.env);',
+      ),
+      errors: [{ messageId: 'loggedEnvironment', line: 3, column: 13, data: { logger: 'console.log', env: 'process.env', name: 'GEMINI_API_KEY' } }],
+    },
     {
       name: 'reports the API secret held by a client class',
       code: client("console.log('secret', this.apiSecret);"),
