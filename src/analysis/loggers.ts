@@ -1,13 +1,15 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { dottedPath, memberName, unwrap } from './ast-utils.js';
+import { dottedPath, memberName, unwrap, walk, type FunctionNode } from './ast-utils.js';
 import { isModuleMember, moduleRef, resolveIdentifier } from './bindings.js';
+import { calledFunction } from './functions.js';
+import { memoForFile } from './memo.js';
 import { classFieldValue } from './values.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
 /** Which kind of logger a call writes to. */
-export type LoggerLibrary = 'console' | 'named' | 'pino' | 'winston' | 'bunyan' | 'debug' | 'util';
+export type LoggerLibrary = 'console' | 'named' | 'pino' | 'winston' | 'bunyan' | 'debug' | 'util' | 'wrapper';
 
 /** A call that writes its arguments to a log. */
 export interface LoggerCall {
@@ -15,6 +17,11 @@ export interface LoggerCall {
   library: LoggerLibrary;
   /** How the callee is written (`console.log`, `this.logger.info`, `dbg`), for messages. */
   name: string;
+  /**
+   * For a local function that hands some of its parameters to a logger (`library: 'wrapper'`):
+   * whether the argument at a position reaches the log. Every argument does for the others.
+   */
+  logsArgument?: (index: number) => boolean;
 }
 
 const CONSOLE_METHODS: ReadonlySet<string> = new Set(['log', 'info', 'warn', 'error', 'debug', 'trace', 'dir', 'table']);
@@ -78,7 +85,7 @@ export function loggerCall(call: TSESTree.CallExpression, sourceCode: SourceCode
       if (ref && ((ref.source === '<global>' && ref.path.length === 2 && ref.path[0] === 'console') || (ref.source === 'console' && ref.path.length === 1))) {
         return CONSOLE_METHODS.has(method) ? { node: call, library: 'console', name } : undefined;
       }
-      if (!LOGGER_METHODS.has(method)) return undefined;
+      if (!LOGGER_METHODS.has(method)) return wrapperCall(call, name, sourceCode);
       const object = unwrap(callee.object);
       const library = instanceLibrary(object, sourceCode);
       if (library === 'pino' || library === 'winston' || library === 'bunyan') return { node: call, library, name };
@@ -89,12 +96,80 @@ export function loggerCall(call: TSESTree.CallExpression, sourceCode: SourceCode
         if (object.type === AST_NODE_TYPES.Identifier && resolveIdentifier(object, sourceCode).kind === 'function') return undefined;
         return { node: call, library: 'named', name };
       }
-      return undefined;
+      return wrapperCall(call, name, sourceCode);
     }
     const library = instanceLibrary(callee, sourceCode);
     if (library === 'debug' || library === 'util') return { node: call, library, name };
-    return undefined;
+    return wrapperCall(call, name, sourceCode);
   } catch {
     return undefined;
   }
+}
+
+/** A call of a local function that logs (some of) its parameters: `debugLog('headers', headers)`. */
+function wrapperCall(call: TSESTree.CallExpression, name: string, sourceCode: SourceCode): LoggerCall | undefined {
+  const fn = calledFunction(call, sourceCode);
+  if (!fn) return undefined;
+  const logged = loggedParameters(fn, sourceCode);
+  if (logged.positions.size === 0 && logged.from === undefined) return undefined;
+  const from = logged.from;
+  return { node: call, library: 'wrapper', name, logsArgument: (index) => logged.positions.has(index) || (from !== undefined && index >= from) };
+}
+
+/** The parameter positions a function logs: some, and perhaps every one from `from` on (a rest parameter, `arguments`). */
+interface LoggedParameters {
+  positions: Set<number>;
+  from?: number;
+}
+
+/**
+ * The positions of `fn`'s parameters that it passes to a logger itself (`console.log(msg)`,
+ * `logger.info({ data })`, `` console.log(`${label}: ${value}`) ``, `console.log(...args)`). A rest
+ * parameter counts for every position from its own; `arguments` for all. One level: a wrapper of a
+ * wrapper is not followed. Memoised per function.
+ */
+function loggedParameters(fn: FunctionNode, sourceCode: SourceCode): LoggedParameters {
+  const cache = memoForFile(sourceCode, 'loggedParameters', () => new Map<FunctionNode, LoggedParameters>());
+  const cached = cache.get(fn);
+  if (cached) return cached;
+  const logged: LoggedParameters = { positions: new Set() };
+  cache.set(fn, logged); // a recursive wrapper sees what is known so far
+  const positions = new Map<string, { index: number; rest: boolean }>();
+  fn.params.forEach((param, index) => {
+    const p = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+    if (p.type === AST_NODE_TYPES.Identifier) positions.set(p.name, { index, rest: false });
+    else if (p.type === AST_NODE_TYPES.RestElement && p.argument.type === AST_NODE_TYPES.Identifier) positions.set(p.argument.name, { index, rest: true });
+  });
+  const usesArguments = fn.type !== AST_NODE_TYPES.ArrowFunctionExpression;
+  if (positions.size === 0 && !usesArguments) return logged;
+  const from = (index: number): void => {
+    logged.from = Math.min(logged.from ?? index, index);
+  };
+  walk(fn.body, (node) => {
+    if (node.type !== AST_NODE_TYPES.CallExpression || node.arguments.length === 0 || !directLoggerCall(node, sourceCode)) return undefined;
+    for (const arg of node.arguments) {
+      walk(arg, (n) => {
+        if (n.type !== AST_NODE_TYPES.Identifier) return undefined;
+        if (n.name === 'arguments' && usesArguments && !positions.has('arguments')) {
+          from(0);
+          return undefined;
+        }
+        const at = positions.get(n.name);
+        if (!at) return undefined;
+        const binding = resolveIdentifier(n, sourceCode);
+        if (binding.kind !== 'parameter' || binding.fn !== fn) return undefined;
+        if (at.rest) from(at.index);
+        else logged.positions.add(at.index);
+        return undefined;
+      });
+    }
+    return undefined;
+  });
+  return logged;
+}
+
+/** {@link loggerCall} without wrappers (a wrapper's own logging must be a real logger). */
+function directLoggerCall(call: TSESTree.CallExpression, sourceCode: SourceCode): LoggerCall | undefined {
+  const found = loggerCall(call, sourceCode);
+  return found?.library === 'wrapper' ? undefined : found;
 }

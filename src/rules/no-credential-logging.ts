@@ -55,7 +55,9 @@ export default createRule<Options, MessageIds>({
         const call = loggerCall(node, sourceCode);
         if (!call) return;
         const reported = new Set<string>();
-        for (const arg of node.arguments) {
+        for (const [index, arg] of node.arguments.entries()) {
+          // a local logging helper logs only some of its parameters
+          if (call.logsArgument && !call.logsArgument(index)) continue;
           const value = arg.type === AST_NODE_TYPES.SpreadElement ? arg.argument : arg;
           for (const use of credentialsIn(value, sourceCode)) {
             // the base64 payload is the request itself, not a credential

@@ -68,3 +68,44 @@ describe('loggerCall', () => {
     expect(loggers(`function log(x) { return x; } log(secret); const logger = { info() {} }; fetch(a); foo.bar.baz(b); (0, console.log)(c);`)).toEqual([]);
   });
 });
+
+describe('loggerCall on local logging helpers', () => {
+  /** For each call of a helper: which of its first four arguments reach the log. */
+  function logged(code: string): Record<string, boolean[]> {
+    const sc = parse(code);
+    const out: Record<string, boolean[]> = {};
+    for (const call of findNodes(sc, AST_NODE_TYPES.CallExpression)) {
+      const found = loggerCall(call, sc);
+      if (found?.library === 'wrapper') out[found.name] = [0, 1, 2, 3].map((i) => found.logsArgument!(i));
+    }
+    return out;
+  }
+
+  it('knows which parameters a helper logs: named, rest and `arguments`', () => {
+    expect(
+      logged(
+        [
+          'function label(a, b) { console.log(a); return b; }',
+          'const rest = (first, ...more) => console.log(...more);',
+          'function all() { console.log(...arguments); }',
+          'function inTemplate(x = 1, { y }) { logger.info(`x=${x}`); }',
+          "label(1, 2); rest(1, 2, 3); all(1); inTemplate(1, {});",
+        ].join('\n'),
+      ),
+    ).toEqual({ label: [true, false, false, false], rest: [false, true, true, true], all: [true, true, true, true], inTemplate: [true, false, false, false] });
+  });
+
+  it('does not take for loggers helpers that log nothing of theirs, shadow their parameters, or only call themselves', () => {
+    expect(
+      logged(
+        [
+          "function quiet(a) { console.log('called'); return a; }",
+          'function shadow(a) { { const a = 1; console.log(a); } }',
+          'function loop(a) { return loop(a); }',
+          'function nested(a) { return (b) => console.log(b); }',
+          'quiet(1); shadow(1); loop(1); nested(1);',
+        ].join('\n'),
+      ),
+    ).toEqual({});
+  });
+});

@@ -24,8 +24,29 @@ const client = (logLine: string): string =>
     '}',
   );
 
+// A client that logs through its own helpers: a function, a rest-parameter arrow and a method.
+const WRAPPERS = lines(
+  'function debugLog(label, value) { console.log(`[bot] ${label}:`, value); }',
+  'function note(label, value) { console.log(label); return value.length; }',
+  'const trace = (...args) => console.debug(new Date().toISOString(), ...args);',
+  'class GeminiClient {',
+  '  constructor(apiKey, apiSecret) { this.apiKey = apiKey; this.apiSecret = apiSecret; }',
+  '  log(message, data) { console.log(message, data); }',
+  '  post(path) {',
+  "    const payload = Buffer.from(JSON.stringify({ request: path, nonce: Date.now() })).toString('base64');",
+  "    const signature = crypto.createHmac('sha384', this.apiSecret).update(payload).digest('hex');",
+  "    const headers = { 'X-GEMINI-APIKEY': this.apiKey, 'X-GEMINI-PAYLOAD': payload, 'X-GEMINI-SIGNATURE': signature };",
+  '    LOG_LINE',
+  "    return fetch('https://api.gemini.com' + path, { method: 'POST', headers });",
+  '  }',
+  '}',
+);
+const throughWrapper = (logLine: string): string => WRAPPERS.replace('LOG_LINE', logLine);
+
 ruleTester.run('no-credential-logging', rule, {
   valid: [
+    { name: 'a helper that logs only its label, given the secret as its other argument', code: throughWrapper("note('secret length', this.apiSecret);") },
+    { name: 'a logging helper given only safe values', code: throughWrapper("debugLog('path', path); trace('nonce', Date.now()); this.log('sent', { path });") },
     {
       name: 'names of the environment and single non-credential variables may be logged beside a Gemini secret',
       code: lines("const secret = process.env.GEMINI_API_SECRET;", 'console.log(Object.keys(process.env), process.env.NODE_ENV, Boolean(process.env.GEMINI_API_SECRET));', 'export { secret };'),
@@ -160,6 +181,15 @@ ruleTester.run('no-credential-logging', rule, {
     },
   ],
   invalid: [
+    {
+      name: 'reports credentials passed to local helpers that log their parameters (function, rest arrow, method)',
+      code: throughWrapper("this.log('signature', signature); trace('headers', headers); debugLog('secret', this.apiSecret);"),
+      errors: [
+        { messageId: 'loggedSignature', line: 11, column: 27, data: { logger: 'this.log' } },
+        { messageId: 'loggedHeaders', line: 11, column: 56, data: { logger: 'trace' } },
+        { messageId: 'loggedApiSecret', line: 11, column: 85, data: { logger: 'debugLog' } },
+      ],
+    },
     {
       name: 'reports logging the whole environment in a file that reads the Gemini secret from it',
       code: lines(
