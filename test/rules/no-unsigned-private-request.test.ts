@@ -39,6 +39,23 @@ const es5Client = (method: string, host = 'https://api.gemini.com', prefix = 'X-
     '})();',
   );
 
+/**
+ * An ES5 client whose host is concatenated from a computed subdomain; `options` completes the
+ * request's options object (line 7 without `head`), `head` is inserted after the first line.
+ */
+const concatClient = (options: string, head: string[] = []): string =>
+  lines(
+    "var request = require('request');",
+    ...head,
+    'function Client(key, sandbox) {',
+    "  this.base = 'https://' + (sandbox ? 'api.sandbox' : 'api') + '.gemini.com';",
+    '  this.key = key;',
+    '}',
+    'Client.prototype.balances = function (cb) {',
+    `  return request({ url: this.base + '/v1/balances', ${options} }, cb);`,
+    '};',
+  );
+
 ruleTester.run('no-unsigned-private-request', rule, {
   valid: [
     {
@@ -336,16 +353,7 @@ ruleTester.run('no-unsigned-private-request', rule, {
     },
     {
       name: 'reports an unsigned GET to a host concatenated from a computed subdomain (ES5)',
-      code: lines(
-        "var request = require('request');",
-        'function Client(key, sandbox) {',
-        "  this.base = 'https://' + (sandbox ? 'api.sandbox' : 'api') + '.gemini.com';",
-        '  this.key = key;',
-        '}',
-        'Client.prototype.balances = function (cb) {',
-        "  return request({ url: this.base + '/v1/balances', method: 'GET' }, cb);",
-        '};',
-      ),
+      code: concatClient("method: 'GET'"),
       output: null,
       errors: [
         {
@@ -357,18 +365,10 @@ ruleTester.run('no-unsigned-private-request', rule, {
             {
               messageId: 'signWithReferenceSigner',
               data: { path: '/v1/balances' },
-              output: lines(
-                "var request = require('request');",
+              output: concatClient("method: 'GET', headers: geminiSigner.sign('/v1/balances').headers", [
                 "const { createGeminiSigner } = require('eslint-plugin-gemini-guard/signer');",
                 'const geminiSigner = createGeminiSigner({ apiKey: process.env.GEMINI_API_KEY, apiSecret: process.env.GEMINI_API_SECRET });',
-                'function Client(key, sandbox) {',
-                "  this.base = 'https://' + (sandbox ? 'api.sandbox' : 'api') + '.gemini.com';",
-                '  this.key = key;',
-                '}',
-                'Client.prototype.balances = function (cb) {',
-                "  return request({ url: this.base + '/v1/balances', method: 'GET', headers: geminiSigner.sign('/v1/balances').headers }, cb);",
-                '};',
-              ),
+              ]),
             },
           ],
         },
@@ -377,21 +377,7 @@ ruleTester.run('no-unsigned-private-request', rule, {
           line: 7,
           column: 61,
           data: { method: 'GET', endpoint: '/v1/balances', summary: 'get available balances' },
-          suggestions: [
-            {
-              messageId: 'usePost',
-              output: lines(
-                "var request = require('request');",
-                'function Client(key, sandbox) {',
-                "  this.base = 'https://' + (sandbox ? 'api.sandbox' : 'api') + '.gemini.com';",
-                '  this.key = key;',
-                '}',
-                'Client.prototype.balances = function (cb) {',
-                "  return request({ url: this.base + '/v1/balances', method: 'POST' }, cb);",
-                '};',
-              ),
-            },
-          ],
+          suggestions: [{ messageId: 'usePost', output: concatClient("method: 'POST'") }],
         },
       ],
     },

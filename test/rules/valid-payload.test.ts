@@ -388,50 +388,38 @@ ruleTester.run('valid-payload', rule, {
       output: null,
       errors: [{ messageId: 'endpointMismatch', line: 8, column: 73, data: { request: '/v1/order/status', path: '…/v1/balances' }, suggestions: [] }],
     },
-    {
-      name: 'compares per call site for a helper that receives the path',
+    // the same client with its helper written as a method, then as an arrow function assigned in
+    // the constructor (what Babel makes of a class property)
+    ...[
+      ['compares per call site for a helper that receives the path', "  base = 'https://api.gemini.com/v1';", '  private(path: string, params = {}) {', '  }', 0],
+      [
+        'compares per call site for a helper assigned as an arrow function in the constructor',
+        "  constructor() {\n    this.base = 'https://api.gemini.com/v1';",
+        '    this.private = (path, params = {}) => {',
+        '    };\n  }',
+        2,
+      ],
+    ].map(([name, field, opening, closing, shift]) => ({
+      name: name as string,
       code: lines(
         "import axios from 'axios';",
         'class Gemini {',
-        "  base = 'https://api.gemini.com/v1';",
-        '  private(path: string, params = {}) {',
+        field as string,
+        opening as string,
         '    const payload = { request: path, nonce: Date.now(), ...params };',
         "    const encoded = Buffer.from(JSON.stringify(payload)).toString('base64');",
         "    return axios.post(this.base + path, null, { headers: { 'X-GEMINI-PAYLOAD': encoded, 'X-GEMINI-APIKEY': k, 'X-GEMINI-SIGNATURE': sig(encoded) } });",
-        '  }',
+        closing as string,
         "  balances() { return this.private('/balances'); }",
         "  orders() { return this.private('/v1/orders'); }",
         '}',
       ),
       output: null,
       errors: [
-        { messageId: 'endpointMismatch', line: 9, column: 36, data: { request: '/balances', path: '/v1/balances' }, suggestions: [] },
-        { messageId: 'endpointMismatch', line: 10, column: 34, data: { request: '/v1/orders', path: '/v1/v1/orders' }, suggestions: [] },
+        { messageId: 'endpointMismatch' as const, line: 9 + (shift as number), column: 36, data: { request: '/balances', path: '/v1/balances' }, suggestions: [] },
+        { messageId: 'endpointMismatch' as const, line: 10 + (shift as number), column: 34, data: { request: '/v1/orders', path: '/v1/v1/orders' }, suggestions: [] },
       ],
-    },
-    {
-      name: 'compares per call site for a helper assigned as an arrow function in the constructor',
-      code: lines(
-        "import axios from 'axios';",
-        'class Gemini {',
-        '  constructor(key, secret) {',
-        "    this.base = 'https://api.gemini.com/v1';",
-        '    this.private = (path, params = {}) => {',
-        '      const payload = { request: path, nonce: Date.now(), ...params };',
-        "      const encoded = Buffer.from(JSON.stringify(payload)).toString('base64');",
-        "      return axios.post(this.base + path, null, { headers: { 'X-GEMINI-PAYLOAD': encoded, 'X-GEMINI-APIKEY': key, 'X-GEMINI-SIGNATURE': sig(encoded, secret) } });",
-        '    };',
-        '  }',
-        "  balances() { return this.private('/balances'); }",
-        "  orders() { return this.private('/v1/orders'); }",
-        '}',
-      ),
-      output: null,
-      errors: [
-        { messageId: 'endpointMismatch', line: 11, column: 36, data: { request: '/balances', path: '/v1/balances' }, suggestions: [] },
-        { messageId: 'endpointMismatch', line: 12, column: 34, data: { request: '/v1/orders', path: '/v1/v1/orders' }, suggestions: [] },
-      ],
-    },
+    })),
     {
       name: 'compares per call site when only the URL depends on the parameter',
       code: lines(
