@@ -185,27 +185,33 @@ export function walk(root: TSESTree.Node, visit: (node: TSESTree.Node) => boolea
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (visit(node) === false) continue;
-    // childNodes(node), pushed last-first, without an array per node: this loop runs over every
-    // node of every file the analysis looks at
-    const keys = childKeys(node);
-    for (let k = keys.length - 1; k >= 0; k--) {
-      const value = (node as unknown as Record<string, unknown>)[keys[k]!];
-      if (value === null || typeof value !== 'object') continue;
-      if (Array.isArray(value)) {
-        for (let i = value.length - 1; i >= 0; i--) {
-          const item = value[i] as { type?: unknown } | null;
-          if (item !== null && typeof item === 'object' && typeof item.type === 'string') stack.push(item as TSESTree.Node);
-        }
-      } else if (typeof (value as { type?: unknown }).type === 'string') {
-        stack.push(value as TSESTree.Node);
+    pushChildren(node, stack);
+  }
+}
+
+/**
+ * Pushes `node`'s children onto `stack` last-first (so they pop in source order), without an array
+ * per node: this runs for every node of every file the analysis looks at.
+ */
+function pushChildren(node: TSESTree.Node, stack: TSESTree.Node[]): void {
+  const keys = childKeys(node);
+  for (let k = keys.length - 1; k >= 0; k--) {
+    const value = (node as unknown as Record<string, unknown>)[keys[k]!];
+    if (value === null || typeof value !== 'object') continue;
+    if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--) {
+        const item = value[i] as { type?: unknown } | null;
+        if (item !== null && typeof item === 'object' && typeof item.type === 'string') stack.push(item as TSESTree.Node);
       }
+    } else if (typeof (value as { type?: unknown }).type === 'string') {
+      stack.push(value as TSESTree.Node);
     }
   }
 }
 
 const indexes = new WeakMap<TSESTree.Node, Map<string, TSESTree.Node[]>>();
 
-/** {@link walk} with the visitor inlined: the per-file index is the analysis layer's hottest loop. */
+/** Every node below `root`, by type: the per-file index behind {@link nodesOfType}. */
 function buildIndex(root: TSESTree.Node): Map<string, TSESTree.Node[]> {
   const built = new Map<string, TSESTree.Node[]>();
   const stack: TSESTree.Node[] = [root];
@@ -214,19 +220,7 @@ function buildIndex(root: TSESTree.Node): Map<string, TSESTree.Node[]> {
     const list = built.get(node.type);
     if (list) list.push(node);
     else built.set(node.type, [node]);
-    const keys = childKeys(node);
-    for (let k = keys.length - 1; k >= 0; k--) {
-      const value = (node as unknown as Record<string, unknown>)[keys[k]!];
-      if (value === null || typeof value !== 'object') continue;
-      if (Array.isArray(value)) {
-        for (let i = value.length - 1; i >= 0; i--) {
-          const item = value[i] as { type?: unknown } | null;
-          if (item !== null && typeof item === 'object' && typeof item.type === 'string') stack.push(item as TSESTree.Node);
-        }
-      } else if (typeof (value as { type?: unknown }).type === 'string') {
-        stack.push(value as TSESTree.Node);
-      }
-    }
+    pushChildren(node, stack);
   }
   return built;
 }

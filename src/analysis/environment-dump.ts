@@ -25,7 +25,15 @@ const DUMPING_GLOBALS = new Set(['JSON.stringify', 'Object.entries', 'Object.val
  * `Object.entries(process.env)`, or a template literal with one of these inside. `process.env.X`
  * (one variable) and `Object.keys(process.env)` (names only) are not dumps.
  */
-export function environmentDumpIn(node: TSESTree.Node, sourceCode: SourceCode, depth = 0): EnvironmentDump | undefined {
+export function environmentDumpIn(node: TSESTree.Node, sourceCode: SourceCode): EnvironmentDump | undefined {
+  try {
+    return dumpIn(node, sourceCode, 0);
+  } catch {
+    return undefined; // a rule must never throw
+  }
+}
+
+function dumpIn(node: TSESTree.Node, sourceCode: SourceCode, depth: number): EnvironmentDump | undefined {
   if (depth > 8) return undefined;
   const current = unwrap(node);
   const via = envObject(current, sourceCode);
@@ -33,17 +41,17 @@ export function environmentDumpIn(node: TSESTree.Node, sourceCode: SourceCode, d
   switch (current.type) {
     case AST_NODE_TYPES.Identifier: {
       const value = resolveValueNode(current, sourceCode);
-      return value !== current ? environmentDumpIn(value, sourceCode, depth + 1) : undefined;
+      return value !== current ? dumpIn(value, sourceCode, depth + 1) : undefined;
     }
     case AST_NODE_TYPES.ObjectExpression:
       for (const p of current.properties) {
-        const found = p.type === AST_NODE_TYPES.SpreadElement ? environmentDumpIn(p.argument, sourceCode, depth + 1) : undefined;
+        const found = p.type === AST_NODE_TYPES.SpreadElement ? dumpIn(p.argument, sourceCode, depth + 1) : undefined;
         if (found) return found;
       }
       return undefined;
     case AST_NODE_TYPES.TemplateLiteral:
       for (const e of current.expressions) {
-        const found = environmentDumpIn(e, sourceCode, depth + 1);
+        const found = dumpIn(e, sourceCode, depth + 1);
         if (found) return found;
       }
       return undefined;
@@ -53,7 +61,7 @@ export function environmentDumpIn(node: TSESTree.Node, sourceCode: SourceCode, d
       const dumps = name !== undefined && (DUMPING_GLOBALS.has(name) || name === 'util:inspect' || name === 'node:util:inspect' || name === 'util:format' || name === 'node:util:format');
       if (!dumps) return undefined;
       for (const arg of current.arguments) {
-        const found = environmentDumpIn(arg.type === AST_NODE_TYPES.SpreadElement ? arg.argument : arg, sourceCode, depth + 1);
+        const found = dumpIn(arg.type === AST_NODE_TYPES.SpreadElement ? arg.argument : arg, sourceCode, depth + 1);
         if (found) return found;
       }
       return undefined;

@@ -58,16 +58,14 @@ function buildsHoledGeminiHost(node: TSESTree.TemplateLiteral): boolean {
 
 /** The same for a concatenation: `'https://' + subdomain + '.gemini.com/v1'`. */
 function concatenatesHoledGeminiHost(node: TSESTree.BinaryExpression): boolean {
+  // the chain's operands left to right, without recursion (a generated chain can be very long)
   const operands: TSESTree.Node[] = [];
-  const flatten = (n: TSESTree.Node): void => {
-    if (n.type === AST_NODE_TYPES.BinaryExpression && n.operator === '+') {
-      flatten(n.left);
-      flatten(n.right);
-    } else {
-      operands.push(n);
-    }
-  };
-  flatten(node);
+  const stack: TSESTree.Node[] = [node];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (n.type === AST_NODE_TYPES.BinaryExpression && n.operator === '+') stack.push(n.right, n.left);
+    else operands.push(n);
+  }
   const text = (n: TSESTree.Node | undefined): string | undefined => (n?.type === AST_NODE_TYPES.Literal && typeof n.value === 'string' ? n.value : undefined);
   for (let i = 2; i < operands.length; i++) {
     const after = text(operands[i]);

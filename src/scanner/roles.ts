@@ -9,9 +9,6 @@
  * The facts come from the same analysis layer the rules use, through ESLint's `Linter` with one
  * internal rule (like the scanner's collector), so the report sees requests exactly as the rules do.
  */
-import { createRequire } from 'node:module';
-import type * as EslintModule from 'eslint';
-import type { Linter } from 'eslint';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { dottedPath, enclosingClass, memberName, nodesOfType, staticKeyName, unwrap } from '../analysis/ast-utils.js';
@@ -19,7 +16,6 @@ import { findVariable, resolveIdentifier } from '../analysis/bindings.js';
 import { callUrlWith, geminiTarget, payloadRequests, siteTargets, type GeminiTarget } from '../analysis/gemini-requests.js';
 import { httpCalls, type HttpCall } from '../analysis/http-calls.js';
 import { geminiPayloads, type GeminiPayload } from '../analysis/payloads.js';
-import { registerFileSettings } from '../analysis/settings.js';
 import { geminiHeaderSinks, localCallSites, traceValueSources } from '../analysis/signing.js';
 import { callSiteBindings, parametersFunction, symbolicString, type Substitution } from '../analysis/symbolic.js';
 import { objectEntries, resolveObjectLiteral, resolveValueNode, staticString, valueOrigins, type StaticString } from '../analysis/values.js';
@@ -30,6 +26,7 @@ import { GEMINI_ROLES, isValidRoleCombination, matchEndpoint, minimumRoles, type
 import { geminiHeaderKind } from '../gemini/headers.js';
 import { crossFileFacts, resolveRelative, type TextReader } from './cross-file.js';
 import type { ScannerSettings } from './detectors/eslint-rules.js';
+import { factCollector, isTypeScriptName, languageOptionsFor, lintableName, LINTED_FILES, sharedLinter } from './detectors/linting.js';
 import { listPaths, readSource, type WalkOptions } from './files.js';
 import { sha256 } from './fingerprint.js';
 import { fileKind, isCode, looksMinified, mayConcernGemini, mayConcernGeminiBytes } from './prefilter.js';
@@ -491,53 +488,21 @@ export function collectRoleFacts(sourceCode: SourceCode): FileFacts {
 // ---------------------------------------------------------------------------------------------
 // Running the collector through ESLint's Linter.
 
-let collected: FileFacts | undefined;
-const rolesPlugin = {
-  rules: {
-    collect: {
-      meta: { type: 'problem' as const, schema: [] },
-      create(context: { sourceCode: unknown; settings: Record<string, unknown> }) {
-        return {
-          'Program:exit'() {
-            try {
-              const sc = context.sourceCode as SourceCode;
-              registerFileSettings(sc, context.settings['gemini-guard']);
-              collected = collectRoleFacts(sc);
-            } catch {
-              collected = undefined;
-            }
-          },
-        };
-      },
-    },
-  },
-};
-
-let linter: Linter | undefined;
-let tsParser: Linter.Parser | undefined;
-const FILES = ['**/*.js', '**/*.jsx', '**/*.mjs', '**/*.cjs', '**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'];
+const collector = factCollector(collectRoleFacts);
 
 /** Parses one file (espree for JavaScript, @typescript-eslint/parser for TypeScript or as a retry) and collects its facts. */
 function factsOf(file: string, text: string, settings: ScannerSettings | undefined): FileFacts | { fatal: string } {
-  // ESLint loads on the first file that needs linting: a scan that finds no Gemini-related code
-  // (most pre-commit runs) never pays for it
-  linter ??= new (createRequire(import.meta.url)('eslint') as typeof EslintModule).Linter({ configType: 'flat' });
-  const name = /\.[cm]?[jt]sx?$/i.test(file) ? file : `${file}.js`;
-  const isTs = /\.(ts|mts|cts|tsx)$/i.test(name);
+  const name = lintableName(file);
   let fatal = '';
-  for (const typescript of isTs ? [true] : [false, true]) {
-    if (typescript) tsParser ??= createRequire(import.meta.url)('@typescript-eslint/parser') as Linter.Parser;
-    const languageOptions: Linter.LanguageOptions = typescript
-      ? { parser: tsParser, ecmaVersion: 'latest', sourceType: 'module', parserOptions: { ecmaFeatures: { jsx: !/\.(ts|mts|cts)$/i.test(name) } } }
-      : { ecmaVersion: 'latest', sourceType: /\.cjs$/i.test(name) ? 'commonjs' : 'module', parserOptions: { ecmaFeatures: { jsx: true } } };
-    collected = undefined;
-    const messages = linter.verify(
+  for (const typescript of isTypeScriptName(name) ? [true] : [false, true]) {
+    collector.reset();
+    const messages = sharedLinter().verify(
       text,
       [
         {
-          files: FILES,
-          plugins: { 'gemini-guard-roles': rolesPlugin as unknown as NonNullable<Linter.Config['plugins']>[string] },
-          languageOptions,
+          files: LINTED_FILES,
+          plugins: { 'gemini-guard-roles': collector.plugin },
+          languageOptions: languageOptionsFor(name, typescript),
           rules: { 'gemini-guard-roles/collect': 'error' },
           settings: settings ? { 'gemini-guard': settings } : {},
         },
@@ -545,7 +510,7 @@ function factsOf(file: string, text: string, settings: ScannerSettings | undefin
       { filename: name },
     );
     const parseError = messages.find((m) => m.fatal);
-    if (!parseError) return collected ?? { uses: [], exports: {} };
+    if (!parseError) return collector.result() ?? { uses: [], exports: {} };
     fatal = `line ${parseError.line}: ${parseError.message}`;
   }
   return { fatal };

@@ -56,6 +56,18 @@ ruleTester.run('no-credential-logging', rule, {
       code: lines("import { GoogleGenerativeAI } from '@google/generative-ai';", 'const genAI = new GoogleGenerativeAI(process.env.GEMINI_API_KEY);', 'console.log(process.env);'),
     },
     {
+      name: 'dumping the environment, or logging through a helper, in a Binance / AWS bot that also mentions gemini',
+      code: lines(
+        '// prices are compared with the gemini feed elsewhere',
+        'const secret = process.env.BINANCE_API_SECRET;',
+        'const aws = process.env.AWS_SECRET_ACCESS_KEY;',
+        'function debugLog(label, value) { console.log(label, value); }',
+        "const h = { 'X-MBX-APIKEY': process.env.BINANCE_API_KEY };",
+        "debugLog('binance secret', secret);",
+        'console.log(process.env, aws.length);',
+      ),
+    },
+    {
       name: 'dumping the environment in a file that reads no Gemini credential from it',
       code: lines('// gemini price ticker: public data only', 'console.log(process.env);'),
     },

@@ -1,9 +1,7 @@
-import { createRequire } from 'node:module';
-import type * as EslintModule from 'eslint';
 import type { Linter } from 'eslint';
 import plugin from '../../index.js';
 import { importUses, type ImportUse } from '../../analysis/import-uses.js';
-import { registerFileSettings } from '../../analysis/settings.js';
+import { factCollector, isTypeScriptName, languageOptionsFor, lintableName, LINTED_FILES, sharedLinter } from './linting.js';
 import type { RuleSetting } from '../types.js';
 import type { RawFinding } from './text-credentials.js';
 
@@ -24,50 +22,14 @@ export interface LintOutcome {
 }
 
 // The scanner's own rule: collects cross-file facts from the same parse the plugin's rules use.
-let collected: ImportUse[] = [];
-const collector = {
-  rules: {
-    collect: {
-      meta: { type: 'problem' as const, schema: [] },
-      create(context: { sourceCode: unknown; settings: Record<string, unknown> }) {
-        return {
-          'Program:exit'() {
-            try {
-              const sc = context.sourceCode as Parameters<typeof importUses>[0];
-              registerFileSettings(sc, context.settings['gemini-guard']);
-              collected = importUses(sc);
-            } catch {
-              collected = [];
-            }
-          },
-        };
-      },
-    },
-  },
-};
+const collector = factCollector(importUses);
 
-let linter: Linter | undefined;
-
-// @typescript-eslint/parser brings the whole TypeScript compiler: load it only for TypeScript.
-let tsParser: Linter.Parser | undefined;
-function typescriptParser(): Linter.Parser {
-  tsParser ??= createRequire(import.meta.url)('@typescript-eslint/parser') as Linter.Parser;
-  return tsParser;
-}
-
-const FILES = ['**/*.js', '**/*.jsx', '**/*.mjs', '**/*.cjs', '**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'];
-
-/**
- * JavaScript goes through ESLint's own parser (espree: several times faster than a TypeScript
- * parse), TypeScript through @typescript-eslint/parser; `typescript` forces the latter (the
- * retry for JavaScript espree cannot read).
- */
+/** The config for one file: the plugin's rules plus the collector, parsed as {@link languageOptionsFor} says. */
 function configFor(file: string, rules: Record<string, RuleSetting>, settings: ScannerSettings | undefined, reportUnused: boolean, typescript: boolean): Linter.Config[] {
   // ESLint normalises a config array once per array object: files without cross-file settings
   // (nearly all) share one per kind instead of paying that for every file.
   if (settings !== undefined) return buildConfig(file, rules, settings, reportUnused, typescript);
-  const isTs = /\.(ts|mts|cts|tsx)$/i.test(file);
-  const key = `${isTs || typescript}|${!/\.(ts|mts|cts)$/i.test(file)}|${/\.cjs$/i.test(file)}|${reportUnused}|${JSON.stringify(rules)}`;
+  const key = `${isTypeScriptName(file) || typescript}|${!/\.(ts|mts|cts)$/i.test(file)}|${/\.cjs$/i.test(file)}|${reportUnused}|${JSON.stringify(rules)}`;
   let config = sharedConfigs.get(key);
   if (!config) {
     if (sharedConfigs.size > 64) sharedConfigs.clear();
@@ -80,19 +42,14 @@ function configFor(file: string, rules: Record<string, RuleSetting>, settings: S
 const sharedConfigs = new Map<string, Linter.Config[]>();
 
 function buildConfig(file: string, rules: Record<string, RuleSetting>, settings: ScannerSettings | undefined, reportUnused: boolean, typescript: boolean): Linter.Config[] {
-  const isTs = /\.(ts|mts|cts|tsx)$/i.test(file);
-  const jsx = !/\.(ts|mts|cts)$/i.test(file);
-  const languageOptions: Linter.LanguageOptions = isTs || typescript
-    ? { parser: typescriptParser(), ecmaVersion: 'latest', sourceType: 'module', parserOptions: { ecmaFeatures: { jsx } } }
-    : { ecmaVersion: 'latest', sourceType: /\.cjs$/i.test(file) ? 'commonjs' : 'module', parserOptions: { ecmaFeatures: { jsx: true } } };
   return [
     {
-      files: FILES,
+      files: LINTED_FILES,
       plugins: {
         'gemini-guard': plugin as unknown as NonNullable<Linter.Config['plugins']>[string],
-        'gemini-guard-scanner': collector as unknown as NonNullable<Linter.Config['plugins']>[string],
+        'gemini-guard-scanner': collector.plugin,
       },
-      languageOptions,
+      languageOptions: languageOptionsFor(file, typescript),
       linterOptions: { reportUnusedDisableDirectives: reportUnused ? 'warn' : 'off' },
       rules: { ...(rules as Linter.RulesRecord), 'gemini-guard-scanner/collect': 'error' },
       settings: settings ? { 'gemini-guard': settings } : {},
@@ -110,16 +67,13 @@ export function lintWithRules(
   rules: Record<string, RuleSetting>,
   options: { settings?: ScannerSettings; fix?: boolean; reportUnused?: boolean } = {},
 ): LintOutcome {
-  // ESLint loads on the first file that needs linting: a scan that finds no Gemini-related code
-  // (most pre-commit runs) never pays for it
-  linter ??= new (createRequire(import.meta.url)('eslint') as typeof EslintModule).Linter({ configType: 'flat' });
-  // Linter matches `files` globs against the name; a neutral name keeps every file matched.
-  const name = /\.[cm]?[jt]sx?$/i.test(file) ? file : `${file}.js`;
+  const linter = sharedLinter();
+  const name = lintableName(file);
   let messages: Linter.LintMessage[] = [];
   let fixedText: string | undefined;
   for (const typescript of [false, true]) {
     const config = configFor(name, rules, options.settings, options.reportUnused ?? false, typescript);
-    collected = [];
+    collector.reset();
     fixedText = undefined;
     if (options.fix) {
       const report = linter.verifyAndFix(text, config, { filename: name });
@@ -129,9 +83,9 @@ export function lintWithRules(
       messages = linter.verify(text, config, { filename: name });
     }
     // JavaScript that espree cannot read (Flow-free TS-isms, odd syntax) gets one more try.
-    if (!messages.some((m) => m.fatal) || /\.(ts|mts|cts|tsx)$/i.test(name)) break;
+    if (!messages.some((m) => m.fatal) || isTypeScriptName(name)) break;
   }
-  const outcome: LintOutcome = { findings: [], unusedDirectives: [], importUses: collected };
+  const outcome: LintOutcome = { findings: [], unusedDirectives: [], importUses: collector.result() ?? [] };
   if (fixedText !== undefined) outcome.fixedText = fixedText;
   const source = fixedText ?? text;
   const lines = source.split('\n');
