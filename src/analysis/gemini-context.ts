@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { findGeminiApiKeys } from '../gemini/credentials.js';
+import { containsGeminiApiKey, GEMINI_API_KEY_PATTERN } from '../gemini/credentials.js';
 import { isGeminiHeaderName } from '../gemini/headers.js';
 import { isGeminiHost, knownNonGeminiVendor, type NonGeminiVendor } from '../gemini/hosts.js';
 import { isGeminiClientPackage, isGoogleAiPackage } from '../gemini/packages.js';
@@ -118,7 +118,7 @@ export function geminiContext(sourceCode: SourceCode): GeminiContext {
 // Every kind of evidence is a string that says "gemini" (host, X-GEMINI-* header, client package,
 // ccxt.gemini) or holds a Gemini key. String escapes could spell them without those letters in the
 // source text: textMayMatch tests the text with its escapes decoded too.
-const EVIDENCE_IN_TEXT = /gemini|(?:account|master)-[0-9A-Za-z]{20}/i;
+const EVIDENCE_IN_TEXT = new RegExp(`gemini|${GEMINI_API_KEY_PATTERN}`, 'i');
 
 // Every piece of counter-evidence (COUNTER_STRINGS, COUNTER_PACKAGES, Google AI packages, the
 // hosts of other vendors) contains one of these words (escapes decoded, as for the evidence).
@@ -153,7 +153,7 @@ function build(sourceCode: SourceCode): GeminiContext {
     if (text.length < 4 || text.length > 100_000) return;
     if (GEMINI_HOST_IN_TEXT.test(text)) evidence.push({ kind: 'host', node });
     if (isGeminiHeaderName(text)) evidence.push({ kind: 'header', node });
-    if ((text.includes('account-') || text.includes('master-')) && findGeminiApiKeys(text).length > 0) {
+    if (containsGeminiApiKey(text)) {
       evidence.push({ kind: 'api-key', node });
     }
     for (const [re, kind] of COUNTER_STRINGS) if (re.test(text)) counterEvidence.push({ kind, node });

@@ -1,9 +1,10 @@
 import type { TSESLint } from '@typescript-eslint/utils';
+import { GEMINI_API_KEY_PATTERN, GEMINI_API_KEY_PREFIX_PATTERN } from '../gemini/credentials.js';
 import { memoForFile } from './memo.js';
 import { fileSettings } from './settings.js';
 import { textMayMatch } from './text-prefilter.js';
 
-const MENTIONS_GEMINI = /gemini|(?:account|master)-[0-9A-Za-z]{20}/i;
+const MENTIONS_GEMINI = new RegExp(`gemini|${GEMINI_API_KEY_PATTERN}`, 'i');
 
 /**
  * The cheap first question every rule asks before any analysis: can this file concern the Gemini
@@ -27,7 +28,7 @@ export function hasRemoteUses(sourceCode: Readonly<TSESLint.SourceCode>): boolea
 
 // "gemini", a Gemini key, or the start of one that the analysis may join from pieces
 // ('account-' + body, `master-${body}`, 'account' + '-…'); escapes decoded too (textMayMatch).
-const MAY_HOLD_GEMINI_TEXT = /gemini|(?:account|master)(?:-(?:[0-9A-Za-z]{20}|['"`]|\$\{)|['"`]\s*\+\s*['"`]-)/i;
+const MAY_HOLD_GEMINI_TEXT = new RegExp(`gemini|${GEMINI_API_KEY_PATTERN}|${GEMINI_API_KEY_PREFIX_PATTERN}(?:-(?:['"\`]|\\$\\{)|['"\`]\\s*\\+\\s*['"\`]-)`, 'i');
 
 /**
  * The shared prefilter of the rules that report only Gemini credentials and Gemini code

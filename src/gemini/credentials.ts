@@ -13,13 +13,70 @@ export type CredentialKind = 'apiKey' | 'apiSecret';
 const KEY_PREFIX = /^(account|master)-/i;
 
 /**
+ * The prefixes of a Gemini API key: `account-` (an account-scoped key) and `master-` (a master key,
+ * whose payloads must also name the `account`). This module owns the key shape: everything else
+ * imports these constants instead of retyping them (a test greps `src/` for copies).
+ */
+export const GEMINI_API_KEY_PREFIXES = ['account-', 'master-'] as const;
+
+/** One of {@link GEMINI_API_KEY_PREFIXES}. */
+export type GeminiApiKeyPrefix = (typeof GEMINI_API_KEY_PREFIXES)[number];
+
+/**
+ * Regex source (no anchors, no flags) for the start of a key, `account` or `master`, without the
+ * dash: for patterns that look for a key being joined from pieces (`'account' + '-…'`).
+ */
+export const GEMINI_API_KEY_PREFIX_PATTERN = `(?:${GEMINI_API_KEY_PREFIXES.map((p) => p.slice(0, -1)).join('|')})`;
+
+/** How many characters of `[0-9A-Za-z]` follow a key's prefix. */
+export const GEMINI_API_KEY_BODY_LENGTH = 20;
+
+/** Regex source (no anchors, no flags) for the characters of a key after its prefix: exactly 20 of `[0-9A-Za-z]`. */
+export const GEMINI_API_KEY_BODY_PATTERN = `[0-9A-Za-z]{${GEMINI_API_KEY_BODY_LENGTH}}`;
+
+/**
+ * Regex source (no anchors, no boundaries, no flags) for a whole Gemini API key, to compose into
+ * other patterns: `new RegExp(`gemini|${GEMINI_API_KEY_PATTERN}`, 'i')`.
+ */
+export const GEMINI_API_KEY_PATTERN = `${GEMINI_API_KEY_PREFIX_PATTERN}-${GEMINI_API_KEY_BODY_PATTERN}`;
+
+/**
+ * Regex source (no anchors, no flags) for the shape of a Gemini API secret as observed: 26–28 of
+ * `[0-9A-Za-z]`. Gemini publishes no format; a match is only a candidate (see {@link looksLikeGeminiSecret}).
+ */
+export const GEMINI_API_SECRET_PATTERN = '[0-9A-Za-z]{26,28}';
+
+/**
  * A Gemini API key somewhere in a text: `account-`/`master-` + exactly 20 of `[0-9A-Za-z]`, not part
  * of a longer letter/digit run on either side. Deliberately not global, so `.test()` and `.exec()`
  * keep no state between calls; use {@link findGeminiApiKeys} to find them all.
  */
-export const GEMINI_API_KEY_RE = /(?<![0-9A-Za-z])(?:account|master)-[0-9A-Za-z]{20}(?![0-9A-Za-z])/;
+export const GEMINI_API_KEY_RE = new RegExp(`(?<![0-9A-Za-z])${GEMINI_API_KEY_PATTERN}(?![0-9A-Za-z])`);
 
-const GEMINI_API_KEY_EXACT_RE = /^(?:account|master)-[0-9A-Za-z]{20}$/;
+const GEMINI_API_KEY_EXACT_RE = new RegExp(`^${GEMINI_API_KEY_PATTERN}$`);
+
+const GEMINI_API_SECRET_EXACT_RE = new RegExp(`^${GEMINI_API_SECRET_PATTERN}$`);
+
+/**
+ * The key prefix `s` starts with (`account-` or `master-`, case-sensitive as Gemini issues them),
+ * or `undefined`. Says nothing about the rest of the value: see {@link isGeminiApiKey}.
+ */
+export function geminiApiKeyPrefix(s: string): GeminiApiKeyPrefix | undefined {
+  return GEMINI_API_KEY_PREFIXES.find((prefix) => s.startsWith(prefix));
+}
+
+/** True for a master key (`master-…`): its payloads must name the `account` they act for. */
+export function isMasterApiKey(apiKey: string): boolean {
+  return geminiApiKeyPrefix(apiKey) === 'master-';
+}
+
+/**
+ * True when `text` holds a Gemini API key ({@link GEMINI_API_KEY_RE}); a substring search for the
+ * prefixes first, so most texts never reach the regex.
+ */
+export function containsGeminiApiKey(text: string): boolean {
+  return GEMINI_API_KEY_PREFIXES.some((prefix) => text.includes(prefix)) && GEMINI_API_KEY_RE.test(text);
+}
 
 /** A Gemini API key found in a text. */
 export interface FoundApiKey {
@@ -178,7 +235,7 @@ export function isPlaceholder(s: string): boolean {
  *   random text meets (about 1.7) and camelCase identifiers such as `GeminiApiSecret2024ForProd` do not.
  */
 export function looksLikeGeminiSecret(s: string): boolean {
-  if (!/^[0-9A-Za-z]{26,28}$/.test(s)) return false;
+  if (!GEMINI_API_SECRET_EXACT_RE.test(s)) return false;
   if (isPlaceholder(s)) return false;
   if (!/[0-9]/.test(s) || !/[A-Za-z]/.test(s)) return false;
   if (new Set(s).size < 10) return false;

@@ -4,7 +4,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import picomatch from 'picomatch';
 import { credentialKind, type CredentialFact } from '../analysis/credentials.js';
 import { envRead, staticString } from '../analysis/values.js';
-import { findGeminiApiKeys, isPlaceholder, looksLikeGeminiSecret, redactCredential } from '../gemini/credentials.js';
+import { containsGeminiApiKey, findGeminiApiKeys, isPlaceholder, looksLikeGeminiSecret, redactCredential } from '../gemini/credentials.js';
 import { fileMayHoldGeminiCode } from '../analysis/relevance.js';
 import { createRule } from '../utils/create-rule.js';
 
@@ -26,7 +26,7 @@ const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** Keys in `text` that are real (not `account-XXXXXXXXXXXXXXXXXXXX`). */
 function realKeys(text: string): string[] {
-  if (!text.includes('account-') && !text.includes('master-')) return [];
+  if (!containsGeminiApiKey(text)) return [];
   return findGeminiApiKeys(text)
     .map((k) => k.value)
     .filter((k) => !isPlaceholder(k));

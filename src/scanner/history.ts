@@ -3,7 +3,7 @@
  * A secret that a later commit deleted is still in every clone, so these findings say "rotate",
  * not "delete the line".
  */
-import { classifyCredentialName, isGeminiNamed, looksLikeGeminiSecret, redactCredential } from '../gemini/credentials.js';
+import { classifyCredentialName, GEMINI_API_SECRET_PATTERN, isGeminiNamed, looksLikeGeminiSecret, redactCredential } from '../gemini/credentials.js';
 import { scanTextForCredentials, type RawFinding } from './detectors/text-credentials.js';
 import { fingerprint } from './fingerprint.js';
 import { git, GitError, globFilter, verifyRevision, workTreeTop } from './git.js';
@@ -128,7 +128,7 @@ function hunkStart(line: string): number {
 
 // A quoted 26–28 character value and what stands before it: `const GEMINI_API_SECRET = '…'`,
 // `apiSecret: '…'`, `secret ?? '…'`, `this.secret = "…"`, `const s: string = '…'`.
-const QUOTED_VALUE = /(['"`])([0-9A-Za-z]{26,28})\1/g;
+const QUOTED_VALUE = new RegExp(`(['"\`])(${GEMINI_API_SECRET_PATTERN})\\1`, 'g');
 const NAME_BEFORE = /([A-Za-z_$][\w$]*)['"`\]]?\s*(?:(?::\s*[\w$.<>[\]| ]+?\s*)?=|:|\?\?|\|\|)\s*$/;
 
 /**

@@ -1,9 +1,11 @@
+import { GEMINI_API_KEY_BODY_LENGTH, GEMINI_API_KEY_PREFIXES, GEMINI_API_KEY_RE } from '../gemini/credentials.js';
+
 /**
  * Cheap first: one regex pass over a file's text decides whether it deserves a parse. A file
  * that never says "gemini" and holds nothing shaped like a Gemini key cannot hold a Gemini
  * finding on its own (files it is imported by bring it in through the cross-file phase).
  */
-const KEYWORDS = /gemini|(?<![0-9A-Za-z])(?:account|master)-[0-9A-Za-z]{20}(?![0-9A-Za-z])/i;
+const KEYWORDS = new RegExp(`gemini|${GEMINI_API_KEY_RE.source}`, 'i');
 
 /** True when `text` may contain something Gemini-related. */
 export function mayConcernGemini(text: string): boolean {
@@ -11,7 +13,7 @@ export function mayConcernGemini(text: string): boolean {
 }
 
 const NEEDLES = ['gemini', 'Gemini', 'GEMINI'].map((n) => Buffer.from(n));
-const KEY_PREFIXES = [Buffer.from('account-'), Buffer.from('master-')];
+const KEY_PREFIXES = GEMINI_API_KEY_PREFIXES.map((prefix) => Buffer.from(prefix));
 
 /**
  * {@link mayConcernGemini} on raw bytes, before any decoding: native substring searches for the
@@ -31,12 +33,12 @@ export function mayConcernGeminiBytes(bytes: Buffer): boolean {
 const isAlnum = (b: number | undefined): boolean =>
   b !== undefined && ((b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a));
 
-/** Exactly 20 alphanumerics after the prefix, with no alphanumeric run around it. */
+/** Exactly the key's 20 alphanumerics after the prefix, with no alphanumeric run around it. */
 function keyShapeAt(bytes: Buffer, at: number, prefixLength: number): boolean {
   if (at > 0 && isAlnum(bytes[at - 1])) return false;
   const start = at + prefixLength;
-  for (let i = start; i < start + 20; i++) if (!isAlnum(bytes[i])) return false;
-  return !isAlnum(bytes[start + 20]);
+  for (let i = start; i < start + GEMINI_API_KEY_BODY_LENGTH; i++) if (!isAlnum(bytes[i])) return false;
+  return !isAlnum(bytes[start + GEMINI_API_KEY_BODY_LENGTH]);
 }
 
 /** File kinds the scanner knows how to read. */

@@ -10,10 +10,10 @@
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { inspect } from 'node:util';
+import { geminiApiKeyPrefix, isMasterApiKey } from '../gemini/credentials.js';
 import { GEMINI_EXTRA_HEADERS, GEMINI_HEADERS } from '../gemini/headers.js';
 import { createIncrementalNonce, type NonceKind, type NonceSource } from './nonce.js';
 
-const MASTER_KEY_PREFIX = 'master-';
 const REDACTED = '[redacted]';
 
 /** The headers of a signed request: the three Gemini authentication headers plus the usual extras. */
@@ -99,8 +99,9 @@ export interface GeminiSigner {
  * `account-`/`master-` prefix shows nothing: it may be a secret passed in the wrong argument.
  */
 function keyHintOf(apiKey: string): string {
-  const match = /^(account-|master-)([0-9A-Za-z]{0,4})/.exec(apiKey);
-  return match ? `${match[1]}${match[2]}…` : '(unrecognised key format)';
+  const prefix = geminiApiKeyPrefix(apiKey);
+  if (prefix === undefined) return '(unrecognised key format)';
+  return `${prefix}${/^[0-9A-Za-z]{0,4}/.exec(apiKey.slice(prefix.length))?.[0] ?? ''}…`;
 }
 
 function requireCredential(value: unknown, name: 'apiKey' | 'apiSecret'): asserts value is string {
@@ -175,7 +176,7 @@ export function createGeminiSigner(options: GeminiSignerOptions): GeminiSigner {
   }
 
   const keyHint = keyHintOf(apiKey);
-  const isMasterKey = apiKey.startsWith(MASTER_KEY_PREFIX);
+  const isMasterKey = isMasterApiKey(apiKey);
   // Last line of defence for messages that echo caller input (a path, say): if the secret was
   // passed in the wrong place, it must not reach an error message or a stack trace.
   const scrub = (text: string): string => text.split(apiSecret).join(REDACTED);

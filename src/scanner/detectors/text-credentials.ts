@@ -1,4 +1,4 @@
-import { classifyCredentialName, findGeminiApiKeys, isGeminiNamed, isPlaceholder, looksLikeGeminiSecret, redactCredential } from '../../gemini/credentials.js';
+import { classifyCredentialName, findGeminiApiKeys, GEMINI_API_SECRET_PATTERN, isGeminiNamed, isPlaceholder, looksLikeGeminiSecret, redactCredential } from '../../gemini/credentials.js';
 import type { FileKind } from '../prefilter.js';
 
 /** A finding before it gets its file-relative fingerprint. */
@@ -17,7 +17,9 @@ export interface RawFinding {
 const HARDCODED = 'gemini-guard/no-hardcoded-credentials';
 
 // NAME = value, NAME: value, "name": "value", export NAME=value, ENV NAME value, ARG NAME=value
-const ASSIGNMENT = /^\s*(?:export\s+|(?:ENV|ARG)\s+|set\s+|\$env:)?["']?([A-Za-z_][\w.-]*)["']?\s*(?:[:=]|\s(?=["']?[0-9A-Za-z]{26,28}["']?\s*$))\s*["']?([0-9A-Za-z]{26,28})["']?\s*[,;]?\s*(?:#.*)?$/;
+const ASSIGNMENT = new RegExp(
+  `^\\s*(?:export\\s+|(?:ENV|ARG)\\s+|set\\s+|\\$env:)?["']?([A-Za-z_][\\w.-]*)["']?\\s*(?:[:=]|\\s(?=["']?${GEMINI_API_SECRET_PATTERN}["']?\\s*$))\\s*["']?(${GEMINI_API_SECRET_PATTERN})["']?\\s*[,;]?\\s*(?:#.*)?$`,
+);
 
 const KIND_NAMES: Partial<Record<FileKind, string>> = {
   env: 'an environment file',
