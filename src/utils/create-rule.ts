@@ -2,9 +2,10 @@ import type { ESLintUtils } from '@typescript-eslint/utils';
 import { RuleCreator } from '@typescript-eslint/utils/eslint-utils';
 import { registerFileSettings } from '../analysis/settings.js';
 import { redactSecretsInText } from '../gemini/credentials.js';
+import { REPOSITORY_URL, ruleDocsPath } from './repository.js';
 
 /** Where the rule docs live; eslint-doc-generator and `meta.docs.url` both point here. */
-export const REPOSITORY_URL = 'https://github.com/gemini-guard/eslint-plugin-gemini-guard';
+export { REPOSITORY_URL };
 
 /** Extra `meta.docs` fields every gemini-guard rule declares; configs are derived from them. */
 export interface GeminiGuardRuleDocs {
@@ -42,7 +43,7 @@ function redactingContext<C extends { report(descriptor: never): void }>(context
 }
 
 const baseCreateRule = RuleCreator<GeminiGuardRuleDocs>(
-  (name) => `${REPOSITORY_URL}/blob/main/docs/rules/${name}.md`,
+  (name) => `${REPOSITORY_URL}/blob/main/${ruleDocsPath(name)}`,
 );
 
 /**

@@ -1,5 +1,5 @@
 import type { Log, ReportingDescriptor, Result } from 'sarif';
-import { REPOSITORY_URL } from '../../utils/create-rule.js';
+import { REPOSITORY_URL } from '../../utils/repository.js';
 import { allRuleDescriptions, HISTORY_RULES } from '../rules.js';
 import type { Reporter } from './types.js';
 
