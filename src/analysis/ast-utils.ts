@@ -95,6 +95,11 @@ export function dottedPath(node: TSESTree.Node): string | undefined {
   return undefined;
 }
 
+/** True when `inner` lies within `outer`'s source range (a node contains itself). */
+export function containsNode(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
+  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
+}
+
 /** The innermost function that contains `node` (not `node` itself), if any. */
 export function enclosingFunction(node: TSESTree.Node): FunctionNode | undefined {
   let current = node.parent;

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { dottedPath, enclosingClass, enclosingFunction, isFunctionNode, memberName, returnedExpressions, staticKeyName, unwrap, walk, type FunctionNode } from './ast-utils.js';
+import { containsNode, dottedPath, enclosingClass, enclosingFunction, isFunctionNode, memberName, returnedExpressions, staticKeyName, unwrap, walk, type FunctionNode } from './ast-utils.js';
 import { findVariable, isModuleMember, moduleRef, resolveIdentifier, type ModuleRef } from './bindings.js';
 import { calledFunction } from './functions.js';
 import { memoForFile } from './memo.js';
@@ -140,10 +140,6 @@ function kindOf(shape: Shape): NonceKind {
   }
 }
 
-function contains(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
-  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
-}
-
 function sameShape(a: Shape, b: Shape): boolean {
   if (a.t !== b.t) return false;
   if (a.t === 'clock' && b.t === 'clock') return a.scale === b.scale && a.res === b.res;
@@ -262,7 +258,7 @@ function template(node: TSESTree.TemplateLiteral, next: Next, out: Out): Trace {
 function follow(target: TSESTree.Node, anchor: TSESTree.Node, w: Walker, depth: number): Trace {
   if (w.active.has(target)) return { shape: UNKNOWN, node: target, computedAt: anchor };
   // A value computed inside a helper we entered is computed afresh on every call of it.
-  const insideCallee = w.callees.some((fn) => contains(fn, target));
+  const insideCallee = w.callees.some((fn) => containsNode(fn, target));
   const walker: Walker = insideCallee ? w : { ...w, callees: [] };
   w.active.add(target);
   try {
@@ -783,7 +779,7 @@ function reusable(origin: NonceOrigin): boolean {
 function scopeOf(node: TSESTree.Node): NonceReuse['scope'] {
   const fn = enclosingFunction(node);
   const cls = enclosingClass(node);
-  if (cls && (!fn || !contains(cls, fn))) return 'instance';
+  if (cls && (!fn || !containsNode(cls, fn))) return 'instance';
   if (fn?.parent?.type === AST_NODE_TYPES.MethodDefinition && fn.parent.kind === 'constructor') return 'instance';
   return fn ? 'function' : 'module';
 }
@@ -825,7 +821,7 @@ export function nonceReuse(use: TSESTree.Node, origin: NonceOrigin, sourceCode: 
 
 function findReuse(use: TSESTree.Node, origin: NonceOrigin, sc: SourceCode): NonceReuse | undefined {
   const at = origin.computedAt;
-  if (!reusable(origin) || contains(use, at) || contains(at, use)) return undefined;
+  if (!reusable(origin) || containsNode(use, at) || containsNode(at, use)) return undefined;
   const common = commonAncestor(at, use);
   if (!common) return undefined;
   const scope = scopeOf(at);
@@ -1031,7 +1027,7 @@ export function sharedNonceUses(uses: readonly NonceUse[]): Map<NonceUse, NonceU
   const groups = new Map<TSESTree.Node, NonceUse[]>();
   for (const u of uses) {
     const at = u.origin.computedAt;
-    if (!reusable(u.origin) || contains(u.use, at) || contains(at, u.use)) continue;
+    if (!reusable(u.origin) || containsNode(u.use, at) || containsNode(at, u.use)) continue;
     groups.set(at, [...(groups.get(at) ?? []), u]);
   }
   for (const group of groups.values()) {

@@ -395,13 +395,3 @@ export function valueOrigins(node: TSESTree.Node, sourceCode: SourceCode, depth 
   if (s) return [{ kind: 'literal', node: current, value: s }];
   return [{ kind: 'unknown', node: current }];
 }
-
-/**
- * The binding an expression ultimately names, for "is this the same value" questions: the
- * variable's defining node for identifiers (through `const` aliases), or the class field for
- * `this.x`. Two expressions with the same identity hold the same value.
- */
-export function valueIdentity(node: TSESTree.Node, sourceCode: SourceCode): TSESTree.Node {
-  const resolved = resolveValueNode(node, sourceCode);
-  return resolved;
-}

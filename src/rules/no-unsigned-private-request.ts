@@ -8,7 +8,7 @@ import { certainMethod, geminiTarget, headersCertain, siteTargets, type GeminiTa
 import { findHeader, httpCalls, type HttpCall } from '../analysis/http-calls.js';
 import { GEMINI_HEADERS, type GeminiHeaderKind } from '../gemini/headers.js';
 import { hasHole } from '../gemini/paths.js';
-import { createRule } from '../utils/create-rule.js';
+import { createRule, forEachGuarded } from '../utils/create-rule.js';
 
 export type Options = [];
 export type MessageIds = 'missingHeaders' | 'notPost' | 'signWithReferenceSigner' | 'usePost';
@@ -199,22 +199,18 @@ export default createRule<Options, MessageIds>({
 
     return {
       'Program:exit'() {
-        for (const call of httpCalls(sourceCode)) {
-          try {
-            const direct = geminiTarget(call, sourceCode);
-            if (direct && (direct.endpoint || direct.webSocketEndpoint)) {
-              const node = call.urlNode && call.urlNode.type !== AST_NODE_TYPES.ObjectExpression ? call.urlNode : call.node.callee;
-              check(call, direct, node, true);
-              continue;
-            }
-            // `get(path) { return fetch(BASE + path) }`: judge each `get('/v1/…')`.
-            for (const site of siteTargets(call, sourceCode)) {
-              if (site.target) check(call, site.target, site.reportNode, false);
-            }
-          } catch {
-            // an odd shape costs this request's findings, never the user's lint run
+        forEachGuarded(httpCalls(sourceCode), (call) => {
+          const direct = geminiTarget(call, sourceCode);
+          if (direct && (direct.endpoint || direct.webSocketEndpoint)) {
+            const node = call.urlNode && call.urlNode.type !== AST_NODE_TYPES.ObjectExpression ? call.urlNode : call.node.callee;
+            check(call, direct, node, true);
+            return;
           }
-        }
+          // `get(path) { return fetch(BASE + path) }`: judge each `get('/v1/…')`.
+          for (const site of siteTargets(call, sourceCode)) {
+            if (site.target) check(call, site.target, site.reportNode, false);
+          }
+        });
       },
     };
   },

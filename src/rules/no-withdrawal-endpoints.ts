@@ -6,7 +6,7 @@ import { httpCalls, type HttpCall } from '../analysis/http-calls.js';
 import { geminiPayloads } from '../analysis/payloads.js';
 import { callSiteBindings, parametersFunction, symbolicString } from '../analysis/symbolic.js';
 import { matchEndpoint, type GeminiEndpoint } from '../gemini/endpoints.js';
-import { createRule } from '../utils/create-rule.js';
+import { createRule, forEachGuarded } from '../utils/create-rule.js';
 
 export type Options = [{ allow?: string[] }];
 export type MessageIds = 'fundMovingEndpoint';
@@ -71,54 +71,46 @@ export default createRule<Options, MessageIds>({
       'Program:exit'() {
         // Requests whose target says "fund-moving", and calls that are settled (the target is known).
         const settled = new Set<HttpCall>();
-        for (const call of httpCalls(sourceCode)) {
-          try {
-            const direct = geminiTarget(call, sourceCode);
-            if (direct?.endpoint) {
-              settled.add(call);
-              const endpoint = flaggedTarget(direct);
-              if (endpoint) report(callReportNode(call), endpoint);
-              continue;
-            }
-            for (const site of siteTargets(call, sourceCode)) {
-              if (site.target?.endpoint) settled.add(call);
-              const endpoint = flaggedTarget(site.target);
-              if (endpoint) report(site.reportNode, endpoint);
-            }
-          } catch {
-            // an odd shape costs this request's findings, never the user's lint run
+        forEachGuarded(httpCalls(sourceCode), (call) => {
+          const direct = geminiTarget(call, sourceCode);
+          if (direct?.endpoint) {
+            settled.add(call);
+            const endpoint = flaggedTarget(direct);
+            if (endpoint) report(callReportNode(call), endpoint);
+            return;
           }
-        }
+          for (const site of siteTargets(call, sourceCode)) {
+            if (site.target?.endpoint) settled.add(call);
+            const endpoint = flaggedTarget(site.target);
+            if (endpoint) report(site.reportNode, endpoint);
+          }
+        });
 
         // Payloads: `{ request: '/v1/withdraw/btc', nonce }` counts even when the request is sent by
         // an unknown helper; one report per payload/request pair.
-        for (const payload of geminiPayloads(sourceCode)) {
-          try {
-            const request = payload.request;
-            if (!request) continue;
-            const calls = payloadRequests(payload, sourceCode);
-            if (calls.some((c) => settled.has(c))) continue;
-            const targets = calls.map((c) => geminiTarget(c, sourceCode));
-            if (targets.length > 0 && targets.every((t) => t?.sandbox)) continue;
+        forEachGuarded(geminiPayloads(sourceCode), (payload) => {
+          const request = payload.request;
+          if (!request) return;
+          const calls = payloadRequests(payload, sourceCode);
+          if (calls.some((c) => settled.has(c))) return;
+          const targets = calls.map((c) => geminiTarget(c, sourceCode));
+          if (targets.length > 0 && targets.every((t) => t?.sandbox)) return;
 
-            const endpoint = request.value ? matchEndpoint(request.value.text) : undefined;
-            if (endpoint) {
-              if (isFlagged(endpoint)) report(request.valueNode, endpoint);
-              continue;
-            }
-            // `private(path, params) { const payload = { request: path, … } }`: look at each caller.
-            const symbolic = symbolicString(request.valueNode, sourceCode);
-            const fn = parametersFunction(symbolic.params);
-            if (!fn) continue;
-            for (const binding of callSiteBindings(fn, sourceCode)) {
-              const value = symbolicString(request.valueNode, sourceCode, binding.substitution).value;
-              const atSite = value ? matchEndpoint(value.text) : undefined;
-              if (isFlagged(atSite)) report(siteReportNode(binding, symbolic.params), atSite);
-            }
-          } catch {
-            // an odd shape costs this payload's finding, never the user's lint run
+          const endpoint = request.value ? matchEndpoint(request.value.text) : undefined;
+          if (endpoint) {
+            if (isFlagged(endpoint)) report(request.valueNode, endpoint);
+            return;
           }
-        }
+          // `private(path, params) { const payload = { request: path, … } }`: look at each caller.
+          const symbolic = symbolicString(request.valueNode, sourceCode);
+          const fn = parametersFunction(symbolic.params);
+          if (!fn) return;
+          for (const binding of callSiteBindings(fn, sourceCode)) {
+            const value = symbolicString(request.valueNode, sourceCode, binding.substitution).value;
+            const atSite = value ? matchEndpoint(value.text) : undefined;
+            if (isFlagged(atSite)) report(siteReportNode(binding, symbolic.params), atSite);
+          }
+        });
       },
     };
   },

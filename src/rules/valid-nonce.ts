@@ -1,14 +1,14 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { isModuleMember, moduleRef } from '../analysis/bindings.js';
-import { isFunctionNode } from '../analysis/ast-utils.js';
+import { containsNode, isFunctionNode } from '../analysis/ast-utils.js';
 import { exportedValue } from '../analysis/exports.js';
 import { classifyNonceExpression, geminiNonceUses, SIGNER_MODULE, type GeminiNonceUse, type NonceReuse } from '../analysis/nonces.js';
 import { fileMayHoldGeminiCode, hasRemoteUses } from '../analysis/relevance.js';
 import { fileSettings } from '../analysis/settings.js';
 import { resolveObjectLiteral } from '../analysis/values.js';
 import { redactSecretsInText } from '../gemini/credentials.js';
-import { createRule } from '../utils/create-rule.js';
+import { createRule, guarded } from '../utils/create-rule.js';
 
 /** Which kind of Gemini exchange API key the linted code signs for. */
 export type NonceMode = 'incremental' | 'time-based';
@@ -38,10 +38,6 @@ const TEST_FILE = /(?:^|[\\/])(?:__tests__|__mocks__)[\\/]|\.(?:test|spec)\.[cm]
 function short(sourceCode: SourceCode, node: TSESTree.Node): string {
   const text = redactSecretsInText(sourceCode.getText(node).replace(/\s+/g, ' '));
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
-}
-
-function contains(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
-  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
 }
 
 function reuseWhere(reuse: NonceReuse): string {
@@ -109,7 +105,7 @@ export default createRule<Options, MessageIds>({
 
     const decide = (use: GeminiNonceUse): { messageId: Exclude<MessageIds, 'useSignerNonce'>; data: Record<string, string | number> } | undefined => {
       const { origin, reuse, entry } = use;
-      const nonce = contains(use.payload.node, entry.valueNode) ? short(sourceCode, entry.valueNode) : 'nonce';
+      const nonce = containsNode(use.payload.node, entry.valueNode) ? short(sourceCode, entry.valueNode) : 'nonce';
       switch (origin.kind) {
         case 'literal':
           return isTestFile ? undefined : { messageId: 'literalNonce', data: { value: short(sourceCode, origin.node) } };
@@ -150,24 +146,14 @@ export default createRule<Options, MessageIds>({
 
     return {
       'Program:exit'() {
-        let nonceUses: GeminiNonceUse[];
-        try {
-          nonceUses = geminiNonceUses(sourceCode);
-        } catch {
-          return;
-        }
+        const nonceUses = geminiNonceUses(sourceCode);
         if (remote) reportExportedNonces();
         for (const use of nonceUses) {
           const verdict = decide(use);
           if (!verdict) continue;
           const node = reportNode(use, sourceCode);
-          let fix: TSESLint.ReportFixFunction | undefined;
-          try {
-            fix = signerFix(use, node, mode, sourceCode, context.filename);
-          } catch {
-            // a suggestion is optional; the report is not
-            fix = undefined;
-          }
+          // a suggestion is optional; the report is not
+          const fix = guarded(() => signerFix(use, node, mode, sourceCode, context.filename), undefined);
           context.report({
             node,
             messageId: verdict.messageId,
@@ -183,25 +169,19 @@ export default createRule<Options, MessageIds>({
 /** The nonce value in the payload, or the spread that brings it in (or the payload itself). */
 function reportNode(use: GeminiNonceUse, sourceCode: SourceCode): TSESTree.Node {
   const payload = use.payload.node;
-  if (contains(payload, use.entry.valueNode)) return use.entry.valueNode;
+  if (containsNode(payload, use.entry.valueNode)) return use.entry.valueNode;
   for (let i = payload.properties.length - 1; i >= 0; i--) {
     const p = payload.properties[i]!;
     if (p.type !== AST_NODE_TYPES.SpreadElement) continue;
     const obj = resolveObjectLiteral(p.argument, sourceCode);
-    if (obj && contains(obj, use.entry.valueNode)) return p;
+    if (obj && containsNode(obj, use.entry.valueNode)) return p;
   }
   return payload;
 }
 
 /** The variable `name` as seen from `node`, if any scope declares it. */
 function lookup(sourceCode: SourceCode, node: TSESTree.Node, name: string): TSESLint.Scope.Variable | undefined {
-  let scope: TSESLint.Scope.Scope | null;
-  try {
-    scope = sourceCode.getScope(node);
-  } catch {
-    return undefined;
-  }
-  for (; scope; scope = scope.upper) {
+  for (let scope: TSESLint.Scope.Scope | null = guarded(() => sourceCode.getScope(node), null); scope; scope = scope.upper) {
     const found = scope.set.get(name);
     if (found) return found;
   }
@@ -300,7 +280,7 @@ function signerFix(use: GeminiNonceUse, node: TSESTree.Node, mode: NonceMode, so
   }
   const first = body[index];
   if (lines.length > 0 && !anchorAfter && !first) return undefined;
-  if (anchorAfter && contains(anchorAfter, node)) return undefined;
+  if (anchorAfter && containsNode(anchorAfter, node)) return undefined;
 
   const payload = use.payload.node;
   const property = use.entry.property;
@@ -311,7 +291,7 @@ function signerFix(use: GeminiNonceUse, node: TSESTree.Node, mode: NonceMode, so
     if (lines.length > 0) {
       fixes.push(anchorAfter ? fixer.insertTextAfter(anchorAfter, `\n${lines.join('\n')}`) : fixer.insertTextBefore(first!, `${lines.join('\n')}\n`));
     }
-    if (!contains(payload, use.entry.valueNode)) {
+    if (!containsNode(payload, use.entry.valueNode)) {
       // the nonce came in through a spread: a later key overrides it
       const last = payload.properties[payload.properties.length - 1];
       fixes.push(last ? fixer.insertTextAfter(last, `, nonce: ${replacement}`) : fixer.replaceText(payload, `{ nonce: ${replacement} }`));

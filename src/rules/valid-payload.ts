@@ -9,7 +9,7 @@ import { geminiPayloads, type GeminiPayload } from '../analysis/payloads.js';
 import { branchesOnParameters, callSiteBindings, parametersFunction, symbolicString } from '../analysis/symbolic.js';
 import type { StaticString } from '../analysis/values.js';
 import { hasHole, HOLE } from '../gemini/paths.js';
-import { createRule } from '../utils/create-rule.js';
+import { createRule, forEachGuarded } from '../utils/create-rule.js';
 
 export type Options = [];
 export type MessageIds = 'endpointMismatch' | 'missingNonce' | 'useUrlPath';
@@ -107,23 +107,19 @@ export default createRule<Options, MessageIds>({
     return {
       'Program:exit'() {
         const gemini = geminiContext(sourceCode);
-        for (const payload of geminiPayloads(sourceCode)) {
-          try {
-            for (const call of payloadRequests(payload, sourceCode)) checkPair(payload, call);
+        forEachGuarded(geminiPayloads(sourceCode), (payload) => {
+          for (const call of payloadRequests(payload, sourceCode)) checkPair(payload, call);
 
-            // MissingNonce only where every key is visible and the object certainly is a Gemini payload.
-            if (
-              !payload.nonce &&
-              payload.complete &&
-              (payload.sentAsPayloadHeader || gemini.isGeminiCode(payload.node)) &&
-              !payloadMayGainKeys(payload.node, sourceCode)
-            ) {
-              context.report({ node: payload.node, messageId: 'missingNonce' });
-            }
-          } catch {
-            // an odd shape costs this payload's findings, never the user's lint run
+          // MissingNonce only where every key is visible and the object certainly is a Gemini payload.
+          if (
+            !payload.nonce &&
+            payload.complete &&
+            (payload.sentAsPayloadHeader || gemini.isGeminiCode(payload.node)) &&
+            !payloadMayGainKeys(payload.node, sourceCode)
+          ) {
+            context.report({ node: payload.node, messageId: 'missingNonce' });
           }
-        }
+        });
       },
     };
   },

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { unwrap } from '../analysis/ast-utils.js';
+import { containsNode, unwrap } from '../analysis/ast-utils.js';
 import { findVariable, moduleRef, resolveIdentifier } from '../analysis/bindings.js';
 import {
   companionSink,
@@ -15,7 +15,7 @@ import { normaliseAlgorithm, payloadForm, sameValue, type HmacUse, type Signatur
 import { constantString, resolveValueNode } from '../analysis/values.js';
 import { isGeminiApiKey, isPlaceholder } from '../gemini/credentials.js';
 import { fileMayConcernGemini, hasRemoteUses } from '../analysis/relevance.js';
-import { createRule } from '../utils/create-rule.js';
+import { createRule, forEachGuarded } from '../utils/create-rule.js';
 
 export type Options = [];
 export type MessageIds =
@@ -359,7 +359,7 @@ export default createRule<Options, MessageIds>({
       const sent = payload ? unwrap(payload) : undefined;
       if (sent?.type !== AST_NODE_TYPES.Identifier) return [];
       // the written text must be the input itself or inline inside it (not behind a shared const)
-      if (!(input.range[0] <= signed.range[0] && signed.range[1] <= input.range[1])) return [];
+      if (!containsNode(input, signed)) return [];
       if (sameValue(signed, sent, sourceCode)) return [];
       const form = payloadForm(sent, sourceCode);
       if (form === 'json' || form === 'object') return [];
@@ -385,20 +385,9 @@ export default createRule<Options, MessageIds>({
 
     return {
       'Program:exit'() {
-        let flows: SignatureFlow[];
-        try {
-          flows = signatureHmacFlows(sourceCode);
-        } catch {
-          return; // an odd shape must never end the user's lint run
-        }
-        for (const flow of flows) {
-          for (const check of [checkAlgorithm, checkEncoding, checkUpperCase, checkInput, checkKey]) {
-            try {
-              check(flow);
-            } catch {
-              // the other checks still run
-            }
-          }
+        for (const flow of signatureHmacFlows(sourceCode)) {
+          // one check that cannot handle a shape does not cost the other checks their findings
+          forEachGuarded([checkAlgorithm, checkEncoding, checkUpperCase, checkInput, checkKey], (check) => check(flow));
         }
       },
     };

@@ -4,7 +4,7 @@ import { isUtf8 } from 'node:buffer';
 import { join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
-import type { SkippedFile, SourceFile } from './types.js';
+import type { SkippedFile } from './types.js';
 
 /** How to find files. */
 export interface WalkOptions {
@@ -15,14 +15,6 @@ export interface WalkOptions {
   exclude?: string[];
   /** Bytes; larger files are skipped (default 5 MB). */
   maxFileSize?: number;
-}
-
-/** The files found and read, and the ones passed over. */
-export interface WalkResult {
-  files: SourceFile[];
-  skipped: SkippedFile[];
-  /** How many paths were considered before reading. */
-  seen: number;
 }
 
 const DEFAULT_MAX = 5 * 1024 * 1024;

@@ -17,11 +17,6 @@ export function fingerprint(ruleId: string, file: string, shape: string, occurre
   return sha256(`${ruleId}\u0000${file}\u0000${sha256(shape)}\u0000${occurrence}`).slice(0, 32);
 }
 
-/** Folds whitespace so that re-indenting code keeps its fingerprint. */
-export function codeShape(code: string): string {
-  return code.replace(/\s+/g, ' ').trim();
-}
-
 /** Sorts by file, line, column, rule and drops exact duplicates (same fingerprint). */
 export function sortAndDedupe(findings: Finding[]): Finding[] {
   const seen = new Set<string>();

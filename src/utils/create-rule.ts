@@ -1,4 +1,4 @@
-import type { ESLintUtils } from '@typescript-eslint/utils';
+import type { ESLintUtils, TSESLint } from '@typescript-eslint/utils';
 import { RuleCreator } from '@typescript-eslint/utils/eslint-utils';
 import { registerFileSettings } from '../analysis/settings.js';
 import { redactSecretsInText } from '../gemini/credentials.js';
@@ -42,13 +42,42 @@ function redactingContext<C extends { report(descriptor: never): void }>(context
   return Object.create(context, { report: { value: report, enumerable: true } }) as C;
 }
 
+/**
+ * `fn()`, or `fallback` when it throws. The one "never break the user's lint run" guard: a rule
+ * must not throw on any code ESLint can parse, so an analysis that meets a shape it does not know
+ * costs findings, never the run. {@link createRule} puts it around every listener; rules use it
+ * (or {@link forEachGuarded}) where one item's failure must not cost the others' findings.
+ */
+export function guarded<T>(fn: () => T, fallback: T): T {
+  try {
+    return fn();
+  } catch {
+    return fallback;
+  }
+}
+
+/** Calls `fn` on each item; an item that throws costs its own findings, not the other items'. */
+export function forEachGuarded<T>(items: Iterable<T>, fn: (item: T) => void): void {
+  for (const item of items) guarded(() => fn(item), undefined);
+}
+
+/** The rule's listeners, each behind {@link guarded}. */
+function guardedListeners(listeners: TSESLint.RuleListener): TSESLint.RuleListener {
+  const out: Record<string, (...args: never[]) => void> = {};
+  for (const [selector, listener] of Object.entries(listeners) as [string, ((...args: never[]) => void) | undefined][]) {
+    if (typeof listener === 'function') out[selector] = (...args) => guarded(() => listener(...args), undefined);
+  }
+  return out as TSESLint.RuleListener;
+}
+
 const baseCreateRule = RuleCreator<GeminiGuardRuleDocs>(
   (name) => `${REPOSITORY_URL}/blob/main/${ruleDocsPath(name)}`,
 );
 
 /**
- * The one rule factory: sets `meta.docs.url` to `docs/rules/<id>.md`, and hands the scanner's
- * cross-file facts (`settings['gemini-guard']`) to the shared analysis layer before the rule runs.
+ * The one rule factory: sets `meta.docs.url` to `docs/rules/<id>.md`, hands the scanner's
+ * cross-file facts (`settings['gemini-guard']`) to the shared analysis layer before the rule runs,
+ * redacts secrets in every message's data, and keeps every listener from throwing ({@link guarded}).
  */
 export const createRule: typeof baseCreateRule = (definition) => {
   const rule = baseCreateRule(definition);
@@ -57,7 +86,7 @@ export const createRule: typeof baseCreateRule = (definition) => {
     ...rule,
     create(context) {
       registerFileSettings(context.sourceCode, context.settings['gemini-guard']);
-      return create(redactingContext(context));
+      return guardedListeners(guarded(() => create(redactingContext(context)), {}));
     },
   };
 };
