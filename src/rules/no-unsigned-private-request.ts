@@ -1,21 +1,20 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import { findVariable as findScopeVariable } from '@typescript-eslint/utils/ast-utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { fileMayHoldGeminiCode } from '../analysis/relevance.js';
 import { staticKeyName, unwrap } from '../analysis/ast-utils.js';
-import { isRequireCall } from '../analysis/bindings.js';
 import { certainMethod, geminiTarget, headersCertain, siteTargets, type GeminiTarget } from '../analysis/gemini-requests.js';
 import { findHeader, httpCalls, type HttpCall } from '../analysis/http-calls.js';
 import { GEMINI_HEADERS, type GeminiHeaderKind } from '../gemini/headers.js';
 import { hasHole } from '../gemini/paths.js';
 import { createRule, forEachGuarded } from '../utils/create-rule.js';
+import { signerSetup } from '../utils/signer-setup.js';
 
 export type Options = [];
 export type MessageIds = 'missingHeaders' | 'notPost' | 'signWithReferenceSigner' | 'usePost';
 
-const SIGNER_MODULE = 'eslint-plugin-gemini-guard/signer';
 const SIGNER_VARIABLE = 'geminiSigner';
 const SIGNER_FACTORY = 'createGeminiSigner';
+const SIGNER_OPTIONS = '{ apiKey: process.env.GEMINI_API_KEY, apiSecret: process.env.GEMINI_API_SECRET }';
 
 const MISSING_ERROR: Record<GeminiHeaderKind, string> = {
   apiKey: 'MissingApikeyHeader',
@@ -123,8 +122,8 @@ export default createRule<Options, MessageIds>({
       const options = call.optionsNode && unwrap(call.optionsNode);
       if (options?.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
       if (options.range[0] < call.node.range[0] || options.range[1] > call.node.range[1]) return undefined;
-      const preamble = signerPreamble(call.node);
-      if (preamble === null) return undefined;
+      const setup = signerSetup(sourceCode, { factory: SIGNER_FACTORY, variable: SIGNER_VARIABLE, args: SIGNER_OPTIONS, at: call.node, filename: context.filename });
+      if (!setup) return undefined;
       const signed = `${SIGNER_VARIABLE}.sign('${path}').headers`;
       const headersProp = options.properties.find(
         (p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && staticKeyName(p.key, p.computed) === 'headers',
@@ -140,61 +139,12 @@ export default createRule<Options, MessageIds>({
         insert = `headers: ${signed}`;
       }
       return (fixer) => {
-        const fixes: TSESLint.RuleFix[] = [];
+        const fixes = setup(fixer);
         const last = target.properties[target.properties.length - 1];
         if (last) fixes.push(fixer.insertTextAfter(last, `, ${insert}`));
         else fixes.push(fixer.insertTextAfterRange([target.range[0], target.range[0] + 1], ` ${insert} `));
-        if (preamble) fixes.push(fixer.insertTextAfterRange(preamble.range, preamble.text));
         return fixes;
       };
-    };
-
-    /**
-     * What to add at the top of the file so `geminiSigner` exists: `undefined` when it already
-     * does, `null` when the name is taken by something else (then no suggestion).
-     */
-    const signerPreamble = (node: TSESTree.Node): { range: [number, number]; text: string } | null | undefined => {
-      const program = sourceCode.ast;
-      let scope: TSESLint.Scope.Scope;
-      try {
-        scope = sourceCode.getScope(node);
-      } catch {
-        return null;
-      }
-      const existing = findScopeVariable(scope, SIGNER_VARIABLE);
-      if (existing) {
-        const def = existing.defs[0];
-        const init = def?.node.type === AST_NODE_TYPES.VariableDeclarator ? def.node.init : null;
-        const isSigner =
-          existing.scope.block === program &&
-          init?.type === AST_NODE_TYPES.CallExpression &&
-          init.callee.type === AST_NODE_TYPES.Identifier &&
-          init.callee.name === SIGNER_FACTORY;
-        return isSigner ? undefined : null;
-      }
-      const factory = findScopeVariable(scope, SIGNER_FACTORY);
-      const factoryImported =
-        factory?.defs[0]?.type === 'ImportBinding' && (factory.defs[0].parent as TSESTree.ImportDeclaration).source.value === SIGNER_MODULE;
-      if (factory && !factoryImported) return null;
-
-      const imports = program.body.filter((s): s is TSESTree.ImportDeclaration => s.type === AST_NODE_TYPES.ImportDeclaration);
-      const requires = program.body.filter(
-        (s): s is TSESTree.VariableDeclaration =>
-          s.type === AST_NODE_TYPES.VariableDeclaration && s.declarations.some((d) => d.init !== null && isRequireCall(unwrap(d.init))),
-      );
-      const useRequire = imports.length === 0 && (program.sourceType === 'script' || requires.length > 0);
-      const declaration = `const ${SIGNER_VARIABLE} = ${SIGNER_FACTORY}({ apiKey: process.env.GEMINI_API_KEY, apiSecret: process.env.GEMINI_API_SECRET });`;
-      const importLine = factory
-        ? ''
-        : useRequire
-          ? `const { ${SIGNER_FACTORY} } = require('${SIGNER_MODULE}');\n`
-          : `import { ${SIGNER_FACTORY} } from '${SIGNER_MODULE}';\n`;
-      const anchor = useRequire ? requires[requires.length - 1] : imports[imports.length - 1];
-      if (anchor) return { range: anchor.range, text: `\n${importLine}${declaration}` };
-      // No imports: before the first statement that is not a directive ('use strict').
-      const first = program.body.find((s) => !(s.type === AST_NODE_TYPES.ExpressionStatement && s.directive !== undefined));
-      if (!first) return null;
-      return { range: [first.range[0], first.range[0]], text: `${importLine}${declaration}\n` };
     };
 
     return {

@@ -1,14 +1,14 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { isModuleMember, moduleRef } from '../analysis/bindings.js';
 import { containsNode, isFunctionNode } from '../analysis/ast-utils.js';
 import { exportedValue } from '../analysis/exports.js';
-import { classifyNonceExpression, geminiNonceUses, SIGNER_MODULE, type GeminiNonceUse, type NonceReuse } from '../analysis/nonces.js';
+import { classifyNonceExpression, geminiNonceUses, type GeminiNonceUse, type NonceReuse } from '../analysis/nonces.js';
 import { fileMayHoldGeminiCode, hasRemoteUses } from '../analysis/relevance.js';
 import { fileSettings } from '../analysis/settings.js';
 import { resolveObjectLiteral } from '../analysis/values.js';
 import { redactSecretsInText } from '../gemini/credentials.js';
 import { createRule, guarded } from '../utils/create-rule.js';
+import { signerSetup } from '../utils/signer-setup.js';
 
 /** Which kind of Gemini exchange API key the linted code signs for. */
 export type NonceMode = 'incremental' | 'time-based';
@@ -179,118 +179,19 @@ function reportNode(use: GeminiNonceUse, sourceCode: SourceCode): TSESTree.Node 
   return payload;
 }
 
-/** The variable `name` as seen from `node`, if any scope declares it. */
-function lookup(sourceCode: SourceCode, node: TSESTree.Node, name: string): TSESLint.Scope.Variable | undefined {
-  for (let scope: TSESLint.Scope.Scope | null = guarded(() => sourceCode.getScope(node), null); scope; scope = scope.upper) {
-    const found = scope.set.get(name);
-    if (found) return found;
-  }
-  return undefined;
-}
-
-function isCommonJs(sourceCode: SourceCode, filename: string): boolean {
-  if (sourceCode.ast.sourceType === 'script' || /\.c[jt]s$/.test(filename)) return true;
-  const body = sourceCode.ast.body;
-  const esm = body.some(
-    (s) => s.type === AST_NODE_TYPES.ImportDeclaration || s.type === AST_NODE_TYPES.ExportNamedDeclaration || s.type === AST_NODE_TYPES.ExportDefaultDeclaration || s.type === AST_NODE_TYPES.ExportAllDeclaration,
-  );
-  return !esm && /\brequire\s*\(/.test(sourceCode.getText());
-}
-
-function isRequireDeclaration(s: TSESTree.ProgramStatement): boolean {
-  if (s.type !== AST_NODE_TYPES.VariableDeclaration) return false;
-  return s.declarations.every((d) => {
-    let init = d.init;
-    while (init?.type === AST_NODE_TYPES.MemberExpression) init = init.object;
-    return init?.type === AST_NODE_TYPES.CallExpression && init.callee.type === AST_NODE_TYPES.Identifier && init.callee.name === 'require';
-  });
-}
-
 /**
  * The suggestion: `geminiNonce.next()` in place of the faulty nonce, plus (when missing) the
  * import of the signer's nonce factory and `const geminiNonce = <factory>();` after the imports.
  * Returns `undefined` when a name clash makes the edit unsafe.
  */
 function signerFix(use: GeminiNonceUse, node: TSESTree.Node, mode: NonceMode, sourceCode: SourceCode, filename: string): TSESLint.ReportFixFunction | undefined {
-  const factory = FACTORY[mode];
-  const program = sourceCode.ast;
-  const body = program.body;
-
-  // an existing module-level `const geminiNonce = <factory>()` is reused; anything else by that name blocks
-  let existing: TSESTree.VariableDeclarator | undefined;
-  for (const s of body) {
-    const decl = s.type === AST_NODE_TYPES.ExportNamedDeclaration ? s.declaration : s;
-    if (decl?.type !== AST_NODE_TYPES.VariableDeclaration) continue;
-    for (const d of decl.declarations) if (d.id.type === AST_NODE_TYPES.Identifier && d.id.name === SOURCE_NAME) existing = d;
-  }
-  if (existing) {
-    const init = existing.init;
-    if (init?.type !== AST_NODE_TYPES.CallExpression || !isModuleMember(moduleRef(init.callee, sourceCode), SIGNER_MODULE, factory)) return undefined;
-  }
-  const seen = lookup(sourceCode, node, SOURCE_NAME);
-  if (seen && (!existing || seen.defs[0]?.node !== existing)) return undefined;
-
-  // the factory: already imported (maybe renamed) or to be imported
-  let local: string | undefined;
-  let namedImport: TSESTree.ImportDeclaration | undefined;
-  for (const s of body) {
-    if (s.type === AST_NODE_TYPES.ImportDeclaration && s.source.value === SIGNER_MODULE && s.importKind !== 'type') {
-      for (const spec of s.specifiers) {
-        if (spec.type === AST_NODE_TYPES.ImportSpecifier && spec.importKind !== 'type') {
-          namedImport = s;
-          const imported = spec.imported.type === AST_NODE_TYPES.Identifier ? spec.imported.name : String(spec.imported.value);
-          if (imported === factory) local = spec.local.name;
-        }
-      }
-    }
-  }
-  if (!local && !existing) {
-    // `const { createIncrementalNonce } = require(…)`
-    const bound = lookup(sourceCode, program, factory);
-    if (bound) {
-      const def = bound.defs[0]?.node;
-      const init = def?.type === AST_NODE_TYPES.VariableDeclarator ? def.init : undefined;
-      if (!init || !isModuleMember(moduleRef(init, sourceCode), SIGNER_MODULE)) return undefined;
-      local = factory;
-    }
-  }
-
-  const cjs = isCommonJs(sourceCode, filename);
-  const lines: string[] = [];
-  let addSpecifier: TSESTree.ImportSpecifier | undefined;
-  if (!existing) {
-    if (!local) {
-      const lastSpecifier = namedImport?.specifiers.filter((s): s is TSESTree.ImportSpecifier => s.type === AST_NODE_TYPES.ImportSpecifier).pop();
-      if (lastSpecifier && !cjs) addSpecifier = lastSpecifier;
-      else lines.push(cjs ? `const { ${factory} } = require('${SIGNER_MODULE}');` : `import { ${factory} } from '${SIGNER_MODULE}';`);
-      local = factory;
-    }
-    lines.push(`const ${SOURCE_NAME} = ${local}();`);
-  }
-
-  // after the leading imports (or requires), else before the first statement
-  let index = 0;
-  while (index < body.length && body[index]!.type === AST_NODE_TYPES.ExpressionStatement && (body[index] as TSESTree.ExpressionStatement).directive !== undefined) index++;
-  let anchorAfter: TSESTree.Node | undefined;
-  for (let i = index; i < body.length; i++) {
-    const s = body[i]!;
-    const leading = cjs ? isRequireDeclaration(s) : s.type === AST_NODE_TYPES.ImportDeclaration || s.type === AST_NODE_TYPES.TSImportEqualsDeclaration;
-    if (!leading) break;
-    anchorAfter = s;
-  }
-  const first = body[index];
-  if (lines.length > 0 && !anchorAfter && !first) return undefined;
-  if (anchorAfter && containsNode(anchorAfter, node)) return undefined;
-
+  const setup = signerSetup(sourceCode, { factory: FACTORY[mode], variable: SOURCE_NAME, at: node, filename });
+  if (!setup) return undefined;
   const payload = use.payload.node;
   const property = use.entry.property;
   const replacement = `${SOURCE_NAME}.next()`;
   return (fixer) => {
-    const fixes: TSLintFix[] = [];
-    if (addSpecifier) fixes.push(fixer.insertTextAfter(addSpecifier, `, ${factory}`));
-    if (lines.length > 0) {
-      fixes.push(anchorAfter ? fixer.insertTextAfter(anchorAfter, `\n${lines.join('\n')}`) : fixer.insertTextBefore(first!, `${lines.join('\n')}\n`));
-    }
+    const fixes = setup(fixer);
     if (!containsNode(payload, use.entry.valueNode)) {
       // the nonce came in through a spread: a later key overrides it
       const last = payload.properties[payload.properties.length - 1];
@@ -303,5 +204,3 @@ function signerFix(use: GeminiNonceUse, node: TSESTree.Node, mode: NonceMode, so
     return fixes;
   };
 }
-
-type TSLintFix = TSESLint.RuleFix;

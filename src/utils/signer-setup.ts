@@ -1,0 +1,147 @@
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { containsNode } from '../analysis/ast-utils.js';
+import { isModuleMember, moduleRef } from '../analysis/bindings.js';
+import { SIGNER_MODULE } from '../analysis/nonces.js';
+import { guarded } from './create-rule.js';
+
+type SourceCode = Readonly<TSESLint.SourceCode>;
+
+/** What a suggestion needs from the reference signer (`eslint-plugin-gemini-guard/signer`). */
+export interface SignerSetupRequest {
+  /** The signer module's export to call: `createGeminiSigner`, `createIncrementalNonce`, … */
+  factory: string;
+  /** The module-level variable that holds what the factory returns: `geminiSigner`, `geminiNonce`. */
+  variable: string;
+  /** The factory call's argument text (default: none). */
+  args?: string;
+  /** The node the suggestion edits: the variable must mean ours there, and the setup must not land inside it. */
+  at: TSESTree.Node;
+  /** The linted file's name (`.cjs`/`.cts` files get `require`). */
+  filename: string;
+}
+
+/** Builds the setup edits for one fix; empty when the variable already exists. */
+export type SignerSetupEdits = (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix[];
+
+/**
+ * The edits that make `const <variable> = <factory>(<args>);` exist at the top of the module, for
+ * the rules' "use the reference signer" suggestions (no-unsigned-private-request's signer,
+ * valid-nonce's nonce source):
+ * - an existing module-level `const <variable> = <factory>(…)` of the signer module is reused
+ *   (no edits);
+ * - the factory is taken from an existing import (maybe renamed) or `require` of the signer module,
+ *   added to an existing named import of it, or imported anew — `require` in CommonJS files;
+ * - the import and the declaration go after the leading imports (or requires), else before the
+ *   first statement after the directives.
+ * @returns `undefined` when a name clash (the variable or the factory name bound to something
+ * else) makes the edit unsafe: then the rule offers no suggestion.
+ */
+export function signerSetup(sourceCode: SourceCode, request: SignerSetupRequest): SignerSetupEdits | undefined {
+  const { factory, variable, at } = request;
+  const program = sourceCode.ast;
+  const body = program.body;
+
+  // an existing module-level `const <variable> = <factory>()` is reused; anything else by that name blocks
+  let existing: TSESTree.VariableDeclarator | undefined;
+  for (const s of body) {
+    const decl = s.type === AST_NODE_TYPES.ExportNamedDeclaration ? s.declaration : s;
+    if (decl?.type !== AST_NODE_TYPES.VariableDeclaration) continue;
+    for (const d of decl.declarations) if (d.id.type === AST_NODE_TYPES.Identifier && d.id.name === variable) existing = d;
+  }
+  if (existing) {
+    const init = existing.init;
+    if (init?.type !== AST_NODE_TYPES.CallExpression || !isModuleMember(moduleRef(init.callee, sourceCode), SIGNER_MODULE, factory)) return undefined;
+  }
+  const seen = lookup(sourceCode, at, variable);
+  if (seen && (!existing || seen.defs[0]?.node !== existing)) return undefined;
+  if (existing) return () => [];
+
+  // the factory: already imported (maybe renamed) or required, or to be imported
+  let local: string | undefined;
+  let namedImport: TSESTree.ImportDeclaration | undefined;
+  for (const s of body) {
+    if (s.type === AST_NODE_TYPES.ImportDeclaration && s.source.value === SIGNER_MODULE && s.importKind !== 'type') {
+      for (const spec of s.specifiers) {
+        if (spec.type === AST_NODE_TYPES.ImportSpecifier && spec.importKind !== 'type') {
+          namedImport = s;
+          const imported = spec.imported.type === AST_NODE_TYPES.Identifier ? spec.imported.name : String(spec.imported.value);
+          if (imported === factory) local = spec.local.name;
+        }
+      }
+    }
+  }
+  if (!local) {
+    // `const { createGeminiSigner } = require(…)`, or the name taken by something else
+    const bound = lookup(sourceCode, at, factory);
+    if (bound) {
+      const def = bound.defs[0]?.node;
+      const init = def?.type === AST_NODE_TYPES.VariableDeclarator ? def.init : undefined;
+      if (!init || !isModuleMember(moduleRef(init, sourceCode), SIGNER_MODULE)) return undefined;
+      local = factory;
+    }
+  }
+
+  const cjs = isCommonJs(sourceCode, request.filename);
+  const lines: string[] = [];
+  let addSpecifier: TSESTree.ImportSpecifier | undefined;
+  if (!local) {
+    const lastSpecifier = namedImport?.specifiers.filter((s): s is TSESTree.ImportSpecifier => s.type === AST_NODE_TYPES.ImportSpecifier).pop();
+    if (lastSpecifier && !cjs) addSpecifier = lastSpecifier;
+    else lines.push(cjs ? `const { ${factory} } = require('${SIGNER_MODULE}');` : `import { ${factory} } from '${SIGNER_MODULE}';`);
+    local = factory;
+  }
+  lines.push(`const ${variable} = ${local}(${request.args ?? ''});`);
+
+  // after the leading imports (or requires), else before the first statement after the directives
+  let index = 0;
+  while (index < body.length && body[index]!.type === AST_NODE_TYPES.ExpressionStatement && (body[index] as TSESTree.ExpressionStatement).directive !== undefined) index++;
+  let anchorAfter: TSESTree.Node | undefined;
+  for (let i = index; i < body.length; i++) {
+    const s = body[i]!;
+    const leading = cjs ? isRequireDeclaration(s) : s.type === AST_NODE_TYPES.ImportDeclaration || s.type === AST_NODE_TYPES.TSImportEqualsDeclaration;
+    if (!leading) break;
+    anchorAfter = s;
+  }
+  const first = body[index];
+  if (!anchorAfter && !first) return undefined;
+  if (anchorAfter && containsNode(anchorAfter, at)) return undefined;
+
+  return (fixer) => {
+    const fixes: TSESLint.RuleFix[] = [];
+    if (addSpecifier) fixes.push(fixer.insertTextAfter(addSpecifier, `, ${factory}`));
+    fixes.push(anchorAfter ? fixer.insertTextAfter(anchorAfter, `\n${lines.join('\n')}`) : fixer.insertTextBefore(first!, `${lines.join('\n')}\n`));
+    return fixes;
+  };
+}
+
+/** The variable `name` as seen from `node`, if any scope declares it. */
+function lookup(sourceCode: SourceCode, node: TSESTree.Node, name: string): TSESLint.Scope.Variable | undefined {
+  for (let scope: TSESLint.Scope.Scope | null = guarded(() => sourceCode.getScope(node), null); scope; scope = scope.upper) {
+    const found = scope.set.get(name);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function isCommonJs(sourceCode: SourceCode, filename: string): boolean {
+  if (sourceCode.ast.sourceType === 'script' || /\.c[jt]s$/.test(filename)) return true;
+  const body = sourceCode.ast.body;
+  const esm = body.some(
+    (s) =>
+      s.type === AST_NODE_TYPES.ImportDeclaration ||
+      s.type === AST_NODE_TYPES.ExportNamedDeclaration ||
+      s.type === AST_NODE_TYPES.ExportDefaultDeclaration ||
+      s.type === AST_NODE_TYPES.ExportAllDeclaration,
+  );
+  return !esm && /\brequire\s*\(/.test(sourceCode.getText());
+}
+
+function isRequireDeclaration(s: TSESTree.ProgramStatement): boolean {
+  if (s.type !== AST_NODE_TYPES.VariableDeclaration) return false;
+  return s.declarations.every((d) => {
+    let init = d.init;
+    while (init?.type === AST_NODE_TYPES.MemberExpression) init = init.object;
+    return init?.type === AST_NODE_TYPES.CallExpression && init.callee.type === AST_NODE_TYPES.Identifier && init.callee.name === 'require';
+  });
+}
