@@ -1,7 +1,7 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import { GEMINI_API_KEY_PATTERN, GEMINI_API_KEY_PREFIX_PATTERN } from '../gemini/credentials.js';
 import { memoForFile } from './memo.js';
-import { fileSettings } from './settings.js';
+import { fileSettings } from './cross-file/settings.js';
 import { textMayMatch } from './text-prefilter.js';
 
 const MENTIONS_GEMINI = new RegExp(`gemini|${GEMINI_API_KEY_PATTERN}`, 'i');

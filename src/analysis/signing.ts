@@ -3,7 +3,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { geminiHeaderKind, type GeminiHeaderKind } from '../gemini/headers.js';
 import { memberName, nodesOfType, returnedExpressions, staticKeyName, unwrap, type FunctionNode } from './ast-utils.js';
 import { findVariable, moduleRef, resolveIdentifier, type ModuleRef } from './bindings.js';
-import { remoteHeaderValues } from './exports.js';
+import { remoteHeaderValues } from './cross-file/exports.js';
 import { calledFunction } from './functions.js';
 import { callSitesOf } from './symbolic.js';
 import { memoForFile } from './memo.js';

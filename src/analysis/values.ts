@@ -4,7 +4,7 @@ import { HOLE } from '../gemini/paths.js';
 import { enclosingClass, isFunctionNode, memberName, staticKeyName, unwrap, walk, type FunctionNode } from './ast-utils.js';
 import { moduleRef, resolveIdentifier } from './bindings.js';
 import { prototypeFieldValue } from './prototype-classes.js';
-import { fileSettings } from './settings.js';
+import { fileSettings } from './cross-file/settings.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 

@@ -1,4 +1,4 @@
-import type { CrossFileSettings, ExportUse } from '../analysis/settings.js';
+import type { CrossFileSettings, ExportUse } from '../analysis/cross-file/index.js';
 import { resolveRelative } from './cross-file.js';
 import { assignFingerprints, sortAndDedupe } from './fingerprint.js';
 import { lintWithRules, type ScannerSettings } from './detectors/eslint-rules.js';

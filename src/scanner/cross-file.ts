@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type * as TsMorphModule from 'ts-morph';
 import type { Node as MorphNode, Project, SourceFile as MorphFile } from 'ts-morph';
-import type { CrossFileSettings } from '../analysis/settings.js';
+import type { CrossFileSettings } from '../analysis/cross-file/index.js';
 import type { ScannerSettings } from './detectors/eslint-rules.js';
 import { fileKind, isCode, looksMinified, mayConcernGemini } from './prefilter.js';
 import type { SourceFile } from './types.js';

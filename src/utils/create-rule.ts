@@ -1,6 +1,6 @@
 import type { ESLintUtils, TSESLint } from '@typescript-eslint/utils';
 import { RuleCreator } from '@typescript-eslint/utils/eslint-utils';
-import { registerFileSettings } from '../analysis/settings.js';
+import { registerFileSettings } from '../analysis/cross-file/index.js';
 import { redactSecretsInText } from '../gemini/credentials.js';
 import { REPOSITORY_URL, ruleDocsPath } from './repository.js';
 

@@ -1,5 +1,5 @@
 // The scanner's cross-file phase hands rules `settings['gemini-guard']` (see
-// src/analysis/settings.ts). These cases check each rule that uses them, as ESLint users never
+// src/analysis/cross-file/settings.ts). These cases check each rule that uses them, as ESLint users never
 // set them by hand.
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import noHardcodedCredentials from '../../src/rules/no-hardcoded-credentials.js';

@@ -1,6 +1,6 @@
 import type { Linter } from 'eslint';
 import plugin from '../../index.js';
-import { importUses, type ImportUse } from '../../analysis/import-uses.js';
+import { importUses, type ImportUse } from '../../analysis/cross-file/index.js';
 import { factCollector, isTypeScriptName, languageOptionsFor, lintableName, LINTED_FILES, sharedLinter } from './linting.js';
 import type { RuleSetting } from '../types.js';
 import type { RawFinding } from './text-credentials.js';

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import type * as EslintModule from 'eslint';
 import type { Linter } from 'eslint';
 import type { TSESLint } from '@typescript-eslint/utils';
-import { registerFileSettings } from '../../analysis/settings.js';
+import { registerFileSettings } from '../../analysis/cross-file/index.js';
 
 /**
  * What the scanner's passes over JS/TS share: one ESLint `Linter`, the parser choice, and rules
