@@ -6,6 +6,7 @@
 // Patterns are regexes over the import specifier as written; our imports are relative, so "leaves
 // the folder" is a leading `../`.
 import js from '@eslint/js';
+import eslintPlugin from 'eslint-plugin-eslint-plugin';
 import tseslint from 'typescript-eslint';
 
 /** A `no-restricted-imports` setting from `[regex, why]` pairs. */
@@ -89,6 +90,22 @@ export default tseslint.config(
     },
   },
   ...BOUNDARIES,
+  {
+    // our rules as an ESLint plugin's rules: eslint-plugin-eslint-plugin reads createRule({ … })
+    ...eslintPlugin.configs['rules-recommended'],
+    files: ['src/rules/*.ts'],
+    ignores: ['src/rules/index.ts'],
+    rules: {
+      ...eslintPlugin.configs['rules-recommended'].rules,
+      // createRule (typescript-eslint's RuleCreator) takes the defaults as its top-level
+      // `defaultOptions` and merges them into the options; a second copy in meta would drift
+      'eslint-plugin/require-meta-default-options': 'off',
+    },
+  },
+  {
+    ...eslintPlugin.configs['tests-recommended'],
+    files: ['test/rules/*.test.ts'],
+  },
   {
     files: ['scripts/**/*.mjs', '*.js'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },

@@ -63,3 +63,29 @@ describe('the import boundaries fail the repository lint when broken', () => {
     expect(await restrictedImports(file, specifier)).toEqual([]);
   });
 });
+
+describe('the repository lints its rules as ESLint plugin rules (eslint-plugin-eslint-plugin)', () => {
+  it('reports a rule without meta.type and a message id it never uses', async () => {
+    const rule = [
+      "import { createRule } from '../utils/create-rule.js';",
+      'export default createRule({',
+      "  name: 'probe',",
+      "  meta: { docs: { description: 'Probe.', recommended: false }, schema: [], messages: { used: 'Used.', unused: 'Unused.' } },",
+      '  defaultOptions: [],',
+      "  create(context) { return { Program(node) { context.report({ node, messageId: 'used' }); } }; },",
+      '});',
+    ].join('\n');
+    const [result] = await eslint.lintText(rule, { filePath: join(ROOT, 'src/rules/probe.ts') });
+    expect(result!.messages.map((m) => m.ruleId).sort()).toEqual(['eslint-plugin/no-unused-message-ids', 'eslint-plugin/require-meta-type']);
+  });
+
+  it('reports identical cases in a rule test', async () => {
+    const test = [
+      "import { RuleTester } from '@typescript-eslint/rule-tester';",
+      "import rule from '../../src/rules/valid-nonce.js';",
+      "new RuleTester().run('valid-nonce', rule, { valid: ['a();', 'a();'], invalid: [] });",
+    ].join('\n');
+    const [result] = await eslint.lintText(test, { filePath: join(ROOT, 'test/rules/probe.test.ts') });
+    expect(result!.messages.map((m) => m.ruleId)).toEqual(['eslint-plugin/no-identical-tests']);
+  });
+});
