@@ -13,8 +13,11 @@ import {
   isGeminiApiKey,
   isMasterApiKey,
 } from '../../src/gemini/credentials.js';
+import { GEMINI_HEADERS } from '../../src/gemini/headers.js';
+import { GEMINI_CLIENT_PACKAGES, GOOGLE_GEMINI_AI_PACKAGES } from '../../src/gemini/packages.js';
 
-// src/gemini owns the key and secret shapes; a copy anywhere else drifts the day one of them changes.
+// src/gemini owns the key and secret shapes, the header names and the package lists; a copy
+// anywhere else drifts the day one of them changes.
 const ROOT = join(import.meta.dirname, '..', '..');
 const SRC = join(ROOT, 'src');
 const OWNER = join(SRC, 'gemini');
@@ -25,8 +28,13 @@ const SHAPE_COPIES: readonly RegExp[] = [
   /\[(?:0-9A-Za-z|0-9a-zA-Z|A-Za-z0-9|a-zA-Z0-9)\]\{(?:20|26,28)\}/, // a key body or a secret
 ];
 const PREFIX_LITERAL = /^(?:account|master)-$/;
+// strings that are one of the facts themselves: a header name, a client or Google AI package
+const OWNED_STRINGS: ReadonlySet<string> = new Set(
+  [...Object.values(GEMINI_HEADERS), ...GEMINI_CLIENT_PACKAGES, ...GOOGLE_GEMINI_AI_PACKAGES].map((s) => s.toLowerCase()),
+);
+const HEADER_IN_REGEX = /x-gemini-/i;
 
-/** The regex literals and string/template texts in `code` that retype a credential shape. */
+/** The regex literals and string/template texts in `code` that retype a credential shape, a header name or a package name. */
 function shapeCopies(code: string, fileName = 'file.ts'): string[] {
   const source = ts.createSourceFile(fileName, code, ts.ScriptTarget.Latest, true);
   const found: string[] = [];
@@ -34,7 +42,10 @@ function shapeCopies(code: string, fileName = 'file.ts'): string[] {
     if (ts.isRegularExpressionLiteral(node) || ts.isStringLiteralLike(node) || ts.isTemplateLiteralToken(node)) {
       const text = ts.isRegularExpressionLiteral(node) ? node.text : node.text;
       const isString = !ts.isRegularExpressionLiteral(node);
-      if (SHAPE_COPIES.some((re) => re.test(text)) || (isString && PREFIX_LITERAL.test(text))) {
+      const copy = isString
+        ? PREFIX_LITERAL.test(text) || OWNED_STRINGS.has(text.toLowerCase()) || SHAPE_COPIES.some((re) => re.test(text))
+        : SHAPE_COPIES.some((re) => re.test(text)) || HEADER_IN_REGEX.test(text);
+      if (copy) {
         const { line } = source.getLineAndCharacterOfPosition(node.getStart(source));
         found.push(`${fileName}:${line + 1}: ${node.getText(source)}`);
       }
@@ -53,22 +64,25 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-describe('the credential shapes have one owner (src/gemini)', () => {
-  it('finds no key or secret shape retyped in src outside src/gemini', () => {
+describe('the Gemini facts have one owner (src/gemini)', () => {
+  it('finds no key or secret shape, header name or package name retyped in src outside src/gemini', () => {
     const copies = sourceFiles(SRC).flatMap((file) => shapeCopies(readFileSync(file, 'utf8'), relative(ROOT, file)));
     expect(copies).toEqual([]);
   });
 
-  it('catches the ways a copy is written: regex literal, RegExp source string, template, bare prefix', () => {
+  it('catches the ways a copy is written: regex literal, RegExp source string, template, bare prefix, header and package names', () => {
     const code = [
       'const a = /(?:account|master)-[0-9A-Za-z]{20}/;',
       "const b = new RegExp('(master|account)-x');",
       'const c = new RegExp(`^[A-Za-z0-9]{26,28}$`);',
       "const d = s.startsWith('master-');",
-      '// account|master in a comment is prose, not a copy',
-      'const e = GEMINI_API_KEY_RE;',
+      "const e = { 'x-gemini-apikey': key };",
+      'const f = /^X-GEMINI-/i;',
+      "const g = spec === '@google/genai';",
+      '// account|master and X-GEMINI-APIKEY in a comment are prose, not copies',
+      "const h = [GEMINI_API_KEY_RE, GEMINI_HEADERS.apiKey, 'X-GEMINI-APIKEY is the key header.'];",
     ].join('\n');
-    expect(shapeCopies(code).map((c) => c.split(':')[1])).toEqual(['1', '2', '3', '4']);
+    expect(shapeCopies(code).map((c) => c.split(':')[1])).toEqual(['1', '2', '3', '4', '5', '6', '7']);
   });
 });
 
