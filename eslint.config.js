@@ -70,7 +70,7 @@ export const BOUNDARIES = [
     rules: {
       'no-restricted-imports': restrict([
         '(?:^|/)utils/create-rule|(?:^|/)rules/|(?:^|/)cli\\.js$',
-        'Reporters format findings: they never import the rule factory, rules or the CLI (take the repository URL from utils/repository.ts).',
+        'Reporters format findings: they never import the rule factory, rules or the CLI (take the repository URL from src/docs-url.ts).',
       ]),
     },
   },

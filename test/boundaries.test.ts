@@ -49,7 +49,7 @@ const ALLOWED: readonly [file: string, specifier: string][] = [
   ['src/scanner/probe.ts', '../index.js'],
   ['src/scanner/cli.ts', './reporters/json.js'],
   ['src/scanner/reporters/probe.ts', '../types.js'],
-  ['src/scanner/reporters/probe.ts', '../../utils/repository.js'],
+  ['src/scanner/reporters/probe.ts', '../../docs-url.js'],
 ];
 
 describe('the import boundaries fail the repository lint when broken', () => {

@@ -2,9 +2,9 @@ import type { ESLintUtils, TSESLint } from '@typescript-eslint/utils';
 import { RuleCreator } from '@typescript-eslint/utils/eslint-utils';
 import { registerFileSettings } from '../analysis/cross-file/index.js';
 import { redactSecretsInText } from '../gemini/credentials.js';
-import { REPOSITORY_URL, ruleDocsPath } from './repository.js';
+import { REPOSITORY_URL, ruleDocsUrl } from '../docs-url.js';
 
-/** Where the rule docs live; eslint-doc-generator and `meta.docs.url` both point here. */
+/** Where the rule docs live (owned by `src/docs-url.ts`; re-exported for existing imports). */
 export { REPOSITORY_URL };
 
 /** Extra `meta.docs` fields every gemini-guard rule declares; configs are derived from them. */
@@ -70,9 +70,7 @@ function guardedListeners(listeners: TSESLint.RuleListener): TSESLint.RuleListen
   return out as TSESLint.RuleListener;
 }
 
-const baseCreateRule = RuleCreator<GeminiGuardRuleDocs>(
-  (name) => `${REPOSITORY_URL}/blob/main/${ruleDocsPath(name)}`,
-);
+const baseCreateRule = RuleCreator<GeminiGuardRuleDocs>(ruleDocsUrl);
 
 /**
  * The one rule factory: sets `meta.docs.url` to `docs/rules/<id>.md`, hands the scanner's

@@ -1,5 +1,5 @@
 import type { Log, ReportingDescriptor, Result } from 'sarif';
-import { REPOSITORY_URL } from '../../utils/repository.js';
+import { REPOSITORY_URL } from '../../docs-url.js';
 import { allRuleDescriptions, HISTORY_RULES } from '../rules.js';
 import type { Reporter } from './types.js';
 
