@@ -1,8 +1,8 @@
 import type { ESLintUtils, TSESLint } from '@typescript-eslint/utils';
 import { RuleCreator } from '@typescript-eslint/utils/eslint-utils';
 import { registerFileSettings } from '../analysis/cross-file/index.js';
-import { redactSecretsInText } from '../gemini/credentials.js';
 import { REPOSITORY_URL, ruleDocsUrl } from '../docs-url.js';
+import { redactSecretsInText } from '../gemini/credentials.js';
 
 /** Where the rule docs live (owned by `src/docs-url.ts`; re-exported for existing imports). */
 export { REPOSITORY_URL };
