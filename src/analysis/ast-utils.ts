@@ -185,7 +185,7 @@ function childKeys(node: TSESTree.Node): readonly string[] {
  * Visits every node below `root` (iteratively, so 10,000-deep expressions do not overflow the
  * stack). Return `false` from `visit` to skip a node's children.
  */
-export function walk(root: TSESTree.Node, visit: (node: TSESTree.Node) => boolean | void): void {
+export function walk(root: TSESTree.Node, visit: (node: TSESTree.Node) => unknown): void {
   const stack: TSESTree.Node[] = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;
