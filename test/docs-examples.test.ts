@@ -32,7 +32,7 @@ interface Example {
 }
 
 /** The code blocks of `## Examples`, each tagged by the `### Incorrect` / `### Correct` heading above it. */
-export function examplesOf(markdown: string): Example[] {
+function examplesOf(markdown: string): Example[] {
   const lines = markdown.split('\n');
   const examples: Example[] = [];
   let inExamples = false;

@@ -61,11 +61,18 @@ export function forEachGuarded<T>(items: Iterable<T>, fn: (item: T) => void): vo
   for (const item of items) guarded(() => fn(item), undefined);
 }
 
-/** The rule's listeners, each behind {@link guarded}. */
+/** The rule's listeners, each behind the {@link guarded} guard (inlined: it runs on every visited node). */
 function guardedListeners(listeners: TSESLint.RuleListener): TSESLint.RuleListener {
   const out: Record<string, (...args: never[]) => void> = {};
   for (const [selector, listener] of Object.entries(listeners) as [string, ((...args: never[]) => void) | undefined][]) {
-    if (typeof listener === 'function') out[selector] = (...args) => guarded(() => listener(...args), undefined);
+    if (typeof listener !== 'function') continue;
+    out[selector] = (...args) => {
+      try {
+        listener(...args);
+      } catch {
+        // this listener's findings are lost for this node; the lint run goes on
+      }
+    };
   }
   return out as TSESLint.RuleListener;
 }
