@@ -45,6 +45,16 @@ export const BOUNDARIES = [
     },
   },
   {
+    // rule helpers sit under the rules: they serve them, never the other way round
+    files: ['src/utils/**/*.ts', 'src/configs/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrict([
+        '^(?:\\.\\./)+(?:rules|scanner|bin)(?:/|\\.js$)',
+        'src/utils/ and src/configs/ never import rules or the scanner: rules import them, and configs read the rules through the registry passed in.',
+      ]),
+    },
+  },
+  {
     // the public `eslint-plugin-gemini-guard/signer` entry ships without the linter
     files: ['src/signer/**/*.ts'],
     rules: {
