@@ -127,7 +127,7 @@ function factsOf(file: string, text: string, settings: ScannerSettings | undefin
 // ---------------------------------------------------------------------------------------------
 // Aggregation over the project.
 
-const ROLE_NAMES: Record<GeminiRole, string> = { Auditor: 'Auditor', Trader: 'Trader', FundManager: 'Fund Manager', Administrator: 'Administrator' };
+const ROLE_NAMES: Record<GeminiRole, string> = { Auditor: 'Auditor', Trader: 'Trader', FundManager: 'Fund Manager', WealthManager: 'Wealth Manager', Administrator: 'Administrator' };
 
 /** `['Trader', 'FundManager']` → `Trader + Fund Manager`; with `or`: `Auditor, Trader or Fund Manager`. */
 export function formatRoles(roles: readonly GeminiRole[], joiner: ' + ' | 'or' = ' + '): string {

@@ -1,4 +1,5 @@
 import pc from 'picocolors';
+import { GEMINI_ROLES } from '../../gemini/endpoints.js';
 import { formatRoles, type CredentialRoles, type EndpointUse, type RolesReport, type RoleSite } from '../roles.js';
 import type { ReporterContext } from './types.js';
 
@@ -14,7 +15,7 @@ function sitesText(sites: readonly RoleSite[]): string {
 
 function rolesCell(e: EndpointUse): string {
   if (e.access === 'public') return 'public (no key needed)';
-  const base = e.roles.length === 4 ? 'any role' : formatRoles(e.roles, 'or');
+  const base = GEMINI_ROLES.every((r) => e.roles.includes(r)) ? 'any role' : formatRoles(e.roles, 'or');
   return e.fundMoving ? `${base}, moves funds` : base;
 }
 
