@@ -1,14 +1,15 @@
 // The scanner CLI follows ESLint's conventions where users expect them: --quiet reports errors
 // only, --max-warnings, --progress/--no-progress, --fix says what it changed and findings say when
-// they are fixable, and a usage mistake is one line that names it. Run through the BUILT CLI.
+// they are fixable, and a usage mistake is one line that names it (that one through the BUILT bin).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/scanner/cli.js';
 
 const root = join(import.meta.dirname, '..', '..');
-const bin = join(root, 'dist', 'bin', 'gemini-guard.js');
+const BIN = join(root, 'dist', 'bin', 'gemini-guard.js');
 const KEY = 'account-Tq4Wn8Zr2Lp6Xv0Bk3Jd';
 
 const dirs: string[] = [];
@@ -26,8 +27,15 @@ function project(files: Record<string, string>): string {
   return dir;
 }
 
+/** The CLI in-process (what the bin runs), as a CI job would: no colours, no terminal. */
 function cli(dir: string, args: string[]) {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', CI: 'true' } });
+  const r = runCli(args, { cwd: dir, env: { NO_COLOR: '1', CI: 'true' }, stdoutIsTTY: false, stderrIsTTY: false });
+  return { status: r.exitCode, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** The BUILT bin in a child process, for what only a real process shows (its exit status, stderr). */
+function bin(dir: string, args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', CI: 'true' } });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -87,7 +95,7 @@ describe('gemini-guard scan: ESLint conventions', { timeout: 60_000 }, () => {
 
   it('a usage mistake is one line naming it and a hint to --help, not the whole help text', () => {
     const dir = project({});
-    const unknown = cli(dir, ['scan', '--qiuet']);
+    const unknown = bin(dir, ['scan', '--qiuet']);
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toBe('gemini-guard: unknown option --qiuet\nRun "gemini-guard --help" for the commands and options.\n');
     const missing = cli(dir, ['scan', '--format']);
