@@ -19,6 +19,7 @@ import { geminiHeaderKind } from '../gemini/headers.js';
 import { dottedPath, enclosingClass, memberName, nodesOfType, staticKeyName, unwrap, type FunctionNode } from './ast-utils.js';
 import { findVariable, resolveIdentifier } from './bindings.js';
 import { exportedFunction } from './exports.js';
+import { exportsClass, importedBinding } from './imported-bindings.js';
 import { callUrlWith, geminiTarget, payloadRequests, siteTargets, type GeminiTarget } from './gemini-requests.js';
 import { httpCalls, type HttpCall } from './http-calls.js';
 import { geminiPayloads, type GeminiPayload } from './payloads.js';
@@ -68,8 +69,10 @@ export interface CallArguments {
 export interface ImportedCall extends CallArguments {
   /** The module specifier as written (relative). */
   source: string;
-  /** What is called: an export name (`privatePost`, `default`) or `<exported class>#<method>`. */
+  /** What is called: an export name (`privatePost`, `default`), `<exported class>#<method>` or `<exported class>#constructor`. */
   key: string;
+  /** Per argument, the credentials it carries (environment variables, hardcoded keys); absent when none does. */
+  credentials?: CredentialRef[][];
   line: number;
   column: number;
 }
@@ -85,6 +88,7 @@ export interface RoleFacts {
 
 /** A call another file makes of one of this file's exports. */
 export interface RemoteCall extends CallArguments {
+  credentials?: CredentialRef[][];
   file: string;
   line: number;
   column: number;
@@ -276,6 +280,7 @@ function credentialRefs(node: TSESTree.Node, sourceCode: SourceCode, depth = 0):
       case 'parameter': {
         const args = depth < MAX_ARG_DEPTH ? argumentsFor(origin.fn, origin.name, sourceCode) : [];
         const resolved = args.flatMap((arg) => credentialRefs(arg, sourceCode, depth + 1));
+        if (resolved.length === 0) resolved.push(...remoteCredentials(origin.fn, origin.name, sourceCode));
         if (resolved.length > 0) out.push(...resolved);
         else out.push({ kind: 'parameter', name: origin.name, owner: functionLabel(origin.fn), line: origin.fn.loc?.start.line ?? line });
         break;
@@ -287,6 +292,7 @@ function credentialRefs(node: TSESTree.Node, sourceCode: SourceCode, depth = 0):
         const property = depth < MAX_ARG_DEPTH ? parameterProperty(origin.node) : undefined;
         if (property) {
           const resolved = argumentsFor(property.fn, property.name, sourceCode).flatMap((arg) => credentialRefs(arg, sourceCode, depth + 1));
+          if (resolved.length === 0) resolved.push(...remoteCredentials(property.fn, property.name, sourceCode));
           if (resolved.length > 0) {
             out.push(...resolved);
             break;
@@ -422,27 +428,6 @@ function callEndpoints(call: HttpCall, sourceCode: SourceCode): EndpointHit[] {
 // ---------------------------------------------------------------------------------------------
 // Across files: calls of imported helpers (importer side) and of this file's exports (exporter side).
 
-/** The module a binding comes from when it is a relative import or `require('./…')`, and the imported name. */
-function importedBinding(id: TSESTree.Identifier, sourceCode: SourceCode): { source: string; imported: string } | undefined {
-  const binding = resolveIdentifier(id, sourceCode);
-  if (binding.kind === 'import') return binding.source.startsWith('.') ? binding : undefined;
-  const required = (node: TSESTree.Node): string | undefined => {
-    const call = unwrap(node);
-    if (call.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.Identifier || call.callee.name !== 'require') return undefined;
-    const arg = call.arguments[0];
-    return arg?.type === AST_NODE_TYPES.Literal && typeof arg.value === 'string' && arg.value.startsWith('.') ? arg.value : undefined;
-  };
-  if (binding.kind === 'expression') {
-    const source = required(binding.node);
-    return source ? { source, imported: '*' } : undefined;
-  }
-  if (binding.kind === 'property-of') {
-    const source = required(binding.object);
-    return source ? { source, imported: binding.key } : undefined;
-  }
-  return undefined;
-}
-
 /**
  * Calls in this file of functions and methods other modules of the project export:
  * `privatePost(…)` (named, default or destructured `require`), `api.privatePost(…)` (namespace
@@ -450,6 +435,23 @@ function importedBinding(id: TSESTree.Identifier, sourceCode: SourceCode): { sou
  */
 export function importedCalls(sourceCode: SourceCode): ImportedCall[] {
   const out: ImportedCall[] = [];
+  const record = (call: TSESTree.CallExpression | TSESTree.NewExpression, found: { source: string; key: string }): void => {
+    const at = call.loc.start;
+    const entry: ImportedCall = { ...found, ...argumentStrings(call, sourceCode), line: at.line, column: at.column + 1 };
+    // what each argument holds, when it is a credential the other file puts in a header
+    const credentials = entry.args.map((_, index) => credentialRefs(call.arguments[index]!, sourceCode).filter((r) => r.kind === 'env' || r.kind === 'literal'));
+    if (credentials.some((c) => c.length > 0)) entry.credentials = credentials;
+    out.push(entry);
+  };
+  // `new Client(process.env.GEMINI_API_KEY, …)` of an imported class: its constructor's parameters
+  for (const made of nodesOfType(sourceCode.ast, AST_NODE_TYPES.NewExpression)) {
+    try {
+      const cls = made.callee.type === AST_NODE_TYPES.Identifier ? importedBinding(made.callee, sourceCode) : undefined;
+      if (cls && cls.imported !== '*') record(made, { source: cls.source, key: `${cls.imported}#constructor` });
+    } catch {
+      // an odd expression costs its entry only
+    }
+  }
   for (const call of nodesOfType(sourceCode.ast, AST_NODE_TYPES.CallExpression)) {
     try {
       const callee = unwrap(call.callee);
@@ -472,35 +474,12 @@ export function importedCalls(sourceCode: SourceCode): ImportedCall[] {
           }
         }
       }
-      if (!found) continue;
-      const at = call.loc.start;
-      out.push({ ...found, ...argumentStrings(call, sourceCode), line: at.line, column: at.column + 1 });
+      if (found) record(call, found);
     } catch {
       // an odd call costs its entry only
     }
   }
   return out;
-}
-
-/** True when this file exports class `cls` under `name` (`export class`, `export default class`, `export { C }`). */
-function exportsClass(sourceCode: SourceCode, name: string, cls: TSESTree.Node): boolean {
-  const local = (cls.type === AST_NODE_TYPES.ClassDeclaration || cls.type === AST_NODE_TYPES.ClassExpression) ? cls.id?.name : undefined;
-  for (const statement of sourceCode.ast.body) {
-    if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration) {
-      if (statement.declaration === cls && local === name) return true;
-      if (!statement.source && local !== undefined) {
-        for (const spec of statement.specifiers) {
-          const exported = spec.exported.type === AST_NODE_TYPES.Identifier ? spec.exported.name : String(spec.exported.value);
-          if (exported === name && spec.local.type === AST_NODE_TYPES.Identifier && spec.local.name === local) return true;
-        }
-      }
-    }
-    if (statement.type === AST_NODE_TYPES.ExportDefaultDeclaration && name === 'default') {
-      const decl = statement.declaration;
-      if (decl === cls || (decl.type === AST_NODE_TYPES.Identifier && decl.name === local)) return true;
-    }
-  }
-  return false;
 }
 
 /** The calls other files make of `fn` (an exported function, or a method of an exported class). */
@@ -515,10 +494,22 @@ function remoteCallsOf(fn: FunctionNode, sourceCode: SourceCode): RemoteCall[] {
       continue;
     }
     const method = fn.parent;
-    if (method?.type !== AST_NODE_TYPES.MethodDefinition || method.kind !== 'method' || staticKeyName(method.key, method.computed) !== key.slice(hash + 1)) continue;
+    if (method?.type !== AST_NODE_TYPES.MethodDefinition || (method.kind !== 'method' && method.kind !== 'constructor')) continue;
+    if (staticKeyName(method.key, method.computed) !== key.slice(hash + 1)) continue;
     if (exportsClass(sourceCode, key.slice(0, hash), method.parent.parent)) out.push(...calls);
   }
   return out;
+}
+
+/** What other files pass for parameter `name` of `fn` when it is a credential (see {@link ImportedCall.credentials}). */
+function remoteCredentials(fn: FunctionNode, name: string, sourceCode: SourceCode): CredentialRef[] {
+  const index = fn.params.findIndex((p) => {
+    const inner = p.type === AST_NODE_TYPES.TSParameterProperty ? p.parameter : p;
+    const id = inner.type === AST_NODE_TYPES.AssignmentPattern ? inner.left : inner;
+    return id.type === AST_NODE_TYPES.Identifier && id.name === name;
+  });
+  if (index === -1) return [];
+  return remoteCallsOf(fn, sourceCode).flatMap((call) => call.credentials?.[index] ?? []);
 }
 
 function enclosingFunctionOrProgram(node: TSESTree.Node): TSESTree.Node {

@@ -236,7 +236,8 @@ function resolveHelperCalls(context: {
   settingsOf: (file: string) => ScannerSettings | undefined;
 }): void {
   const { sources, byPath, perFile, readText, settingsOf } = context;
-  const open = new Set([...perFile].filter(([, facts]) => facts.uses.some((u) => u.unresolvedAt)).map(([file]) => file));
+  // files with a request whose endpoint, or a key whose value, only the helper's callers know
+  const open = new Set([...perFile].filter(([, facts]) => facts.uses.some((u) => u.unresolvedAt || u.credentials.some((c) => c.kind === 'parameter'))).map(([file]) => file));
   if (open.size === 0) return;
   const stems = [...new Set([...open].flatMap(importStems))];
   const stemBytes = stems.map((s) => Buffer.from(s));
@@ -263,7 +264,7 @@ function resolveHelperCalls(context: {
       const target = resolveRelative(source.file, call.source, byPath);
       if (!target || target === source.file || !open.has(target)) continue;
       const byKey = calls.get(target) ?? {};
-      (byKey[call.key] ??= []).push({ args: call.args, spread: call.spread, file: source.file, line: call.line, column: call.column });
+      (byKey[call.key] ??= []).push({ args: call.args, spread: call.spread, ...(call.credentials ? { credentials: call.credentials } : {}), file: source.file, line: call.line, column: call.column });
       calls.set(target, byKey);
     }
   }

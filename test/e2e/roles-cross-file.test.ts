@@ -82,7 +82,7 @@ export async function rebalance() {
     expect(text.stdout).toMatch(/POST \/v1\/order\/new .* src\/bot\.js:5/);
   });
 
-  it('follows a client class exported from TypeScript to the instance calls in another file', () => {
+  it('follows a client class exported from TypeScript to the instance calls and the key its constructor gets in another file', () => {
     const dir = project({
       'src/gemini.ts': `import { createHmac } from 'node:crypto';
 
@@ -103,7 +103,10 @@ const client = new GeminiClient(process.env.TREASURY_KEY ?? '', process.env.TREA
 export const sweep = (): Promise<unknown> => client.post('/v1/withdraw/btc');
 `,
     });
-    const [key] = credentials(dir);
+    const [key, ...others] = credentials(dir);
+    expect(others).toEqual([]);
+    // the key is what treasury.ts passes to the constructor, not "parameter apiKey of GeminiClient"
+    expect(key?.id).toBe('env:TREASURY_KEY');
     expect(key?.endpoints.map((e) => [e.endpoint, e.sites.map((s) => `${s.file}:${s.line}`)])).toEqual([['/v1/withdraw/{currency}', ['src/treasury.ts:5']]]);
     expect(key?.minimumRoles).toEqual(['FundManager']);
   });
