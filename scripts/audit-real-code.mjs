@@ -102,7 +102,7 @@ function lintFile(path) {
 }
 
 function scan(dir) {
-  const result = spawnSync(process.execPath, [bin, 'scan', '--format', 'json', '--quiet', dir], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const result = spawnSync(process.execPath, [bin, 'scan', '--format', 'json', '--no-progress', dir], { encoding: 'utf8', maxBuffer: 1 << 28 });
   try {
     return JSON.parse(result.stdout).findings ?? [];
   } catch {

@@ -161,7 +161,7 @@ if (runEslint) benchEslint();
 
 function benchScan() {
 const scans = [];
-for (let i = 0; i < RUNS; i++) scans.push(measure(process.execPath, [bin, 'scan', '.', '--format', 'json', '--fail-on', 'none', '--quiet'], dir));
+for (let i = 0; i < RUNS; i++) scans.push(measure(process.execPath, [bin, 'scan', '.', '--format', 'json', '--fail-on', 'none', '--no-progress'], dir));
 const report = JSON.parse(scans[0].stdout);
 const scanWall = median(scans.map((s) => s.wall));
 const scanRss = Math.max(...scans.map((s) => s.rssMb));

@@ -1,15 +1,11 @@
-// How a project uses the plugin: the recommended config, plus the TypeScript parser for .ts/.tsx.
-// `eslint-plugin-gemini-guard` resolves to this repository's built package (dist/, through the
-// package's own "exports"), exactly as it would from node_modules after
-// `npm install --save-dev eslint-plugin-gemini-guard`. Run `npm run demo` from the repository root.
-import tsParser from '@typescript-eslint/parser';
+// How a project uses the plugin: the recommended config covers .js/.jsx/.ts/.tsx (and .mjs, .cjs,
+// .mts, .cts) and parses TypeScript itself. `eslint-plugin-gemini-guard` resolves to this
+// repository's built package (dist/, through the package's own "exports"), exactly as it would
+// from node_modules after `npm install --save-dev eslint-plugin-gemini-guard`. Run `npm run demo`
+// from the repository root.
 import geminiGuard from 'eslint-plugin-gemini-guard';
 
 export default [
-  {
-    files: ['**/*.ts', '**/*.tsx'],
-    languageOptions: { parser: tsParser },
-  },
   geminiGuard.configs.recommended,
   {
     // a single-page app without 'use client' directives would list its browser code here

@@ -1,5 +1,6 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import type { GeminiGuardRule } from '../utils/create-rule.js';
+import { geminiGuardParser } from './parser.js';
 
 /** Names of the shipped configs. */
 export type ConfigName = 'recommended' | 'strict' | 'all';
@@ -31,7 +32,19 @@ export function deriveConfigRules(
   return { recommended, strict, all };
 }
 
-/** Builds flat configs (one object each) that register the plugin under its namespace. */
+/**
+ * The files every shipped config covers: JavaScript and TypeScript in all their module flavours.
+ * ESLint lints only `.js`, `.mjs` and `.cjs` unless some config names other extensions, so without
+ * this a TypeScript project would be skipped silently.
+ */
+export const CONFIG_FILES = ['**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}'];
+
+/**
+ * Builds flat configs (one object each, so `[geminiGuard.configs.recommended]` works as it is) that
+ * register the plugin under its namespace, cover {@link CONFIG_FILES} and parse TypeScript with
+ * `@typescript-eslint/parser` (see {@link geminiGuardParser} for how a project's own typescript-eslint
+ * setup, typed linting included, keeps working).
+ */
 export function buildFlatConfigs(
   namespace: string,
   plugin: TSESLint.FlatConfig.Plugin,
@@ -40,6 +53,8 @@ export function buildFlatConfigs(
   const levels = deriveConfigRules(namespace, rules);
   const make = (name: ConfigName): TSESLint.FlatConfig.Config => ({
     name: `${namespace}/${name}`,
+    files: CONFIG_FILES,
+    languageOptions: { parser: geminiGuardParser as unknown as TSESLint.FlatConfig.Parser },
     plugins: { [namespace]: plugin },
     rules: levels[name],
   });

@@ -3,11 +3,11 @@
  * which are private, which HTTP method they take, which API-key roles may call them and which move
  * funds out of an account.
  *
- * Sources: Gemini's OpenAPI description (gemini/developer-platform, specs/openapi/rest.yaml — each
- * operation's "Roles" paragraph), its REST and WebSocket documentation, and, for endpoints that
- * description no longer lists (`legacy: true`), the endpoint tables of public client libraries.
- * Prediction-markets endpoints (`/v1/prediction-markets/...`, a separate product with its own
- * OpenAPI file) are not catalogued yet, so they match nothing and rules stay silent on them.
+ * Sources: Gemini's OpenAPI descriptions in the public repository gemini/developer-platform —
+ * `specs/openapi/rest.yaml` (each operation's "Roles" paragraph; the comment above each group names
+ * its tag) and `specs/openapi/prediction-markets.yaml` (each entry names its operationId) — its REST
+ * and WebSocket documentation at developer.gemini.com, and, for endpoints the description no longer
+ * lists (`legacy: true`), the endpoint tables of public client libraries.
  */
 import { TemplateMatcher } from './template-matcher.js';
 
@@ -15,10 +15,14 @@ import { TemplateMatcher } from './template-matcher.js';
  * A role an API key can hold. Trader is the default; Trader and Fund Manager combine; Auditor is
  * read-only and cannot be combined; Administrator exists on master keys only.
  */
-export type GeminiRole = 'Trader' | 'FundManager' | 'Auditor' | 'Administrator';
+export type GeminiRole = 'Trader' | 'FundManager' | 'Auditor' | 'WealthManager' | 'Administrator';
 
-/** Every role, least privileged first: the order {@link minimumRoles} and messages use. */
-export const GEMINI_ROLES: readonly GeminiRole[] = Object.freeze(['Auditor', 'Trader', 'FundManager', 'Administrator']);
+/**
+ * Every role, least privileged first: the order {@link minimumRoles} and messages use. The spec
+ * also names a `WealthManager` role (rest.yaml, getWithdrawalFeeEstimate); no endpoint needs it
+ * alone, so it never appears in a least-privilege answer.
+ */
+export const GEMINI_ROLES: readonly GeminiRole[] = Object.freeze(['Auditor', 'Trader', 'FundManager', 'WealthManager', 'Administrator']);
 
 /** One REST endpoint of the Gemini exchange. */
 export interface GeminiEndpoint {
@@ -53,7 +57,7 @@ const TRADER: readonly GeminiRole[] = Object.freeze(['Trader']);
 const TRADER_AUDITOR: readonly GeminiRole[] = Object.freeze(['Trader', 'Auditor']);
 const TRADER_FUND_MANAGER: readonly GeminiRole[] = Object.freeze(['Trader', 'FundManager']);
 const READERS: readonly GeminiRole[] = Object.freeze(['Trader', 'FundManager', 'Auditor']);
-const ANY_ROLE: readonly GeminiRole[] = Object.freeze(['Trader', 'FundManager', 'Auditor', 'Administrator']);
+const ANY_ROLE: readonly GeminiRole[] = Object.freeze(['Trader', 'FundManager', 'Auditor', 'WealthManager', 'Administrator']);
 const FUND_MANAGER: readonly GeminiRole[] = Object.freeze(['FundManager']);
 const FUND_MANAGER_AUDITOR: readonly GeminiRole[] = Object.freeze(['FundManager', 'Auditor']);
 const AUDITOR: readonly GeminiRole[] = Object.freeze(['Auditor']);
@@ -125,7 +129,7 @@ export const GEMINI_ENDPOINTS: readonly GeminiEndpoint[] = freezeAll([
   publicGet('/v1/auction/{symbol}/history', 'get auction history', true),
   publicGet('/v1/earn/rates', 'list Earn rates', true),
 
-  // The only signed GETs.
+  // The only signed GETs of the exchange API (rest.yaml); prediction markets add theirs below.
   signedGet('/v2/fxrate/{symbol}/{timestamp}', AUDITOR, 'get historical FX rate'),
   signedGet('/v2/network/{token}', FUND_MANAGER_AUDITOR, 'get networks for a token'),
   signedGet('/v2/networks/{network}/assets', FUND_MANAGER_AUDITOR, 'get assets for a network'),
@@ -162,7 +166,8 @@ export const GEMINI_ENDPOINTS: readonly GeminiEndpoint[] = freezeAll([
   post('/v1/transactions', READERS, 'get transaction history'),
   post('/v1/payments/methods', ANY_ROLE, 'list payment methods'),
   post('/v1/approvedAddresses/account/{network}', ANY_ROLE, 'list approved addresses'),
-  // Fee estimates move nothing, and Gemini lets any role ask for them.
+  // Fee estimates move nothing, and Gemini lets any role ask for them (the spec lists Trader, Fund
+  // Manager, Auditor, WealthManager and Administrator: rest.yaml getWithdrawalFeeEstimate).
   post('/v2/withdraw/{network}/{ticker}/feeEstimate', ANY_ROLE, 'get withdrawal fee estimate'),
   post('/v1/withdraw/{currency}/feeEstimate', ANY_ROLE, 'get withdrawal fee estimate (v1)', true),
   // A new deposit address needs the Fund Manager role but only lets funds in, so it is not
@@ -172,9 +177,11 @@ export const GEMINI_ENDPOINTS: readonly GeminiEndpoint[] = freezeAll([
   post('/v1/approvedAddresses/{network}/remove', FUND_MANAGER, 'remove approved address'),
 
   // Fund management: moves funds or adds a withdrawal destination.
-  fundMovingPost('/v1/withdraw/{currency}', 'withdraw crypto funds'),
-  fundMovingPost('/v2/withdraw/{network}/{ticker}', 'withdraw crypto funds'),
-  fundMovingPost('/v1/payments/sen/withdraw', 'withdraw USD via SEN'),
+  // Legacy (docs: being retired in favour of /v2/withdraw/{network}/{ticker}), still fund-moving.
+  fundMovingPost('/v1/withdraw/{currency}', 'withdraw crypto funds', true),
+  fundMovingPost('/v2/withdraw/{network}/{ticker}', 'withdraw crypto funds'), // rest.yaml withdrawCrypto
+  // Legacy (docs: SEN withdrawals, absent from rest.yaml), still fund-moving.
+  fundMovingPost('/v1/payments/sen/withdraw', 'withdraw USD via SEN', true),
   // Master keys only; between accounts of one group, but non-exchange legs go on-chain.
   fundMovingPost('/v1/account/transfer/{currency}', 'transfer between accounts'),
   fundMovingPost('/v1/approvedAddresses/{network}/request', 'create new approved withdrawal address'),
@@ -221,9 +228,44 @@ export const GEMINI_ENDPOINTS: readonly GeminiEndpoint[] = freezeAll([
   post('/v1/positions', TRADER_AUDITOR, 'get open positions'),
   post('/v1/perpetuals/fundingPayment', TRADER_AUDITOR, 'list funding payments'),
   post('/v1/perpetuals/fundingpaymentreport/records.json', TRADER_AUDITOR, 'get funding payment report'),
+
+  // Prediction markets (prediction-markets.yaml). The spec states permissions rather than roles:
+  // NewOrder and CancelOrder are the Trader's; OrderStatus reads are open to Trader and Auditor.
+  // `/v1/prediction-markets/combos` is also a signed POST (createCombo), but one template has one
+  // entry: it stays public so that listing combos is never reported as an unsigned private call.
+  publicGet('/v1/prediction-markets/events', 'list prediction-market events'), // listEvents
+  publicGet('/v1/prediction-markets/events/{eventTicker}', 'get prediction-market event'), // getEvent
+  publicGet('/v1/prediction-markets/events/{eventTicker}/strike', 'get prediction-market event strike'), // getEventStrike
+  publicGet('/v1/prediction-markets/events/newly-listed', 'list newly listed prediction-market events'), // listNewlyListedEvents
+  publicGet('/v1/prediction-markets/events/recently-settled', 'list recently settled prediction-market events'), // listRecentlySettledEvents
+  publicGet('/v1/prediction-markets/events/upcoming', 'list upcoming prediction-market events'), // listUpcomingEvents
+  publicGet('/v1/prediction-markets/categories', 'list prediction-market categories'), // getCategories
+  publicGet('/v1/prediction-markets/volume/{date}', 'get daily prediction-market volume'), // getPredictionMarketDailyVolume
+  publicGet('/v1/prediction-markets/volume/{date}/hourly', 'get hourly prediction-market volume'), // getPredictionMarketHourlyVolume
+  publicGet('/v1/prediction-markets/terms', 'get prediction-market terms'), // getPredictionMarketsTerms
+  publicGet('/v1/prediction-markets/combos', 'list prediction-market combos'), // listCombos (createCombo: see above)
+  publicGet('/v1/prediction-markets/combos/{instrumentSymbol}', 'get prediction-market combo'), // getComboByInstrumentSymbol
+  publicGet('/v1/prediction-markets/maker-rebate/rates', 'get maker-rebate rates'), // getMakerRebateRates
+  publicGet('/v1/prediction-markets/liquidity-rewards/config', 'get liquidity-rewards config'), // getLiquidityRewardsConfig
+  publicGet('/v1/prediction-markets/liquidity-rewards/events', 'list liquidity-rewards events'), // listLiquidityRewardsEvents
+  signedGet('/v1/prediction-markets/terms/status', TRADER_AUDITOR, 'get prediction-market terms status'), // getPredictionMarketsTermsStatus
+  signedGet('/v1/prediction-markets/maker-rebate/summary/total', TRADER, 'get maker-rebate lifetime summary'), // getMakerRebateLifetimeSummary
+  signedGet('/v1/prediction-markets/liquidity-rewards/summary/daily', TRADER, 'get liquidity-rewards daily summary'), // getLiquidityRewardsDailySummary
+  signedGet('/v1/prediction-markets/liquidity-rewards/summary/total', TRADER, 'get liquidity-rewards lifetime summary'), // getLiquidityRewardsLifetimeSummary
+  post('/v1/prediction-markets/terms/accept', TRADER, 'accept prediction-market terms'), // acceptPredictionMarketsTerms
+  post('/v1/prediction-markets/order', TRADER, 'place prediction-market order'), // placeOrder
+  post('/v1/prediction-markets/order/batch', TRADER, 'place prediction-market orders'), // placeOrderBatch
+  post('/v1/prediction-markets/order/cancel', TRADER, 'cancel prediction-market order'), // cancelOrder
+  post('/v1/prediction-markets/order/batch/cancel', TRADER, 'cancel prediction-market orders'), // cancelOrderBatch
+  post('/v1/prediction-markets/orders/active', TRADER_AUDITOR, 'list active prediction-market orders'), // getActiveOrders
+  post('/v1/prediction-markets/orders/history', TRADER_AUDITOR, 'list past prediction-market orders'), // getOrderHistory
+  post('/v1/prediction-markets/positions', TRADER_AUDITOR, 'get prediction-market positions'), // getPositions
+  post('/v1/prediction-markets/positions/settled', TRADER_AUDITOR, 'get settled prediction-market positions'), // getSettledPositions
+  post('/v1/prediction-markets/metrics/volume', TRADER_AUDITOR, 'get prediction-market volume metrics'), // getVolumeMetrics
+  post('/v1/prediction-markets/maker-rebate/payouts', TRADER, 'list maker-rebate payouts'), // listMakerRebatePayouts
 ]);
 
-/** The templates of the four private endpoints Gemini calls with a signed `GET`. */
+/** The templates of the private endpoints Gemini calls with a signed `GET` (exchange and prediction markets). */
 export const SIGNED_GET_TEMPLATES: readonly string[] = Object.freeze(
   GEMINI_ENDPOINTS.filter((e) => e.signedGet).map((e) => e.template),
 );

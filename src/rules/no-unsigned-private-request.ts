@@ -4,7 +4,8 @@ import { fileMayHoldGeminiCode } from '../analysis/relevance.js';
 import { staticKeyName, unwrap } from '../analysis/ast-utils.js';
 import { certainMethod, geminiTarget, headersCertain, siteTargets, type GeminiTarget } from '../analysis/gemini-requests.js';
 import { findHeader, httpCalls, type HttpCall } from '../analysis/http-calls.js';
-import { GEMINI_HEADERS, type GeminiHeaderKind } from '../gemini/headers.js';
+import { staticString } from '../analysis/values.js';
+import { GEMINI_HEADERS, isOAuthAuthorization, type GeminiHeaderKind } from '../gemini/headers.js';
 import { hasHole } from '../gemini/paths.js';
 import { createRule, forEachGuarded } from '../utils/create-rule.js';
 import { signerSetup } from '../utils/signer-setup.js';
@@ -68,8 +69,10 @@ export default createRule<Options, MessageIds>({
       const privateFeed = target.kind === 'websocket' && feed?.access === 'private';
       if (!privateRest && !privateFeed) return;
 
-      // Headers we cannot see (an imported helper, an unknown spread, interceptors) count as signed.
-      if (headersCertain(call, sourceCode)) {
+      // Headers we cannot see (an imported helper, an unknown spread, interceptors) count as signed,
+      // and so does an OAuth access token (`Authorization: Bearer …`), Gemini's other credential.
+      const oauth = call.headers.entries.some((e) => isOAuthAuthorization(e.name, staticString(e.valueNode, sourceCode)?.text));
+      if (headersCertain(call, sourceCode) && !oauth) {
         const missing = KINDS.filter((kind) => !findHeader(call.headers, GEMINI_HEADERS[kind]));
         if (missing.length > 0 && once(reportNode, 'missingHeaders')) {
           const path = (endpoint ?? feed)!.template;

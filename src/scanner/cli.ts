@@ -59,7 +59,9 @@ Options:
   --max-file-size <bytes>      skip larger files (default: 5242880)
   --fix                        apply the rules' safe autofixes to files on disk
   --report-unused-ignores      report ignore comments that suppress nothing
-  --quiet                      no progress output
+  --quiet                      report errors only, not warnings (as in ESLint)
+  --max-warnings <n>           exit 1 when there are more than n warnings
+  --progress, --no-progress    show or hide the progress bar (default: on a terminal, not in CI)
   --no-color                   no colours (NO_COLOR is honoured too)
   -h, --help                   show this help
   -v, --version                show the version
@@ -96,6 +98,9 @@ export function runCli(argv: string[], environment: CliEnvironment): CliResult {
         fix: { type: 'boolean', default: false },
         'report-unused-ignores': { type: 'boolean', default: false },
         quiet: { type: 'boolean', default: false },
+        'max-warnings': { type: 'string' },
+        progress: { type: 'boolean' },
+        'no-progress': { type: 'boolean' },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
         help: { type: 'boolean', short: 'h', default: false },
@@ -108,7 +113,7 @@ export function runCli(argv: string[], environment: CliEnvironment): CliResult {
       },
     });
   } catch (error) {
-    return usage((error as Error).message);
+    return usage(parseErrorText((error as Error).message));
   }
   const { values, positionals } = parsed;
   if (values.help) return { exitCode: 0, stdout: HELP, stderr: '' };
@@ -129,6 +134,11 @@ export function runCli(argv: string[], environment: CliEnvironment): CliResult {
   if (values.staged && values.history) return usage('--staged and --history cannot be combined');
   if (values.fix && (values.staged || values.history)) return usage('--fix works on the working tree only, not with --staged or --history');
   if (values.since !== undefined && (values.since === '' || values.since.startsWith('-'))) return usage('--since takes a git revision, e.g. origin/main');
+  let maxWarnings: number | undefined;
+  if (values['max-warnings'] !== undefined) {
+    maxWarnings = Number(values['max-warnings']);
+    if (!/^\d+$/.test(values['max-warnings']) || !Number.isSafeInteger(maxWarnings)) return usage('--max-warnings takes a number of warnings (0 or more)');
+  }
 
   let config;
   try {
@@ -154,7 +164,9 @@ export function runCli(argv: string[], environment: CliEnvironment): CliResult {
   }
 
   const ci = Boolean(environment.env.CI);
-  const progress = !values.quiet && !ci && environment.stderrIsTTY && environment.writeProgress ? makeProgress(environment) : undefined;
+  // like ESLint's --quiet, quiet means "errors only"; the progress bar has its own switch
+  const wantProgress = values['no-progress'] === true || values.progress === false ? false : values.progress === true || (!ci && environment.stderrIsTTY);
+  const progress = wantProgress && environment.writeProgress ? makeProgress(environment) : undefined;
   let result: ScanResult;
   // Which baseline entries this run could have matched: only those can be stale or refreshed.
   let covers: (entry: BaselineEntry) => boolean;
@@ -211,6 +223,7 @@ export function runCli(argv: string[], environment: CliEnvironment): CliResult {
   progress?.clear();
 
   let stderr = '';
+  let wroteBaseline: string | undefined;
   const allFindings = result.findings;
   if (baseline) {
     const applied = applyBaseline(result.findings, baseline, covers);
@@ -226,8 +239,7 @@ export function runCli(argv: string[], environment: CliEnvironment): CliResult {
       throw error;
     }
     result = { ...result, findings: [], stats: { ...result.stats, findings: 0 }, baseline: { suppressed: allFindings.length, stale: [] } };
-    const n = refreshed.findings.length;
-    stderr += `gemini-guard: wrote ${n} baseline entr${n === 1 ? 'y' : 'ies'} to ${values['write-baseline']}\n`;
+    wroteBaseline = baselineWrittenText(values['write-baseline']!, refreshed.findings.length, allFindings);
   } else if (result.baseline && result.baseline.stale.length > 0) {
     const stale = result.baseline.stale;
     stderr += `gemini-guard: ${stale.length} baseline entr${stale.length === 1 ? 'y matches' : 'ies match'} no finding any more (fixed, or the code or secret changed); refresh the baseline with --write-baseline:\n`;
@@ -235,8 +247,18 @@ export function runCli(argv: string[], environment: CliEnvironment): CliResult {
     if (stale.length > 20) stderr += `  … and ${stale.length - 20} more (see --format json)\n`;
   }
 
+  if (values.quiet) {
+    const errors = result.findings.filter((f) => f.severity === 'error');
+    result = { ...result, findings: errors, stats: { ...result.stats, findings: errors.length } };
+  }
+  if (result.fixedFiles) stderr += fixedText(result.fixedFiles);
+
   const colorAllowed = values['no-color'] !== true && values.color !== false && !environment.env.NO_COLOR && environment.env.TERM !== 'dumb';
   const color = values.format === 'text' && !values.output && colorAllowed && (values.color === true || environment.stdoutIsTTY);
+  // A baseline run reports what it wrote: the text report of an empty, all-suppressed scan would
+  // read as "no problems found", which is the opposite of what just happened.
+  if (wroteBaseline !== undefined && values.format === 'text' && !values.output) return { exitCode: 0, stdout: wroteBaseline, stderr };
+  if (wroteBaseline !== undefined) stderr += `gemini-guard: ${wroteBaseline}`;
   const report = reporter(result, { color, version: pkg.version });
   let stdout = report;
   if (values.output) {
@@ -248,11 +270,38 @@ export function runCli(argv: string[], environment: CliEnvironment): CliResult {
     stdout = '';
   }
   const failing = result.findings.some((f) => failOn === 'warning' || (failOn === 'error' && f.severity === 'error'));
-  return { exitCode: failOn !== 'none' && failing ? 1 : 0, stdout, stderr };
+  const warnings = result.findings.filter((f) => f.severity === 'warning').length;
+  const tooManyWarnings = maxWarnings !== undefined && warnings > maxWarnings;
+  if (tooManyWarnings) stderr += `gemini-guard: too many warnings (${warnings}; --max-warnings allows ${maxWarnings}).\n`;
+  return { exitCode: (failOn !== 'none' && failing) || tooManyWarnings ? 1 : 0, stdout, stderr };
+}
+
+/** What `--write-baseline` did, in one sentence and a hint. */
+function baselineWrittenText(file: string, entries: number, findings: readonly { severity: string }[]): string {
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  const warnings = findings.length - errors;
+  const kept = entries - findings.length;
+  const current = `${findings.length} current finding${findings.length === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'})`;
+  const previous = kept > 0 ? `, and ${kept} kept from the previous baseline for files this run did not cover` : '';
+  return `Wrote ${entries} baseline entr${entries === 1 ? 'y' : 'ies'} to ${file}: ${current}${previous}. Scan with --baseline ${file} to report only new findings.\n`;
+}
+
+/** What `--fix` changed. */
+function fixedText(files: readonly string[]): string {
+  if (files.length === 0) return 'gemini-guard: --fix changed no file.\n';
+  const shown = files.slice(0, 10).join(', ');
+  return `gemini-guard: --fix changed ${files.length} file${files.length === 1 ? '' : 's'}: ${shown}${files.length > 10 ? ` and ${files.length - 10} more` : ''}.\n`;
+}
+
+/** node:util's parse errors, shortened to one line that names the option. */
+function parseErrorText(message: string): string {
+  const unknown = /^Unknown option '([^']+)'/.exec(message);
+  if (unknown) return `unknown option ${unknown[1]}`;
+  return (message.split(/\.\s/)[0] ?? message).replace(/\.$/, '');
 }
 
 const ROLES_REPORTERS: Record<string, RolesReporter> = { text: rolesTextReporter, json: rolesJsonReporter };
-const SCAN_ONLY = ['staged', 'since', 'history', 'baseline', 'write-baseline', 'fix', 'report-unused-ignores', 'fail-on'] as const;
+const SCAN_ONLY = ['staged', 'since', 'history', 'baseline', 'write-baseline', 'fix', 'report-unused-ignores', 'fail-on', 'max-warnings'] as const;
 
 /** `gemini-guard roles [paths…]`: the least-privilege report; exit 0 unless the usage is wrong. */
 function runRoles(values: Record<string, unknown>, paths: string[], environment: CliEnvironment): CliResult {
@@ -308,8 +357,9 @@ function fail(message: string): CliResult {
   return { exitCode: 2, stdout: '', stderr: `gemini-guard: ${message}\n` };
 }
 
+/** A usage mistake: one line that says what is wrong, and where the options are listed. */
 function usage(message: string): CliResult {
-  return { exitCode: 2, stdout: '', stderr: `gemini-guard: ${message}\n\n${HELP}` };
+  return { exitCode: 2, stdout: '', stderr: `gemini-guard: ${message}\nRun "gemini-guard --help" for the commands and options.\n` };
 }
 
 /** A one-line progress bar on stderr, shown only for scans that take longer than a second. */

@@ -88,7 +88,7 @@ export function scanSources(files: readonly SourceFile[], options: CoreOptions =
         if (first) {
           raw.push({
             ruleId: 'gemini-guard/tracked-secret-file',
-            message: 'This environment file holds a Gemini exchange credential and git does not ignore it: add it to .gitignore, and rotate the credential if it was ever committed.',
+            message: trackedSecretFileMessage(file),
             line: 1,
             column: 1,
             endLine: 1,
@@ -129,6 +129,16 @@ export function scanSources(files: readonly SourceFile[], options: CoreOptions =
   }
   result.findings = sortAndDedupe([...perFile.values()].flat());
   return result;
+}
+
+/**
+ * What to do about an environment file git does not ignore. A `.gitignore` entry alone does not
+ * untrack a file that is already committed or staged (`git rm --cached` does), and a credential
+ * once committed stays in every clone's history, so it must be rotated.
+ */
+export function trackedSecretFileMessage(file: string): string {
+  const path = /^[\w./@+-]+$/.test(file) ? file : `'${file.replace(/'/g, `'\\''`)}'`;
+  return `This environment file holds a Gemini exchange credential and git does not ignore it. Stop tracking it with \`git rm --cached ${path}\` (a .gitignore entry alone does not untrack a committed file) and add it to .gitignore. If it was ever committed, the credential is in the git history of every clone: rotate it, and run \`gemini-guard scan --history\` to find the commits that hold it.`;
 }
 
 /** Applies levels and ignore comments, then fingerprints. */

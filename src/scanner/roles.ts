@@ -9,30 +9,16 @@
  * The facts come from the same analysis layer the rules use, through ESLint's `Linter` with one
  * internal rule (like the scanner's collector), so the report sees requests exactly as the rules do.
  */
-import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { dottedPath, enclosingClass, memberName, nodesOfType, staticKeyName, unwrap } from '../analysis/ast-utils.js';
-import { findVariable, resolveIdentifier } from '../analysis/bindings.js';
-import { callUrlWith, geminiTarget, payloadRequests, siteTargets, type GeminiTarget } from '../analysis/gemini-requests.js';
-import { httpCalls, type HttpCall } from '../analysis/http-calls.js';
-import { geminiPayloads, type GeminiPayload } from '../analysis/payloads.js';
-import { geminiHeaderSinks, localCallSites, traceValueSources } from '../analysis/signing.js';
-import { callSiteBindings, parametersFunction, symbolicString, type Substitution } from '../analysis/symbolic.js';
-import { objectEntries, resolveObjectLiteral, resolveValueNode, staticString, valueOrigins, type StaticString } from '../analysis/values.js';
-import type { FunctionNode } from '../analysis/ast-utils.js';
-import { HOLE } from '../gemini/paths.js';
-import { findGeminiApiKeys, isGeminiApiKey, isPlaceholder, redactCredential } from '../gemini/credentials.js';
-import { GEMINI_ROLES, isValidRoleCombination, matchEndpoint, minimumRoles, type GeminiEndpoint, type GeminiRole } from '../gemini/endpoints.js';
-import { geminiHeaderKind } from '../gemini/headers.js';
+import { collectRoleFacts, type CredentialRef, type EndpointHit, type RemoteCall, type RoleFacts, type RoleSettings } from '../analysis/roles.js';
+import type { CrossFileSettings } from '../analysis/settings.js';
+import { GEMINI_ROLES, isValidRoleCombination, minimumRoles, type GeminiEndpoint, type GeminiRole } from '../gemini/endpoints.js';
 import { crossFileFacts, resolveRelative, type TextReader } from './cross-file.js';
 import type { ScannerSettings } from './detectors/eslint-rules.js';
 import { factCollector, isTypeScriptName, languageOptionsFor, lintableName, LINTED_FILES, sharedLinter } from './detectors/linting.js';
 import { listPaths, readSource, type WalkOptions } from './files.js';
-import { sha256 } from './fingerprint.js';
 import { fileKind, isCode, looksMinified, mayConcernGemini, mayConcernGeminiBytes } from './prefilter.js';
 import type { SkippedFile, SourceFile } from './types.js';
 
-type SourceCode = Readonly<TSESLint.SourceCode>;
 
 /** A place in the code (1-based). */
 export interface RoleSite {
@@ -88,8 +74,13 @@ export interface CredentialRoles {
   endpoints: EndpointUse[];
   /** Requests that send it to an endpoint this analysis could not determine: the roles may be more. */
   unresolved: RoleSite[];
-  /** The least-privilege role set (see `minimumRoles`); `[]` when only public endpoints are called. */
+  /** The least-privilege role set (see `minimumRoles`); `[]` when only public endpoints are called, or none was resolved. */
   minimumRoles: GeminiRole[];
+  /**
+   * How much of {@link minimumRoles} is known: `complete` (every request's endpoint resolved),
+   * `partial` (some were not: the key may need more), `unresolved` (none was: nothing is known).
+   */
+  resolution: 'complete' | 'partial' | 'unresolved';
   /** `false` when no single key can hold {@link minimumRoles} (Auditor with another role). */
   singleKey: boolean;
   warnings: RoleWarning[];
@@ -103,395 +94,12 @@ export interface RolesReport {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Per-file facts (collected inside the lint run; plain data, no AST nodes).
-
-type CredentialRef =
-  | { kind: 'env'; name: string }
-  | { kind: 'literal'; hash: string; redacted: string }
-  | { kind: 'import'; source: string; path: string; line: number }
-  | { kind: 'parameter'; name: string; owner: string; line: number }
-  | { kind: 'expression'; text: string; line: number };
-
-interface EndpointHit {
-  endpoint: GeminiEndpoint;
-  kind: 'rest' | 'websocket';
-  sandbox: boolean;
-  line: number;
-  column: number;
-}
-
-interface KeyUse {
-  credentials: CredentialRef[];
-  sentAt: { line: number; column: number };
-  endpoints: EndpointHit[];
-  /** Set when the request's endpoint could not be determined. */
-  unresolvedAt?: { line: number; column: number };
-}
-
-interface FileFacts {
-  uses: KeyUse[];
-  /** Exported values that are credentials: `apiKey`, `config.apiKey`, `default.apiKey`. */
-  exports: Record<string, CredentialRef[]>;
-}
-
-const MAX_ARG_DEPTH = 4;
-
-/** Redacts anything credential-shaped in a piece of source text used as a label. */
-function sanitize(text: string): string {
-  let out = text.replace(/\s+/g, ' ').trim();
-  for (const { value } of findGeminiApiKeys(out).reverse()) out = out.split(value).join(redactCredential(value));
-  out = out.replace(/[0-9A-Za-z]{12,}/g, (run) => (/\d/.test(run) && /[A-Za-z]/.test(run) ? redactCredential(run) : run));
-  return out.length > 60 ? `${out.slice(0, 57)}…` : out;
-}
-
-function functionLabel(fn: FunctionNode): string {
-  const parent = fn.parent;
-  if (fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn.id) return fn.id.name;
-  if (parent?.type === AST_NODE_TYPES.MethodDefinition) {
-    const cls = parent.parent.parent;
-    const clsName = (cls.type === AST_NODE_TYPES.ClassDeclaration || cls.type === AST_NODE_TYPES.ClassExpression) && cls.id ? cls.id.name : 'class';
-    if (parent.kind === 'constructor') return `${clsName} constructor`;
-    return `${clsName}.${parent.key.type === AST_NODE_TYPES.Identifier ? parent.key.name : 'method'}`;
-  }
-  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) return parent.id.name;
-  if (parent?.type === AST_NODE_TYPES.Property && parent.key.type === AST_NODE_TYPES.Identifier) return parent.key.name;
-  return 'a function';
-}
-
-/** `new Client(…)` calls of the class whose constructor is `fn`, in this file. */
-function constructorCalls(fn: FunctionNode, sourceCode: SourceCode): TSESTree.NewExpression[] {
-  const method = fn.parent;
-  if (method?.type !== AST_NODE_TYPES.MethodDefinition || method.kind !== 'constructor') return [];
-  const cls = method.parent.parent;
-  let id: TSESTree.Identifier | null | undefined;
-  if (cls.type === AST_NODE_TYPES.ClassDeclaration) id = cls.id;
-  else if (cls.type === AST_NODE_TYPES.ClassExpression) id = cls.parent?.type === AST_NODE_TYPES.VariableDeclarator && cls.parent.id.type === AST_NODE_TYPES.Identifier ? cls.parent.id : cls.id;
-  if (!id) return [];
-  // A class declaration binds its name twice (outside, and inside its own scope): look at both.
-  const variables = new Set([...sourceCode.getDeclaredVariables(cls.type === AST_NODE_TYPES.ClassDeclaration ? cls : id.parent ?? cls), findVariable(id, sourceCode)]);
-  const out: TSESTree.NewExpression[] = [];
-  for (const ref of [...variables].flatMap((v) => v?.references ?? [])) {
-    const parent = ref.identifier.parent;
-    if (parent?.type === AST_NODE_TYPES.NewExpression && parent.callee === ref.identifier) out.push(parent);
-  }
-  return out;
-}
-
-/**
- * Calls of a class method through an instance made in this file: `const c = new Client(…);
- * c.order(…)` (the analysis layer already follows `this.order(…)` inside the class).
- */
-function instanceCallSites(fn: FunctionNode, sourceCode: SourceCode): TSESTree.CallExpression[] {
-  const method = fn.parent;
-  if (method?.type !== AST_NODE_TYPES.MethodDefinition || method.kind !== 'method') return [];
-  const name = staticKeyName(method.key, method.computed);
-  const cls = method.parent.parent;
-  const className = cls.id?.name ?? (cls.parent?.type === AST_NODE_TYPES.VariableDeclarator && cls.parent.id.type === AST_NODE_TYPES.Identifier ? cls.parent.id.name : undefined);
-  if (name === undefined || className === undefined) return [];
-  const out: TSESTree.CallExpression[] = [];
-  for (const call of nodesOfType(sourceCode.ast, AST_NODE_TYPES.CallExpression)) {
-    const callee = unwrap(call.callee);
-    if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(callee) !== name) continue;
-    const object = unwrap(callee.object);
-    if (object.type === AST_NODE_TYPES.ThisExpression) continue;
-    const made = resolveValueNode(object, sourceCode);
-    if (made.type === AST_NODE_TYPES.NewExpression && made.callee.type === AST_NODE_TYPES.Identifier && made.callee.name === className) out.push(call);
-  }
-  return out;
-}
-
-const UNKNOWN_STRING: StaticString = { text: HOLE, complete: false };
-
-/** The value each plain parameter of `fn` takes at one call (like `callSiteBindings`). */
-function substitutionAt(fn: FunctionNode, call: TSESTree.CallExpression, sourceCode: SourceCode): Substitution {
-  const substitution = new Map<TSESLint.Scope.Variable, StaticString>();
-  const scope = sourceCode.scopeManager?.acquire(fn, true);
-  const spread = call.arguments.findIndex((a) => a.type === AST_NODE_TYPES.SpreadElement);
-  fn.params.forEach((param, index) => {
-    const inner = param.type === AST_NODE_TYPES.TSParameterProperty ? param.parameter : param;
-    const id = inner.type === AST_NODE_TYPES.AssignmentPattern ? inner.left : inner;
-    const variable = id.type === AST_NODE_TYPES.Identifier ? scope?.set.get(id.name) : undefined;
-    if (!variable) return;
-    const arg = spread !== -1 && index >= spread ? undefined : call.arguments[index];
-    const value = arg ? staticString(arg, sourceCode) : inner.type === AST_NODE_TYPES.AssignmentPattern && spread === -1 ? staticString(inner.right, sourceCode) : undefined;
-    substitution.set(variable, value ?? UNKNOWN_STRING);
-  });
-  return substitution;
-}
-
-/** What callers in this file pass for parameter `name` of `fn` (and its default value). */
-function argumentsFor(fn: FunctionNode, name: string, sourceCode: SourceCode): TSESTree.Node[] {
-  const index = fn.params.findIndex((p) => {
-    const inner = p.type === AST_NODE_TYPES.TSParameterProperty ? p.parameter : p;
-    const id = inner.type === AST_NODE_TYPES.AssignmentPattern ? inner.left : inner;
-    return id.type === AST_NODE_TYPES.Identifier && id.name === name;
-  });
-  if (index === -1) return [];
-  const out: TSESTree.Node[] = [];
-  for (const call of [...localCallSites(fn, sourceCode), ...constructorCalls(fn, sourceCode), ...instanceCallSites(fn, sourceCode)]) {
-    const spread = call.arguments.findIndex((a) => a.type === AST_NODE_TYPES.SpreadElement);
-    const arg = call.arguments[index];
-    if (arg && (spread === -1 || index < spread)) out.push(arg);
-  }
-  const param = fn.params[index];
-  const inner = param?.type === AST_NODE_TYPES.TSParameterProperty ? param.parameter : param;
-  if (inner?.type === AST_NODE_TYPES.AssignmentPattern) out.push(inner.right);
-  return out;
-}
-
-/** A member chain whose root is an import: `config.gemini.apiKey` → source and `config.gemini.apiKey`. */
-function importedMember(node: TSESTree.Node, sourceCode: SourceCode): { source: string; path: string } | undefined {
-  const current = unwrap(node);
-  if (current.type !== AST_NODE_TYPES.MemberExpression) return undefined;
-  const path = dottedPath(current);
-  let root: TSESTree.Node = current;
-  while (root.type === AST_NODE_TYPES.MemberExpression) root = unwrap(root.object);
-  if (!path || root.type !== AST_NODE_TYPES.Identifier) return undefined;
-  const binding = resolveIdentifier(root, sourceCode);
-  if (binding.kind !== 'import') return undefined;
-  const rest = path.split('.').slice(1);
-  const head = binding.imported === '*' ? [] : [binding.imported];
-  return { source: binding.source, path: [...head, ...rest].join('.') };
-}
-
-/** `this.apiKey` where the class has `constructor(private apiKey: string)`: that constructor parameter. */
-function parameterProperty(node: TSESTree.Node): { fn: FunctionNode; name: string } | undefined {
-  const current = unwrap(node);
-  if (current.type !== AST_NODE_TYPES.MemberExpression || unwrap(current.object).type !== AST_NODE_TYPES.ThisExpression) return undefined;
-  const name = memberName(current);
-  const cls = enclosingClass(current);
-  if (name === undefined || !cls) return undefined;
-  for (const element of cls.body.body) {
-    if (element.type !== AST_NODE_TYPES.MethodDefinition || element.kind !== 'constructor') continue;
-    for (const param of element.value.params) {
-      if (param.type !== AST_NODE_TYPES.TSParameterProperty) continue;
-      const id = param.parameter.type === AST_NODE_TYPES.AssignmentPattern ? param.parameter.left : param.parameter;
-      if (id.type === AST_NODE_TYPES.Identifier && id.name === name && element.value.type === AST_NODE_TYPES.FunctionExpression) return { fn: element.value, name };
-    }
-  }
-  return undefined;
-}
-
-/** Where the value placed in an `X-GEMINI-APIKEY` header comes from (one entry per possible origin). */
-function credentialRefs(node: TSESTree.Node, sourceCode: SourceCode, depth = 0): CredentialRef[] {
-  const out: CredentialRef[] = [];
-  let origins;
-  try {
-    origins = valueOrigins(node, sourceCode);
-  } catch {
-    origins = [{ kind: 'unknown' as const, node }];
-  }
-  for (const origin of origins) {
-    const line = origin.node.loc?.start.line ?? 0;
-    switch (origin.kind) {
-      case 'env':
-        out.push({ kind: 'env', name: origin.env.name });
-        break;
-      case 'literal': {
-        const text = origin.value.text;
-        if (!origin.value.complete) {
-          out.push({ kind: 'expression', text: sanitize(sourceCode.getText(origin.node)), line });
-        } else if (!isPlaceholder(text)) {
-          out.push({ kind: 'literal', hash: sha256(`gemini-guard-credential\0${text}`).slice(0, 16), redacted: isGeminiApiKey(text) ? redactCredential(text) : `a hardcoded value (${redactCredential(text)})` });
-        }
-        break;
-      }
-      case 'parameter': {
-        const args = depth < MAX_ARG_DEPTH ? argumentsFor(origin.fn, origin.name, sourceCode) : [];
-        const resolved = args.flatMap((arg) => credentialRefs(arg, sourceCode, depth + 1));
-        if (resolved.length > 0) out.push(...resolved);
-        else out.push({ kind: 'parameter', name: origin.name, owner: functionLabel(origin.fn), line: origin.fn.loc?.start.line ?? line });
-        break;
-      }
-      case 'import':
-        out.push({ kind: 'import', source: origin.source, path: origin.imported === '*' ? '' : origin.imported, line });
-        break;
-      default: {
-        const property = depth < MAX_ARG_DEPTH ? parameterProperty(origin.node) : undefined;
-        if (property) {
-          const resolved = argumentsFor(property.fn, property.name, sourceCode).flatMap((arg) => credentialRefs(arg, sourceCode, depth + 1));
-          if (resolved.length > 0) {
-            out.push(...resolved);
-            break;
-          }
-          out.push({ kind: 'parameter', name: property.name, owner: functionLabel(property.fn), line: property.fn.loc?.start.line ?? line });
-          break;
-        }
-        const imported = importedMember(origin.node, sourceCode);
-        if (imported) out.push({ kind: 'import', ...imported, line });
-        else out.push({ kind: 'expression', text: sanitize(sourceCode.getText(origin.node)), line });
-      }
-    }
-  }
-  return out;
-}
-
-/** Credentials a module exports (env reads and hardcoded keys), by export path. */
-function exportedCredentials(sourceCode: SourceCode): Record<string, CredentialRef[]> {
-  const out: Record<string, CredentialRef[]> = {};
-  const record = (path: string, value: TSESTree.Node, depth: number): void => {
-    const refs = credentialRefs(value, sourceCode).filter((r) => r.kind === 'env' || r.kind === 'literal');
-    if (refs.length > 0) out[path] = refs;
-    if (depth > 2) return;
-    const obj = resolveObjectLiteral(value, sourceCode);
-    if (!obj) return;
-    for (const entry of objectEntries(obj, sourceCode).entries) record(`${path}.${entry.key}`, entry.valueNode, depth + 1);
-  };
-  for (const statement of sourceCode.ast.body) {
-    try {
-      if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration) {
-        const decl = statement.declaration;
-        if (decl?.type === AST_NODE_TYPES.VariableDeclaration) {
-          for (const d of decl.declarations) if (d.id.type === AST_NODE_TYPES.Identifier && d.init) record(d.id.name, d.init, 0);
-        }
-        if (!statement.source) {
-          for (const spec of statement.specifiers) {
-            if (spec.type !== AST_NODE_TYPES.ExportSpecifier || spec.local.type !== AST_NODE_TYPES.Identifier) continue;
-            const exported = spec.exported.type === AST_NODE_TYPES.Identifier ? spec.exported.name : String(spec.exported.value);
-            record(exported, spec.local, 0);
-          }
-        }
-      } else if (statement.type === AST_NODE_TYPES.ExportDefaultDeclaration) {
-        const decl = statement.declaration;
-        if (decl.type !== AST_NODE_TYPES.FunctionDeclaration && decl.type !== AST_NODE_TYPES.ClassDeclaration && decl.type !== AST_NODE_TYPES.TSInterfaceDeclaration && decl.type !== AST_NODE_TYPES.TSDeclareFunction) {
-          record('default', decl, 0);
-        }
-      }
-    } catch {
-      // an odd export costs its entry only
-    }
-  }
-  return out;
-}
-
-function hitOf(target: GeminiTarget, at: TSESTree.Node): EndpointHit | undefined {
-  const loc = at.loc?.start ?? { line: 0, column: 0 };
-  if (target.endpoint) return { endpoint: target.endpoint, kind: 'rest', sandbox: target.sandbox, line: loc.line, column: loc.column + 1 };
-  const ws = target.webSocketEndpoint;
-  if (ws) {
-    // a legacy WebSocket feed, described as an endpoint (its upgrade request is a signed GET)
-    const endpoint: GeminiEndpoint = { template: ws.template, access: ws.access, method: 'GET', roles: ws.roles, fundMoving: false, signedGet: false, summary: ws.summary };
-    return { endpoint, kind: 'websocket', sandbox: target.sandbox, line: loc.line, column: loc.column + 1 };
-  }
-  return undefined;
-}
-
-/** Endpoints named by a payload's `request`, directly or at each call of the function building it. */
-function payloadEndpoints(payload: GeminiPayload, at: TSESTree.Node, sourceCode: SourceCode, sandbox: boolean): EndpointHit[] {
-  const request = payload.request;
-  if (!request) return [];
-  const loc = at.loc?.start ?? { line: 0, column: 0 };
-  const direct = request.value ? matchEndpoint(request.value.text) : undefined;
-  if (direct) return [{ endpoint: direct, kind: 'rest', sandbox, line: loc.line, column: loc.column + 1 }];
-  const symbolic = symbolicString(request.valueNode, sourceCode);
-  const fn = parametersFunction(symbolic.params);
-  if (!fn) return [];
-  const hits: EndpointHit[] = [];
-  const sites = [
-    ...callSiteBindings(fn, sourceCode).map((b) => ({ call: b.site, substitution: b.substitution as Substitution })),
-    ...instanceCallSites(fn, sourceCode).map((call) => ({ call, substitution: substitutionAt(fn, call, sourceCode) })),
-  ];
-  for (const { call, substitution } of sites) {
-    const value = symbolicString(request.valueNode, sourceCode, substitution).value;
-    const endpoint = value ? matchEndpoint(value.text) : undefined;
-    const site = call.loc.start;
-    if (endpoint) hits.push({ endpoint, kind: 'rest', sandbox, line: site.line, column: site.column + 1 });
-  }
-  return hits;
-}
-
-/** The endpoints one request goes to: its URL, its helper's call sites, or its payload's `request`. */
-function callEndpoints(call: HttpCall, sourceCode: SourceCode): EndpointHit[] {
-  const direct = geminiTarget(call, sourceCode);
-  const hit = direct ? hitOf(direct, call.node) : undefined;
-  if (hit) return [hit];
-  const hits: EndpointHit[] = [];
-  for (const site of siteTargets(call, sourceCode)) {
-    const h = site.target ? hitOf(site.target, site.site) : undefined;
-    if (h) hits.push(h);
-  }
-  if (hits.length > 0) return hits;
-  // `client.private('/v1/order/new')` on an instance of the class whose method sends the request
-  const fn = parametersFunction(callUrlWith(call, sourceCode).params);
-  if (fn) {
-    for (const site of instanceCallSites(fn, sourceCode)) {
-      const { url } = callUrlWith(call, sourceCode, substitutionAt(fn, site, sourceCode));
-      const target = url ? geminiTarget(call, sourceCode, url) : undefined;
-      const h = target ? hitOf(target, site) : undefined;
-      if (h) hits.push(h);
-    }
-    if (hits.length > 0) return hits;
-  }
-  for (const payload of geminiPayloads(sourceCode)) {
-    if (payloadRequests(payload, sourceCode).includes(call)) hits.push(...payloadEndpoints(payload, call.node, sourceCode, direct?.sandbox ?? false));
-  }
-  return hits;
-}
-
-function enclosingFunctionOrProgram(node: TSESTree.Node): TSESTree.Node {
-  let current: TSESTree.Node | undefined = node.parent;
-  while (current) {
-    if (current.type === AST_NODE_TYPES.FunctionDeclaration || current.type === AST_NODE_TYPES.FunctionExpression || current.type === AST_NODE_TYPES.ArrowFunctionExpression) return current;
-    current = current.parent;
-  }
-  return node;
-}
-
-/** All the facts the roles report needs from one parsed file. */
-export function collectRoleFacts(sourceCode: SourceCode): FileFacts {
-  const facts: FileFacts = { uses: [], exports: {} };
-  const covered = new Set<TSESTree.Node>();
-  for (const call of httpCalls(sourceCode)) {
-    try {
-      const keyEntries = call.headers.entries.filter((e) => geminiHeaderKind(e.name) === 'apiKey');
-      if (keyEntries.length === 0) continue;
-      const endpoints = callEndpoints(call, sourceCode);
-      const at = call.node.loc.start;
-      for (const entry of keyEntries) {
-        covered.add(entry.valueNode);
-        const sent = entry.valueNode.loc?.start ?? at;
-        const use: KeyUse = { credentials: credentialRefs(entry.valueNode, sourceCode), sentAt: { line: sent.line, column: sent.column + 1 }, endpoints };
-        if (endpoints.length === 0) use.unresolvedAt = { line: at.line, column: at.column + 1 };
-        facts.uses.push(use);
-      }
-    } catch {
-      // an odd request costs its entry, never the report
-    }
-  }
-  // Key headers no recognised request carries (a signing helper whose requests are elsewhere):
-  // the payloads signed next to them tell the endpoints.
-  const sinks = geminiHeaderSinks(sourceCode);
-  for (const sink of sinks) {
-    if (sink.kind !== 'apiKey' || sink.remote || covered.has(sink.valueNode)) continue;
-    try {
-      const scope = enclosingFunctionOrProgram(sink.valueNode);
-      const endpoints: EndpointHit[] = [];
-      for (const payloadSink of sinks) {
-        if (payloadSink.kind !== 'payload' || enclosingFunctionOrProgram(payloadSink.valueNode) !== scope) continue;
-        const sources = traceValueSources(payloadSink.valueNode, sourceCode);
-        for (const payload of geminiPayloads(sourceCode)) {
-          if (sources.has(payload.node)) endpoints.push(...payloadEndpoints(payload, payload.node, sourceCode, false));
-        }
-      }
-      const sent = sink.valueNode.loc.start;
-      const use: KeyUse = { credentials: credentialRefs(sink.valueNode, sourceCode), sentAt: { line: sent.line, column: sent.column + 1 }, endpoints };
-      if (endpoints.length === 0) use.unresolvedAt = { line: sent.line, column: sent.column + 1 };
-      facts.uses.push(use);
-    } catch {
-      // as above
-    }
-  }
-  if (facts.uses.length > 0 || /export/.test(sourceCode.text)) facts.exports = exportedCredentials(sourceCode);
-  return facts;
-}
-
-// ---------------------------------------------------------------------------------------------
 // Running the collector through ESLint's Linter.
 
 const collector = factCollector(collectRoleFacts);
 
 /** Parses one file (espree for JavaScript, @typescript-eslint/parser for TypeScript or as a retry) and collects its facts. */
-function factsOf(file: string, text: string, settings: ScannerSettings | undefined): FileFacts | { fatal: string } {
+function factsOf(file: string, text: string, settings: ScannerSettings | undefined): RoleFacts | { fatal: string } {
   const name = lintableName(file);
   let fatal = '';
   for (const typescript of isTypeScriptName(name) ? [true] : [false, true]) {
@@ -510,7 +118,7 @@ function factsOf(file: string, text: string, settings: ScannerSettings | undefin
       { filename: name },
     );
     const parseError = messages.find((m) => m.fatal);
-    if (!parseError) return collector.result() ?? { uses: [], exports: {} };
+    if (!parseError) return collector.result() ?? { uses: [], exports: {}, importedCalls: [] };
     fatal = `line ${parseError.line}: ${parseError.message}`;
   }
   return { fatal };
@@ -519,7 +127,7 @@ function factsOf(file: string, text: string, settings: ScannerSettings | undefin
 // ---------------------------------------------------------------------------------------------
 // Aggregation over the project.
 
-const ROLE_NAMES: Record<GeminiRole, string> = { Auditor: 'Auditor', Trader: 'Trader', FundManager: 'Fund Manager', Administrator: 'Administrator' };
+const ROLE_NAMES: Record<GeminiRole, string> = { Auditor: 'Auditor', Trader: 'Trader', FundManager: 'Fund Manager', WealthManager: 'Wealth Manager', Administrator: 'Administrator' };
 
 /** `['Trader', 'FundManager']` → `Trader + Fund Manager`; with `or`: `Auditor, Trader or Fund Manager`. */
 export function formatRoles(roles: readonly GeminiRole[], joiner: ' + ' | 'or' = ' + '): string {
@@ -604,6 +212,76 @@ export function roleWarnings(label: string, endpoints: readonly EndpointUse[], r
   return warnings;
 }
 
+const IMPORT_SPECIFIER = /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|\bimport\s+)(["'])(\.{1,2}\/[^"'\n]+)\1/g;
+
+/** The words an import of `file` must contain: its name without extension (or its folder's, for an index). */
+function importStems(file: string): string[] {
+  const parts = file.split('/');
+  const stem = (parts[parts.length - 1] ?? '').replace(/\.[^.]*$/, '');
+  return stem === 'index' && parts.length > 1 ? [stem, parts[parts.length - 2]!] : [stem];
+}
+
+/**
+ * The scanner's cross-file pass for roles. A request whose path is a parameter of an exported
+ * helper (`export function privatePost(path)` in client.js) has no endpoint in its own file; the
+ * calls other files make of the helper (`privatePost('/v1/order/new')` in bot.js) do. Those calls
+ * are collected from every file that imports such a helper (read only when its bytes name the
+ * helper's module), then the helper's file is collected again knowing them.
+ */
+function resolveHelperCalls(context: {
+  sources: readonly SourceFile[];
+  byPath: ReadonlyMap<string, SourceFile>;
+  perFile: Map<string, RoleFacts>;
+  readText: TextReader;
+  settingsOf: (file: string) => ScannerSettings | undefined;
+}): void {
+  const { sources, byPath, perFile, readText, settingsOf } = context;
+  // files with a request whose endpoint, or a key whose value, only the helper's callers know
+  const open = new Set([...perFile].filter(([, facts]) => facts.uses.some((u) => u.unresolvedAt || u.credentials.some((c) => c.kind === 'parameter'))).map(([file]) => file));
+  if (open.size === 0) return;
+  const stems = [...new Set([...open].flatMap(importStems))];
+  const stemBytes = stems.map((s) => Buffer.from(s));
+  const calls = new Map<string, Record<string, RemoteCall[]>>();
+  for (const source of sources) {
+    let facts = perFile.get(source.file);
+    if (!facts) {
+      const text = source.text ?? readText(source.file, (bytes) => stemBytes.some((b) => bytes.includes(b)));
+      if (text === undefined || looksMinified(text)) continue;
+      // only files whose relative imports reach a helper's module are worth a parse
+      const reaches = [...text.matchAll(IMPORT_SPECIFIER)].some((m) => open.has(resolveRelative(source.file, m[2]!, byPath) ?? ''));
+      if (!reaches) continue;
+      let collected;
+      try {
+        collected = factsOf(source.file, text, settingsOf(source.file));
+      } catch {
+        continue;
+      }
+      if ('fatal' in collected) continue;
+      facts = collected;
+      perFile.set(source.file, facts);
+    }
+    for (const call of facts.importedCalls) {
+      const target = resolveRelative(source.file, call.source, byPath);
+      if (!target || target === source.file || !open.has(target)) continue;
+      const byKey = calls.get(target) ?? {};
+      (byKey[call.key] ??= []).push({ args: call.args, spread: call.spread, ...(call.credentials ? { credentials: call.credentials } : {}), file: source.file, line: call.line, column: call.column });
+      calls.set(target, byKey);
+    }
+  }
+  for (const [file, remoteCalls] of calls) {
+    const known = byPath.get(file);
+    const text = known?.text ?? readText(file);
+    if (text === undefined) continue;
+    const settings: CrossFileSettings & RoleSettings = { ...(settingsOf(file) as CrossFileSettings | undefined), remoteCalls };
+    try {
+      const facts = factsOf(file, text, settings as ScannerSettings);
+      if (!('fatal' in facts)) perFile.set(file, facts);
+    } catch {
+      // keep what the first pass found
+    }
+  }
+}
+
 /** What the roles report needs. */
 export interface RolesOptions extends WalkOptions {
   now?: () => number;
@@ -629,7 +307,7 @@ export function rolesReport(options: RolesOptions): RolesReport {
   };
   const crossFile = crossFileFacts(sources, readText);
   const byPath = new Map(sources.map((s) => [s.file, s]));
-  const perFile = new Map<string, FileFacts>();
+  const perFile = new Map<string, RoleFacts>();
   for (const source of sources) {
     const extra = crossFile.extraCandidates.has(source.file);
     const text = source.text ?? (extra ? readText(source.file) : undefined);
@@ -644,6 +322,8 @@ export function rolesReport(options: RolesOptions): RolesReport {
     if ('fatal' in facts) skipped.push({ file: source.file, reason: 'syntax-error', detail: facts.fatal });
     else perFile.set(source.file, facts);
   }
+
+  resolveHelperCalls({ sources, byPath, perFile, readText, settingsOf: (file) => crossFile.settings.get(file) });
 
   // Imported credentials become what the exporting module reads (`config.apiKey` → GEMINI_API_KEY).
   const resolveRef = (ref: CredentialRef, file: string, depth = 0): { ref: CredentialRef; file: string }[] => {
@@ -676,7 +356,7 @@ export function rolesReport(options: RolesOptions): RolesReport {
         for (const hit of use.endpoints) {
           const key = `${hit.kind}:${hit.endpoint.template}`;
           const entry = acc.endpoints.get(key) ?? { hit, sites: [], sandboxOnly: true };
-          entry.sites.push({ file, line: hit.line, column: hit.column });
+          entry.sites.push({ file: hit.file ?? file, line: hit.line, column: hit.column });
           entry.sandboxOnly &&= hit.sandbox;
           acc.endpoints.set(key, entry);
         }
@@ -709,6 +389,7 @@ export function rolesReport(options: RolesOptions): RolesReport {
       endpoints,
       unresolved: sortSites(acc.unresolved),
       minimumRoles: roles,
+      resolution: acc.unresolved.length === 0 ? 'complete' : acc.endpoints.size === 0 ? 'unresolved' : 'partial',
       singleKey: isValidRoleCombination(roles),
       warnings: roleWarnings(acc.identity.label, endpoints, roles),
     };

@@ -75,6 +75,7 @@ export function scanProject(options: ProjectScanOptions): ScanResult {
   }
   const allSkipped = [...skipped, ...core.skipped].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   return {
+    ...(options.fix ? { fixedFiles: [...core.fixed.keys()].sort() } : {}),
     findings: core.findings,
     skipped: allSkipped,
     stats: {

@@ -16,6 +16,8 @@ export interface Finding {
   endLine: number;
   endColumn: number;
   severity: Severity;
+  /** Set when `gemini-guard scan --fix` (or ESLint's `--fix`) can fix it safely. */
+  fixable?: true;
   /**
    * Stable identity for baselines and code scanning: a hash of the rule, the file and the
    * secret's hash or the code shape. Survives moving the line; changes when the secret changes.
@@ -75,4 +77,6 @@ export interface ScanResult {
   stats: ScanStats;
   /** With `--baseline`: how many findings it suppressed, and its entries that matched nothing. */
   baseline?: { suppressed: number; stale: BaselineEntry[] };
+  /** With `--fix`: the files it changed. */
+  fixedFiles?: string[];
 }

@@ -104,6 +104,25 @@ describe('GitHub Action', { timeout: 90_000 }, () => {
     expect(existsSync(join(repo.dir, 'other.sarif'))).toBe(false);
   });
 
+  it('reports a tool that cannot be installed or run as a tool failure (exit 2), never as findings', () => {
+    const { repo } = pullRequest({ 'src/new.js': `export const key = '${KEY2}';\n` });
+    // what a failed `npx --yes --package …` looks like to the script: exit 1 and npm's error text
+    const shim = join(repo.dir, 'node_modules', '.bin', 'gemini-guard');
+    writeFileSync(shim, '#!/bin/sh\necho "npm error 404 Not Found - GET https://registry.npmjs.org/eslint-plugin-gemini-guard" >&2\nexit 1\n');
+    const broken = runScanStep(repo.dir, {});
+    expect(broken.status).toBe(2);
+    expect(broken.outputs['exit-code']).toBe('2');
+    expect(broken.outputs['sarif-written']).toBeUndefined();
+    expect(broken.stdout).toMatch(/^::error title=gemini-guard::could not run gemini-guard .*tool failure, not a finding: npm error 404/m);
+    expect(broken.stdout + broken.stderr).not.toContain('found Gemini exchange problems');
+    // a tool that starts but exits 1 without writing its report (a crash) is a failure too
+    writeFileSync(shim, '#!/bin/sh\nif [ "$1" = --version ]; then echo 0.1.0; exit 0; fi\necho "Segmentation fault" >&2\nexit 1\n');
+    const crashed = runScanStep(repo.dir, {});
+    expect(crashed.status).toBe(2);
+    expect(crashed.outputs['exit-code']).toBe('2');
+    expect(crashed.stdout).toMatch(/^::error title=gemini-guard::gemini-guard failed \(exit 2\).*not a finding/m);
+  });
+
   it('honours a baseline input', () => {
     const { repo } = pullRequest({ 'src/new.js': `export const key = '${KEY2}';\n` });
     repo.run(['scan', '--write-baseline', '.gemini-guard-baseline.json']);
@@ -114,10 +133,11 @@ describe('GitHub Action', { timeout: 90_000 }, () => {
     expect(workflow).toMatch(/^on:\n {2}pull_request:\n/m);
     expect(workflow).toMatch(/^ {2}security-events: write/m);
     expect(workflow).toMatch(/uses: actions\/checkout@v4\n {8}with:\n {10}fetch-depth: 0/);
-    // this repository's action, at the release of this package
+    // this repository's action, pinned to a commit (no release is tagged yet), and the comment says so
     const repository = REPOSITORY_URL.replace('https://github.com/', '');
-    const uses = new RegExp(`uses: ${repository}@v(\\S+)\\n {8}with:\\n((?: {10}.*\\n)+)`).exec(workflow);
-    expect(uses?.[1]).toBe(pkg.version);
+    const uses = new RegExp(`uses: ${repository}@(\\S+)\\n {8}with:\\n((?: {10}.*\\n)+)`).exec(workflow);
+    expect(uses?.[1]).toBe('COMMIT_ID');
+    expect(workflow).toContain(`git ls-remote ${REPOSITORY_URL} HEAD`);
     expect(uses?.[2]).toContain("since: ${{ github.event_name == 'pull_request' && github.event.pull_request.base.sha || '' }}");
     expect(uses?.[2]).toContain('fail-on: error');
     // the history job's command line works as written (minus the download)

@@ -29,7 +29,17 @@ describe('baselines', { timeout: 90_000 }, () => {
 
     const write = repo.run(['scan', '--write-baseline', BASELINE]);
     expect(write.status).toBe(0);
-    expect(write.stderr).toBe(`gemini-guard: wrote ${before.findings.length} baseline entries to ${BASELINE}\n`);
+    // it says what it wrote (not "no problems found"), and how to use it
+    const n = before.findings.length;
+    const errors = before.findings.filter((f) => f.severity === 'error').length;
+    expect(write.stdout).toBe(
+      `Wrote ${n} baseline entries to ${BASELINE}: ${n} current findings (${errors} errors, ${n - errors} warning${n - errors === 1 ? '' : 's'}). Scan with --baseline ${BASELINE} to report only new findings.\n`,
+    );
+    expect(write.stderr).toBe('');
+    // with a machine format the report stays on stdout and the sentence goes to stderr
+    const asJson = repo.run(['scan', '--write-baseline', BASELINE, '--format', 'json']);
+    expect(json(asJson).findings).toEqual([]);
+    expect(asJson.stderr).toMatch(new RegExp(`^gemini-guard: Wrote ${n} baseline entries to `));
     const file = repo.read(BASELINE);
     const baseline = JSON.parse(file) as { version: number; findings: { fingerprint: string; ruleId: string; file: string }[] };
     expect(Object.keys(baseline)).toEqual(['version', 'findings']);

@@ -138,7 +138,7 @@ export function expectNoLeak(...texts: string[]): void {
 
 /** A `--format json` scan report, as far as the tests read it. */
 export interface Report {
-  findings: { ruleId: string; file: string; line: number; column: number; message: string; fingerprint: string; commit?: string; authorDate?: string }[];
+  findings: { ruleId: string; file: string; line: number; column: number; message: string; severity: string; fingerprint: string; fixable?: true; commit?: string; authorDate?: string }[];
   staleBaseline?: { file: string; ruleId: string; fingerprint: string }[];
   suppressedByBaseline?: number;
   stats: Record<string, number>;

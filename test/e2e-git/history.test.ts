@@ -1,9 +1,8 @@
 // `gemini-guard scan --history`: keys and secrets in the lines past commits added.
 import { mkdtempSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import AjvModule from 'ajv-draft-04';
+import { sarifValidator } from '../helpers/sarif-schema.js';
 import { describe, expect, it } from 'vitest';
 import { createRepo, expectNoLeak, json, KEY, KEY2, runCli, SECRET, SECRET2 } from './helpers.js';
 
@@ -37,9 +36,7 @@ describe('scan --history', { timeout: 60_000 }, () => {
     // SARIF: valid 2.1.0, with the history rule described and linked to its documentation
     const sarifText = repo.run(['scan', '--history', '--format', 'sarif']).stdout;
     const sarif = JSON.parse(sarifText);
-    // ajv-draft-04 is CommonJS (its class is the default export's `default`); the schema's patterns are not valid `u` regexes
-    const Ajv = ((AjvModule as unknown as { default?: unknown }).default ?? AjvModule) as new (o: object) => { compile(s: object): ((d: unknown) => boolean) & { errors?: unknown[] } };
-    const validate = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false, validateFormats: false }).compile(createRequire(import.meta.url)('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'));
+    const validate = sarifValidator();
     expect(validate(sarif), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
     const rule = sarif.runs[0].tool.driver.rules.find((r: { id: string }) => r.id === RULE);
     expect(rule.helpUri).toMatch(/\/docs\/ci\.md#secret-in-history$/);

@@ -126,7 +126,7 @@ describe('scan --staged', { timeout: 60_000 }, () => {
     for (const args of [['--staged', '--since', 'HEAD'], ['--staged', '--history'], ['--staged', '--fix']]) {
       const r = repo.run(['scan', ...args]);
       expect(r.status, args.join(' ')).toBe(2);
-      expect(r.stderr).toContain('Usage: gemini-guard scan');
+      expect(r.stderr).toMatch(/^gemini-guard: .+\nRun "gemini-guard --help" for the commands and options\.\n$/);
     }
   });
 });

@@ -3,9 +3,8 @@
 // the goldens; review the diff before committing it.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import AjvModule from 'ajv-draft-04';
+import { sarifValidator } from '../helpers/sarif-schema.js';
 import { describe, expect, it } from 'vitest';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -58,11 +57,7 @@ describe.each(CASES)('gemini-guard scan on test/fixtures/%s', (name) => {
   it('matches the golden SARIF report, which validates against the SARIF 2.1.0 schema', () => {
     const result = run(dir, ['scan', '--format', 'sarif']);
     const sarif = JSON.parse(result.stdout);
-    const schema = createRequire(import.meta.url)('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
-    // ajv-draft-04 is CommonJS: its class is the default export's `default`
-    const Ajv = (AjvModule as unknown as { default: typeof AjvModule }).default ?? AjvModule;
-    const ajv = new (Ajv as unknown as new (o: object) => { compile(s: object): ((d: unknown) => boolean) & { errors?: unknown[] } })({ allErrors: true, strict: false, unicodeRegExp: false });
-    const validate = ajv.compile(schema);
+    const validate = sarifValidator();
     expect(validate(sarif), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
     const ruleIds = new Set(sarif.runs[0].tool.driver.rules.map((r: { id: string }) => r.id));
     for (const r of sarif.runs[0].results) {

@@ -71,15 +71,46 @@ describe('GEMINI_ENDPOINTS', () => {
     }
   });
 
-  it('has exactly the four signed GETs', () => {
+  it('has exactly the four signed GETs of the exchange and the four of prediction markets', () => {
     expect([...SIGNED_GET_TEMPLATES].sort()).toEqual(
       [
         '/v2/fxrate/{symbol}/{timestamp}',
         '/v2/network/{token}',
         '/v2/networks/{network}/assets',
         '/v1/perpetuals/fundingpaymentreport/records.xlsx',
+        '/v1/prediction-markets/terms/status',
+        '/v1/prediction-markets/maker-rebate/summary/total',
+        '/v1/prediction-markets/liquidity-rewards/summary/daily',
+        '/v1/prediction-markets/liquidity-rewards/summary/total',
       ].sort(),
     );
+  });
+
+  it('catalogues prediction markets: public market data, signed GETs and trading with their roles', () => {
+    expect(endpoint('/v1/prediction-markets/events')).toMatchObject({ access: 'public', method: 'GET' });
+    expect(matchEndpoint('/v1/prediction-markets/events/BTC100K2028/strike')?.template).toBe('/v1/prediction-markets/events/{eventTicker}/strike');
+    // a literal segment wins over the {eventTicker} parameter
+    expect(matchEndpoint('/v1/prediction-markets/events/newly-listed')?.template).toBe('/v1/prediction-markets/events/newly-listed');
+    expect(endpoint('/v1/prediction-markets/terms/status')).toMatchObject({ access: 'private', method: 'GET', signedGet: true, roles: ['Trader', 'Auditor'] });
+    for (const t of ['/v1/prediction-markets/maker-rebate/summary/total', '/v1/prediction-markets/liquidity-rewards/summary/daily', '/v1/prediction-markets/liquidity-rewards/summary/total']) {
+      expect(endpoint(t), t).toMatchObject({ access: 'private', method: 'GET', signedGet: true, roles: ['Trader'] });
+    }
+    for (const t of ['/v1/prediction-markets/order', '/v1/prediction-markets/order/cancel', '/v1/prediction-markets/order/batch', '/v1/prediction-markets/terms/accept']) {
+      expect(endpoint(t), t).toMatchObject({ access: 'private', method: 'POST', roles: ['Trader'], fundMoving: false });
+    }
+    expect(endpoint('/v1/prediction-markets/positions').roles).toEqual(['Trader', 'Auditor']);
+    // the query string of a signed GET is part of `request` in Gemini's examples: still the same endpoint
+    expect(matchEndpoint('/v1/prediction-markets/liquidity-rewards/summary/daily?dateFrom=2026-05-01&dateTo=2026-05-07')?.signedGet).toBe(true);
+    expect(minimumRoles([endpoint('/v1/prediction-markets/terms/status'), endpoint('/v1/prediction-markets/positions')])).toEqual(['Auditor']);
+    expect(minimumRoles([endpoint('/v1/prediction-markets/order'), endpoint('/v1/prediction-markets/positions')])).toEqual(['Trader']);
+  });
+
+  it('lists the WealthManager role where the spec does, without ever asking for it', () => {
+    expect(GEMINI_ROLES).toContain('WealthManager');
+    expect(endpoint('/v2/withdraw/{network}/{ticker}/feeEstimate').roles).toContain('WealthManager');
+    // "any role" means every role a key can hold, WealthManager included
+    expect([...endpoint('/v1/heartbeat').roles].sort()).toEqual([...GEMINI_ROLES].sort());
+    expect(minimumRoles([endpoint('/v2/withdraw/{network}/{ticker}/feeEstimate'), endpoint('/v1/balances')])).toEqual(['Auditor']);
   });
 
   it('gives the Trader the order, instant, wrap and clearing endpoints', () => {
@@ -148,7 +179,9 @@ describe('GEMINI_ENDPOINTS', () => {
 
   it('flags retired endpoints as legacy and current ones not', () => {
     expect(endpoint('/v1/transfers').legacy).toBe(true);
-    expect(endpoint('/v1/payments/sen/withdraw').legacy).toBeUndefined();
+    // legacy, and still fund-moving: a retired withdrawal still moves the funds out
+    for (const t of ['/v1/payments/sen/withdraw', '/v1/withdraw/{currency}']) expect(endpoint(t), t).toMatchObject({ legacy: true, fundMoving: true });
+    expect(endpoint('/v2/withdraw/{network}/{ticker}').legacy).toBeUndefined();
     expect(endpoint('/v2/transfers').legacy).toBeUndefined();
   });
 

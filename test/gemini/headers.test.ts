@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GEMINI_EXTRA_HEADERS, GEMINI_HEADERS, geminiHeaderKind, isGeminiHeaderName } from '../../src/gemini/headers.js';
+import { GEMINI_EXTRA_HEADERS, GEMINI_HEADERS, GEMINI_NONCE_HEADER, geminiHeaderKind, isGeminiHeaderName, isOAuthAuthorization } from '../../src/gemini/headers.js';
 
 describe('geminiHeaderKind', () => {
   it('classifies the three authentication headers in any case', () => {
@@ -32,5 +32,23 @@ describe('GEMINI_EXTRA_HEADERS', () => {
       'Content-Length': '0',
       'Cache-Control': 'no-cache',
     });
+  });
+});
+
+describe('OAuth and WebSocket-nonce headers', () => {
+  it('knows X-GEMINI-NONCE as an X-GEMINI-* header of the WebSocket authentication', () => {
+    expect(GEMINI_NONCE_HEADER).toBe('X-GEMINI-NONCE');
+    expect(isGeminiHeaderName(GEMINI_NONCE_HEADER)).toBe(true);
+    expect(geminiHeaderKind(GEMINI_NONCE_HEADER)).toBeUndefined();
+  });
+
+  it('takes a Bearer Authorization header, or one whose scheme is unknown, as an OAuth credential', () => {
+    expect(isOAuthAuthorization('Authorization', 'Bearer \u0000')).toBe(true);
+    expect(isOAuthAuthorization('authorization', 'bearer abc')).toBe(true);
+    expect(isOAuthAuthorization('Authorization', undefined)).toBe(true);
+    expect(isOAuthAuthorization('Authorization', '\u0000')).toBe(true);
+    expect(isOAuthAuthorization('Authorization', 'Basic \u0000')).toBe(false);
+    expect(isOAuthAuthorization('Authorization', 'Bearerish')).toBe(false);
+    expect(isOAuthAuthorization('X-Auth', 'Bearer abc')).toBe(false);
   });
 });

@@ -26,11 +26,11 @@ describe('runCli', () => {
     expect(result.stdout).not.toContain(KEY);
   });
 
-  it('exits 2 on usage errors, with help on stderr', () => {
+  it('exits 2 on usage errors, with one line and a hint to --help on stderr', () => {
     for (const args of [[], ['lint'], ['scan', '--format', 'xml'], ['scan', '--fail-on', 'sometimes'], ['scan', '--bogus'], ['scan', '--max-file-size', '-1']]) {
       const result = runCli(args, env(dirWith({})));
       expect(result.exitCode, args.join(' ')).toBe(2);
-      expect(result.stderr).toContain('Usage: gemini-guard scan');
+      expect(result.stderr).toMatch(/^gemini-guard: [^\n]+\nRun "gemini-guard --help" for the commands and options\.\n$/);
     }
   });
 
@@ -73,7 +73,7 @@ describe('runCli', () => {
     expect(runCli(['scan', '--no-color'], env(dir, { stdoutIsTTY: true })).stdout).not.toContain(escape);
   });
 
-  it('shows progress only on a TTY, outside CI, when not quiet, for scans longer than a second', () => {
+  it('shows progress only on a TTY, outside CI, unless --no-progress, for scans longer than a second', () => {
     const dir = dirWith({ 'a.js': 'x', 'b.js': 'y' });
     let clock = 0;
     const now = () => (clock += 600);
@@ -83,7 +83,8 @@ describe('runCli', () => {
       return written.join('');
     };
     expect(run({})).toContain('files');
-    expect(run({}, ['--quiet'])).toBe('');
+    expect(run({}, ['--no-progress'])).toBe('');
+    expect(run({ env: { CI: 'true' } }, ['--progress'])).toContain('files');
     expect(run({ env: { CI: 'true' } })).toBe('');
     expect(run({ stderrIsTTY: false })).toBe('');
   });

@@ -40,7 +40,7 @@ interface Report {
 
 /** Runs the built CLI with JSON output; a hang (a FIFO read, an endless walk) fails the test instead of blocking it. */
 function scan(dir: string, ...args: string[]): { status: number | null; report: Report; stderr: string } {
-  const r = spawnSync(process.execPath, [bin, 'scan', '--format', 'json', '--quiet', ...args], { cwd: dir, env: { ...gitEnv(), NO_COLOR: '1' }, encoding: 'utf8', timeout: 120_000, maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, [bin, 'scan', '--format', 'json', '--no-progress', ...args], { cwd: dir, env: { ...gitEnv(), NO_COLOR: '1' }, encoding: 'utf8', timeout: 120_000, maxBuffer: 64 * 1024 * 1024 });
   expect(r.error, 'the CLI did not finish').toBeUndefined();
   expect(r.status, r.stderr).not.toBe(2);
   return { status: r.status, report: JSON.parse(r.stdout) as Report, stderr: r.stderr };
@@ -183,7 +183,7 @@ describe('pathological inputs', () => {
     const repo = folder();
     git(repo, 'init', '-q');
     for (const args of [[], ['--staged'], ['--history']]) {
-      const r = spawnSync(process.execPath, [bin, 'scan', '--format', 'json', '--quiet', ...args], { cwd: repo, env: gitEnv(), encoding: 'utf8', timeout: 60_000 });
+      const r = spawnSync(process.execPath, [bin, 'scan', '--format', 'json', '--no-progress', ...args], { cwd: repo, env: gitEnv(), encoding: 'utf8', timeout: 60_000 });
       // --staged/--history may not exist in this build; when they do, an empty repository is no error
       if (/unknown option|Unknown option/i.test(r.stderr)) continue;
       expect(r.status, `${args.join(' ')}: ${r.stderr}`).toBe(0);

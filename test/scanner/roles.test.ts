@@ -166,7 +166,7 @@ describe('gemini-guard roles', () => {
     for (const args of [['roles', '--format', 'sarif'], ['roles', '--staged'], ['roles', '--history'], ['roles', '--baseline', 'x.json'], ['roles', '--fail-on', 'warning']]) {
       const r = runCli(args, env(dir));
       expect(r.exitCode, args.join(' ')).toBe(2);
-      expect(r.stderr).toContain('gemini-guard roles [paths...]');
+      expect(r.stderr).toMatch(/^gemini-guard: [^\n]+\nRun "gemini-guard --help" for the commands and options\.\n$/);
     }
   });
 

@@ -114,6 +114,7 @@ export function lintWithRules(
       endColumn,
       severity: m.severity === 2 ? 'error' : 'warning',
       shape: `${m.messageId ?? ''}:${sliceText(lines, m.line, m.column, endLine, endColumn)}`,
+      ...(m.fix ? { fixable: true as const } : {}),
     });
   }
   return outcome;

@@ -12,6 +12,8 @@ export interface RawFinding {
   severity: 'error' | 'warning';
   /** What the fingerprint hashes: the secret itself (hashed there, never stored) or the code shape. */
   shape: string;
+  /** A rule's safe autofix exists for it. */
+  fixable?: true;
 }
 
 const HARDCODED = 'gemini-guard/no-hardcoded-credentials';

@@ -1,4 +1,5 @@
 import pc from 'picocolors';
+import { GEMINI_ROLES } from '../../gemini/endpoints.js';
 import { formatRoles, type CredentialRoles, type EndpointUse, type RolesReport, type RoleSite } from '../roles.js';
 import type { ReporterContext } from './types.js';
 
@@ -14,15 +15,25 @@ function sitesText(sites: readonly RoleSite[]): string {
 
 function rolesCell(e: EndpointUse): string {
   if (e.access === 'public') return 'public (no key needed)';
-  const base = e.roles.length === 4 ? 'any role' : formatRoles(e.roles, 'or');
+  const base = GEMINI_ROLES.every((r) => e.roles.includes(r)) ? 'any role' : formatRoles(e.roles, 'or');
   return e.fundMoving ? `${base}, moves funds` : base;
+}
+
+/**
+ * The roles line. When no request's endpoint was resolved, nothing is known: say so, rather than
+ * "none", which would read as "this key needs no role".
+ */
+function minimumRolesText(c: CredentialRoles, color: ReturnType<typeof pc.createColors>): string {
+  if (c.endpoints.length === 0 && c.unresolved.length > 0) return color.yellow('could not resolve (no endpoint of its requests could be determined)');
+  const known = c.endpoints.some((e) => e.access === 'private') ? formatRoles(c.minimumRoles) : 'none (public endpoints only)';
+  const needs = c.unresolved.length > 0 ? `${known}, or more (some endpoints could not be resolved)` : known;
+  return c.singleKey ? color.green(needs) : color.red(`${needs} (no single key can hold these)`);
 }
 
 function credentialText(c: CredentialRoles, color: ReturnType<typeof pc.createColors>): string[] {
   const out: string[] = [color.bold(c.label)];
   out.push(`  sent as X-GEMINI-APIKEY at ${sitesText(c.sentAt)}`);
-  const needs = c.endpoints.some((e) => e.access === 'private') ? formatRoles(c.minimumRoles) : 'none (public endpoints only)';
-  out.push(`  minimum roles: ${c.singleKey ? color.green(needs) : color.red(`${needs} (no single key can hold these)`)}`);
+  out.push(`  minimum roles: ${minimumRolesText(c, color)}`);
   if (c.endpoints.length > 0) {
     const rows = c.endpoints.map((e) => [`${e.kind === 'websocket' ? 'WSS' : e.method} ${e.endpoint}`, e.summary, rolesCell(e), `${sitesText(e.sites)}${e.sandbox ? ' (sandbox)' : ''}`]);
     const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));

@@ -11,7 +11,7 @@ export const textReporter: Reporter = (result, context) => {
     out.push(c.underline(file));
     for (const f of findings) {
       const level = f.severity === 'error' ? c.red('error') : c.yellow('warning');
-      out.push(`  ${c.dim(`${f.line}:${f.column}`.padEnd(8))} ${level.padEnd(context.color ? 17 : 7)}  ${f.message}  ${c.dim(f.ruleId)}`);
+      out.push(`  ${c.dim(`${f.line}:${f.column}`.padEnd(8))} ${level.padEnd(context.color ? 17 : 7)}  ${f.message}  ${c.dim(f.ruleId)}${f.fixable ? `  ${c.dim('fixable')}` : ''}`);
     }
     out.push('');
   }
@@ -25,6 +25,8 @@ export const textReporter: Reporter = (result, context) => {
   } else {
     const summary = `✖ ${result.findings.length} problem${result.findings.length === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'})`;
     out.push(errors > 0 ? c.red(c.bold(summary)) : c.yellow(c.bold(summary)));
+    const fixable = result.findings.filter((f) => f.fixable).length;
+    if (fixable > 0) out.push(c.dim(`  ${fixable} of them fixable with \`gemini-guard scan --fix\` (marked "fixable").`));
   }
   if (result.baseline && result.baseline.suppressed > 0) {
     const n = result.baseline.suppressed;
