@@ -10,7 +10,7 @@
  * internal rule (like the scanner's collector), so the report sees requests exactly as the rules do.
  */
 import { collectRoleFacts, type CredentialRef, type EndpointHit, type RemoteCall, type RoleFacts, type RoleSettings } from '../analysis/roles.js';
-import type { CrossFileSettings } from '../analysis/settings.js';
+import type { CrossFileSettings } from '../analysis/cross-file/settings.js';
 import { GEMINI_ROLES, isValidRoleCombination, minimumRoles, type GeminiEndpoint, type GeminiRole } from '../gemini/endpoints.js';
 import { crossFileFacts, resolveRelative, type TextReader } from './cross-file.js';
 import type { ScannerSettings } from './detectors/eslint-rules.js';
