@@ -5,7 +5,7 @@ import { isGeminiHeaderName } from '../gemini/headers.js';
 import { isGeminiHost, knownNonGeminiVendor, type NonGeminiVendor } from '../gemini/hosts.js';
 import { isGeminiClientPackage, isGoogleAiPackage } from '../gemini/packages.js';
 import { isFunctionNode, staticKeyName, nodesOfType } from './ast-utils.js';
-import { isRequireCall, moduleRef } from './bindings.js';
+import { isRequireCall, moduleRef } from './values/bindings.js';
 import { memoForFile } from './memo.js';
 import { textMayMatch } from './text-prefilter.js';
 

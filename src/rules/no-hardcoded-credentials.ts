@@ -3,7 +3,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import picomatch from 'picomatch';
 import { credentialKind, type CredentialFact } from '../analysis/credentials.js';
-import { envRead, staticString } from '../analysis/values.js';
+import { envRead, staticString } from '../analysis/values/values.js';
 import { findGeminiApiKeys, isPlaceholder, looksLikeGeminiSecret, redactCredential } from '../gemini/credentials.js';
 import { fileMayHoldGeminiCode } from '../analysis/relevance.js';
 import { createRule } from '../utils/create-rule.js';

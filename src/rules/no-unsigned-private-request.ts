@@ -3,9 +3,9 @@ import { findVariable as findScopeVariable } from '@typescript-eslint/utils/ast-
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { fileMayHoldGeminiCode } from '../analysis/relevance.js';
 import { staticKeyName, unwrap } from '../analysis/ast-utils.js';
-import { isRequireCall } from '../analysis/bindings.js';
-import { certainMethod, geminiTarget, headersCertain, siteTargets, type GeminiTarget } from '../analysis/gemini-requests.js';
-import { findHeader, httpCalls, type HttpCall } from '../analysis/http-calls.js';
+import { isRequireCall } from '../analysis/values/bindings.js';
+import { certainMethod, geminiTarget, headersCertain, siteTargets, type GeminiTarget } from '../analysis/requests/gemini-requests.js';
+import { findHeader, httpCalls, type HttpCall } from '../analysis/requests/http-calls.js';
 import { GEMINI_HEADERS, type GeminiHeaderKind } from '../gemini/headers.js';
 import { hasHole } from '../gemini/paths.js';
 import { createRule } from '../utils/create-rule.js';

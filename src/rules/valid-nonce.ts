@@ -1,12 +1,12 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { isModuleMember, moduleRef } from '../analysis/bindings.js';
+import { isModuleMember, moduleRef } from '../analysis/values/bindings.js';
 import { isFunctionNode } from '../analysis/ast-utils.js';
 import { exportedValue } from '../analysis/exports.js';
 import { classifyNonceExpression, geminiNonceUses, SIGNER_MODULE, type GeminiNonceUse, type NonceReuse } from '../analysis/nonces.js';
 import { fileMayHoldGeminiCode, hasRemoteUses } from '../analysis/relevance.js';
 import { fileSettings } from '../analysis/settings.js';
-import { resolveObjectLiteral } from '../analysis/values.js';
+import { resolveObjectLiteral } from '../analysis/values/values.js';
 import { redactSecretsInText } from '../gemini/credentials.js';
 import { createRule } from '../utils/create-rule.js';
 

@@ -3,11 +3,11 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { fileMayHoldGeminiCode } from '../analysis/relevance.js';
 import { unwrap } from '../analysis/ast-utils.js';
 import { geminiContext } from '../analysis/gemini-context.js';
-import { callUrlWith, compareRequestWithTarget, geminiTarget, payloadMayGainKeys, payloadRequests, reachedFromCall, siteReportNode } from '../analysis/gemini-requests.js';
-import type { HttpCall } from '../analysis/http-calls.js';
-import { geminiPayloads, type GeminiPayload } from '../analysis/payloads.js';
-import { branchesOnParameters, callSiteBindings, parametersFunction, symbolicString } from '../analysis/symbolic.js';
-import type { StaticString } from '../analysis/values.js';
+import { callUrlWith, compareRequestWithTarget, geminiTarget, payloadMayGainKeys, payloadRequests, reachedFromCall, siteReportNode } from '../analysis/requests/gemini-requests.js';
+import type { HttpCall } from '../analysis/requests/http-calls.js';
+import { geminiPayloads, type GeminiPayload } from '../analysis/requests/payloads.js';
+import { branchesOnParameters, callSiteBindings, parametersFunction, symbolicString } from '../analysis/values/symbolic.js';
+import type { StaticString } from '../analysis/values/values.js';
 import { hasHole, HOLE } from '../gemini/paths.js';
 import { createRule } from '../utils/create-rule.js';
 

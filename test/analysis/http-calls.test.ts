@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findHeader, httpCalls } from '../../src/analysis/http-calls.js';
+import { findHeader, httpCalls } from '../../src/analysis/requests/http-calls.js';
 import { HOLE } from '../../src/gemini/paths.js';
 import { parse } from '../helpers/parse.js';
 

@@ -1,10 +1,10 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { isFunctionNode, memberName, nodesOfType, staticKeyName, unwrap, walk, type FunctionNode } from './ast-utils.js';
+import { isFunctionNode, memberName, nodesOfType, staticKeyName, unwrap, walk, type FunctionNode } from '../ast-utils.js';
 import { findVariable, moduleRef, resolveIdentifier } from './bindings.js';
 import { calledFunction } from './functions.js';
-import { memoForFile } from './memo.js';
-import { joinUrl } from './urls.js';
+import { memoForFile } from '../memo.js';
+import { joinUrl } from './url-join.js';
 import { concatStatic, propertyValue, staticString, UNKNOWN_STRING, type StaticString } from './values.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;

@@ -1,10 +1,10 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { HOLE } from '../gemini/paths.js';
-import { enclosingClass, isFunctionNode, memberName, staticKeyName, unwrap, walk, type FunctionNode } from './ast-utils.js';
+import { HOLE } from '../../gemini/paths.js';
+import { enclosingClass, isFunctionNode, memberName, staticKeyName, unwrap, walk, type FunctionNode } from '../ast-utils.js';
 import { moduleRef, resolveIdentifier } from './bindings.js';
 import { prototypeFieldValue } from './prototype-classes.js';
-import { fileSettings } from './settings.js';
+import { fileSettings } from '../settings.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 

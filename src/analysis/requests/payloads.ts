@@ -1,13 +1,13 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { geminiHeaderKind } from '../gemini/headers.js';
-import { HOLE } from '../gemini/paths.js';
-import { nodesOfType } from './ast-utils.js';
-import { geminiContext } from './gemini-context.js';
+import { geminiHeaderKind } from '../../gemini/headers.js';
+import { HOLE } from '../../gemini/paths.js';
+import { nodesOfType } from '../ast-utils.js';
+import { geminiContext } from '../gemini-context.js';
 import { httpCalls, type HttpCall } from './http-calls.js';
-import { memoForFile } from './memo.js';
-import { geminiHeaderSinks, traceValueSources } from './signing.js';
-import { objectEntries, staticString, type ObjectEntry, type StaticString } from './values.js';
+import { memoForFile } from '../memo.js';
+import { geminiHeaderSinks, traceValueSources } from '../signing.js';
+import { objectEntries, staticString, type ObjectEntry, type StaticString } from '../values/values.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 

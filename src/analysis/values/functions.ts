@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { enclosingClass, isFunctionNode, memberName, staticKeyName, unwrap, type FunctionNode } from './ast-utils.js';
+import { enclosingClass, isFunctionNode, memberName, staticKeyName, unwrap, type FunctionNode } from '../ast-utils.js';
 import { resolveIdentifier } from './bindings.js';
 import { prototypeClassOf } from './prototype-classes.js';
 import { classFieldValue, resolveObjectLiteral, resolveValueNode } from './values.js';

@@ -1,13 +1,13 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { HOLE } from '../gemini/paths.js';
-import { memberName, returnedExpressions, unwrap, nodesOfType } from './ast-utils.js';
-import { findVariable, moduleRef, type ModuleRef } from './bindings.js';
-import { calledFunction } from './functions.js';
-import { memoForFile } from './memo.js';
-import { textMayMatch } from './text-prefilter.js';
+import { HOLE } from '../../gemini/paths.js';
+import { memberName, returnedExpressions, unwrap, nodesOfType } from '../ast-utils.js';
+import { findVariable, moduleRef, type ModuleRef } from '../values/bindings.js';
+import { calledFunction } from '../values/functions.js';
+import { memoForFile } from '../memo.js';
+import { textMayMatch } from '../text-prefilter.js';
 import { joinUrl, parseUrlText, resolveUrlString, type JoinMode, type ResolvedUrl } from './urls.js';
-import { constantString, objectEntries, propertyValue, resolveObjectLiteral, resolveValueNode, staticString, type StaticString } from './values.js';
+import { constantString, objectEntries, propertyValue, resolveObjectLiteral, resolveValueNode, staticString, type StaticString } from '../values/values.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 

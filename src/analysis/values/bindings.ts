@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { findVariable as findScopeVariable } from '@typescript-eslint/utils/ast-utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { isFunctionNode, staticKeyName, unwrap, type FunctionNode } from './ast-utils.js';
+import { isFunctionNode, staticKeyName, unwrap, type FunctionNode } from '../ast-utils.js';
 
 /** What an identifier is bound to, as far as one file shows. */
 export type Binding =
