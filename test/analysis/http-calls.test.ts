@@ -45,7 +45,7 @@ describe('httpCalls', () => {
     expect(result.map((c) => [c.client, c.method, c.path])).toEqual([
       ['fetch', 'GET', '/v1/symbols'],
       ['undici', 'POST', '/v1/balances'],
-      ['undici', 'GET', '/v1/symbols'],
+      ['fetch', 'GET', '/v1/symbols'],
     ]);
   });
 

@@ -8,7 +8,7 @@ import { memberName, returnedExpressions, staticKeyName, unwrap, walk } from '..
 import { findVariable, moduleRef, resolveIdentifier } from '../values/bindings.js';
 import { calledFunction } from '../values/functions.js';
 import { geminiContext } from '../gemini-context.js';
-import { httpCalls, type HttpCall } from './http-calls.js';
+import { clientDescriptor, httpCalls, type HttpCall } from './http-calls.js';
 import { memoForFile } from '../memo.js';
 import type { GeminiPayload } from './payloads.js';
 import { lastWriteBefore } from '../values/reaching-write.js';
@@ -66,7 +66,7 @@ export function geminiTarget(call: HttpCall, sourceCode: SourceCode, url: Resolv
     if (!holed || !geminiContext(sourceCode).isGeminiCode(call.node)) return undefined;
     path = normalisePath(holed[1] || '/');
   }
-  const kind = call.client === 'websocket' || url.scheme === 'ws' || url.scheme === 'wss' ? 'websocket' : 'rest';
+  const kind = clientDescriptor(call.client)?.websocket || url.scheme === 'ws' || url.scheme === 'wss' ? 'websocket' : 'rest';
   const target: GeminiTarget = { path, viaUnknownBase, sandbox: url.host !== undefined && isGeminiSandboxHost(url.host), kind };
   if (url.host !== undefined) target.host = url.host;
   // ws.gemini.com addresses feeds by message, not by path: no catalogued endpoints there.
@@ -108,7 +108,7 @@ export function callUrlWith(call: HttpCall, sourceCode: SourceCode, substitution
     for (const p of result.params) params.add(p);
     return result.value ?? { text: HOLE, complete: false };
   };
-  const options = call.client === 'node-http' ? resolveObjectLiteral(call.urlNode, sourceCode) : undefined;
+  const options = clientDescriptor(call.client)?.urlFromOptions ? resolveObjectLiteral(call.urlNode, sourceCode) : undefined;
   if (options) {
     // https.request({ protocol, hostname, path })
     const scheme = evaluate(propertyValue(options, 'protocol', sourceCode), { text: call.url?.scheme ?? HOLE, complete: call.url?.scheme !== undefined });
@@ -217,8 +217,6 @@ function localSources(call: HttpCall, sourceCode: SourceCode): Set<TSESTree.Node
   return seen;
 }
 
-const CONFIGURED_CLIENTS = new Set<HttpCall['client']>(['axios', 'got', 'ky', 'request', 'superagent']);
-
 /** File-wide ways a configured client gets headers or a method that the call itself does not show. */
 interface ClientDefaults {
   /** `x.interceptors…`, `x.defaults.headers…`, got/ky `hooks`, axios `transformRequest`. */
@@ -269,9 +267,9 @@ function isFactoryConfig(obj: TSESTree.Node | undefined): boolean {
  */
 export function headersCertain(call: HttpCall, sourceCode: SourceCode): boolean {
   if (!call.headers.complete) return false;
-  if (call.client === 'node-http' && requestObjectEscapes(call.node, sourceCode)) return false;
-  if (CONFIGURED_CLIENTS.has(call.client) && clientDefaults(sourceCode).headers) return false;
-  if (call.client === 'superagent' && chainUses(call.node, 'use')) return false;
+  const client = clientDescriptor(call.client);
+  if (client?.headersMayBeAddedLater?.(call, sourceCode)) return false;
+  if (client?.instanceDefaults && clientDefaults(sourceCode).headers) return false;
   if (call.optionsNode) {
     if (mayBeChanged(call.optionsNode, call.node, sourceCode)) return false;
     const headersNode = propertyValue(call.optionsNode, 'headers', sourceCode);
@@ -288,42 +286,13 @@ export function headersCertain(call: HttpCall, sourceCode: SourceCode): boolean 
 export function certainMethod(call: HttpCall, sourceCode: SourceCode): string | undefined {
   if (!call.method) return undefined;
   if (call.methodNode) return call.method;
-  if (CONFIGURED_CLIENTS.has(call.client) && clientDefaults(sourceCode).method) return undefined;
+  if (clientDescriptor(call.client)?.instanceDefaults && clientDefaults(sourceCode).method) return undefined;
   if (call.optionsNode) {
     const obj = resolveObjectLiteral(call.optionsNode, sourceCode);
     if (!obj || !objectEntries(obj, sourceCode).complete) return undefined;
     if (mayBeChanged(call.optionsNode, call.node, sourceCode)) return undefined;
   }
   return call.method;
-}
-
-function chainUses(node: TSESTree.Node, method: string): boolean {
-  let current: TSESTree.Node = node;
-  for (let i = 0; i < 64; i++) {
-    const member = current.parent;
-    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== current) return false;
-    if (memberName(member) === method) return true;
-    const call = member.parent;
-    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) return false;
-    current = call;
-  }
-  return false;
-}
-
-/** `https.request(…)` whose request object goes anywhere but its own method calls. */
-function requestObjectEscapes(node: TSESTree.Node, sourceCode: SourceCode): boolean {
-  const parent = node.parent;
-  if (parent?.type === AST_NODE_TYPES.ExpressionStatement) return false;
-  if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === node) return false;
-  if (parent?.type !== AST_NODE_TYPES.VariableDeclarator || parent.id.type !== AST_NODE_TYPES.Identifier) return true;
-  const variable = findVariable(parent.id, sourceCode);
-  if (!variable) return true;
-  return variable.references.some((ref) => {
-    if (ref.init) return false;
-    const use = ref.identifier.parent;
-    // req.write(…), req.end(), req.on(…), req.setHeader(…) (already read by http-calls)
-    return !(use?.type === AST_NODE_TYPES.MemberExpression && use.object === ref.identifier && use.parent?.type === AST_NODE_TYPES.CallExpression && use.parent.callee === use);
-  });
 }
 
 /**
