@@ -40,7 +40,10 @@ export function headersFromOptions(options: TSESTree.Node, sourceCode: SourceCod
  */
 export function resolveHeaders(node: TSESTree.Node, sourceCode: SourceCode, depth = 0): HeaderSet {
   if (depth > 8) return UNKNOWN_HEADERS;
-  const value = resolveValueNode(node, sourceCode);
+  // a helper's returned variable may be written to before it returns: read it as a variable
+  const direct = unwrap(node);
+  const helper = direct.type === AST_NODE_TYPES.CallExpression ? calledFunction(direct, sourceCode) : undefined;
+  const value = helper ? direct : resolveValueNode(node, sourceCode);
   let result: HeaderSet = UNKNOWN_HEADERS;
   if (value.type === AST_NODE_TYPES.ObjectExpression) {
     const { entries, complete } = objectEntries(value, sourceCode);
