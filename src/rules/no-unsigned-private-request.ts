@@ -63,7 +63,7 @@ export default createRule<Options, MessageIds>({
       return true;
     };
 
-    const check = (call: HttpCall, target: GeminiTarget, reportNode: TSESTree.Node, atCall: boolean): void => {
+    const check = (call: HttpCall, target: GeminiTarget, reportNode: TSESTree.Node, atCall: boolean, siteMethod?: string): void => {
       const { endpoint, webSocketEndpoint: feed } = target;
       const privateRest = target.kind === 'rest' && endpoint?.access === 'private';
       const privateFeed = target.kind === 'websocket' && feed?.access === 'private';
@@ -91,7 +91,7 @@ export default createRule<Options, MessageIds>({
 
       // A GET is still a GET, whatever the headers; WebSocket upgrades are GETs by design.
       if (!privateRest || endpoint!.signedGet) return;
-      const method = certainMethod(call, sourceCode);
+      const method = certainMethod(call, sourceCode) ?? siteMethod;
       if (method === undefined || method === 'POST') return;
       const methodNode = atCall && call.methodNode ? call.methodNode : reportNode;
       if (!once(methodNode, 'notPost')) return;
@@ -209,7 +209,7 @@ export default createRule<Options, MessageIds>({
             }
             // `get(path) { return fetch(BASE + path) }`: judge each `get('/v1/…')`.
             for (const site of siteTargets(call, sourceCode)) {
-              if (site.target) check(call, site.target, site.reportNode, false);
+              if (site.target) check(call, site.target, site.reportNode, false, site.method);
             }
           } catch {
             // an odd shape costs this request's findings, never the user's lint run

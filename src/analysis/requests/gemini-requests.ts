@@ -8,6 +8,7 @@ import { memberName, returnedExpressions, staticKeyName, unwrap, walk } from '..
 import { findVariable, moduleRef, resolveIdentifier } from '../values/bindings.js';
 import { calledFunction } from '../values/functions.js';
 import { geminiContext } from '../gemini-context.js';
+import { methodAtSite, runtimeMethod } from './call-sites.js';
 import { clientDescriptor, httpCalls, type HttpCall } from './http-calls.js';
 import { memoForFile } from '../memo.js';
 import type { GeminiPayload } from './payloads.js';
@@ -38,6 +39,8 @@ export interface GeminiTarget {
   endpoint?: GeminiEndpoint;
   /** The catalogued legacy WebSocket feed the path refers to (WebSocket only). */
   webSocketEndpoint?: GeminiWebSocketEndpoint;
+  /** The URL's query string without `?`: `''` when the URL is fully known and has none, absent when unknown. */
+  query?: string;
 }
 
 // scheme://<something with a hole>.gemini.com[:port]/path — the host is some *.gemini.com host
@@ -69,6 +72,9 @@ export function geminiTarget(call: HttpCall, sourceCode: SourceCode, url: Resolv
   const kind = clientDescriptor(call.client)?.websocket || url.scheme === 'ws' || url.scheme === 'wss' ? 'websocket' : 'rest';
   const target: GeminiTarget = { path, viaUnknownBase, sandbox: url.host !== undefined && isGeminiSandboxHost(url.host), kind };
   if (url.host !== undefined) target.host = url.host;
+  const mark = url.text.indexOf('?');
+  if (mark !== -1) target.query = url.text.slice(mark + 1).replace(/#.*$/s, '');
+  else if (url.complete) target.query = '';
   // ws.gemini.com addresses feeds by message, not by path: no catalogued endpoints there.
   const pathAddressed = url.host === undefined || isGeminiRestHost(url.host);
   if (pathAddressed && kind === 'rest') {
@@ -85,10 +91,18 @@ export function geminiTarget(call: HttpCall, sourceCode: SourceCode, url: Resolv
  * Compares a payload's `request` with where the request goes, the way Gemini's EndpointMismatch
  * check does. With a known host this is `pathsEqual`; behind an unknown base the URL path is
  * "something + {@link GeminiTarget.path}", so a fully known `request` that does not end with that
- * tail is certainly different, and anything else is `'unknown'`.
+ * tail is certainly different, and anything else is `'unknown'`. The URL's own query string is not
+ * compared; a query string in `request` is a mismatch when the URL certainly has none
+ * (`urlMayGainQuery` false: the client adds no `params`).
  */
-export function compareRequestWithTarget(request: StaticString, target: GeminiTarget): PathComparison {
-  if (!target.viaUnknownBase) return pathsEqual(target.path, request.text);
+export function compareRequestWithTarget(request: StaticString, target: GeminiTarget, urlMayGainQuery = true): PathComparison {
+  if (!target.viaUnknownBase) {
+    const paths = pathsEqual(target.path, request.text);
+    // `request: '/v1/orders?symbol=btcusd'` for a URL that certainly has no query string
+    const query = request.text.indexOf('?');
+    if (paths === 'equal' && !urlMayGainQuery && request.complete && query !== -1 && query < request.text.length - 1 && target.query === '') return 'different';
+    return paths;
+  }
   if (!request.complete || hasHole(request.text) || hasHole(target.path)) return 'unknown';
   return normalisePath(request.text).endsWith(target.path) ? 'unknown' : 'different';
 }
@@ -439,6 +453,8 @@ export interface SiteTarget {
   url?: ResolvedUrl;
   /** Where that URL goes on the Gemini API, if it does. */
   target?: GeminiTarget;
+  /** The method at this call site, when the request chooses it from a parameter (`method: body ? 'POST' : 'GET'`). */
+  method?: string;
 }
 
 /**
@@ -455,10 +471,13 @@ export function siteTargets(call: HttpCall, sourceCode: SourceCode): SiteTarget[
   const result: SiteTarget[] = [];
   const { params } = callUrlWith(call, sourceCode);
   const fn = parametersFunction(params);
-  if (fn && !branchesOnParameters(fn, sourceCode)) {
+  const choice = runtimeMethod(call, sourceCode);
+  if (fn && !branchesOnParameters(fn, sourceCode, choice?.node)) {
     for (const binding of callSiteBindings(fn, sourceCode)) {
       const { url } = callUrlWith(call, sourceCode, binding.substitution);
       const entry: SiteTarget = { site: binding.site, reportNode: siteReportNode(binding, params), substitution: binding.substitution };
+      const method = choice && methodAtSite(choice, binding, sourceCode);
+      if (method) entry.method = method;
       if (url) {
         entry.url = url;
         const target = geminiTarget(call, sourceCode, url);

@@ -5,6 +5,7 @@ import { HOLE } from '../../gemini/paths.js';
 import { nodesOfType } from '../ast-utils.js';
 import { geminiContext } from '../gemini-context.js';
 import { httpCalls, type HttpCall } from './http-calls.js';
+import { parseUrlText } from './urls.js';
 import { memoForFile } from '../memo.js';
 import { geminiHeaderSinks, traceValueSources } from '../signing.js';
 import { objectEntries, staticString, type ObjectEntry, type StaticString } from '../values/values.js';
@@ -67,7 +68,8 @@ export function geminiPayloads(sourceCode: SourceCode): GeminiPayload[] {
       const nonce = entries.find((e) => e.key === 'nonce');
       if (!requestEntry) continue;
       const value = staticString(requestEntry.valueNode, sourceCode);
-      const pathLike = value !== undefined && (PATH_LIKE.test(value.text) || value.text.startsWith(HOLE) || /^\/?v\d+\//.test(value.text) || value.text.startsWith('/'));
+      // a full Gemini URL in `request` is a (wrong) path too
+      const pathLike = value !== undefined && (PATH_LIKE.test(value.text) || value.text.startsWith(HOLE) || /^\/?v\d+\//.test(value.text) || value.text.startsWith('/') || parseUrlText(value).gemini);
       const sent = inPayloadHeader.has(node);
       // not sent in sight: a `{ request, nonce }` object whose request is a Gemini path, or is a
       // path or not known at all (a parameter: `{ request: endpoint, nonce }`) in Gemini code

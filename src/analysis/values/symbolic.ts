@@ -295,11 +295,12 @@ function functionName(fn: FunctionNode): string | undefined {
  * Whether `fn` takes a branch on one of its own parameters (`if (method === 'GET')`, a ternary, a
  * `switch`, `&&`/`||`/`??`, a loop test). Then what one request inside it does may depend on more
  * than the strings a call site passes — a GET branch for public paths next to a signed POST for
- * private ones — so a per-call-site verdict about that request would be a guess.
+ * private ones — so a per-call-site verdict about that request would be a guess. `except` is a
+ * branch that does not count (a request's own `method: body ? 'POST' : 'GET'`, judged per site).
  */
-export function branchesOnParameters(fn: FunctionNode, sourceCode: SourceCode): boolean {
+export function branchesOnParameters(fn: FunctionNode, sourceCode: SourceCode, except?: TSESTree.Node): boolean {
   const cache = memoForFile(sourceCode, 'symbolicBranches', () => new Map<FunctionNode, boolean>());
-  const cached = cache.get(fn);
+  const cached = except ? undefined : cache.get(fn);
   if (cached !== undefined) return cached;
   const mentionsParameter = (test: TSESTree.Node | null | undefined): boolean => {
     if (!test) return false;
@@ -317,6 +318,7 @@ export function branchesOnParameters(fn: FunctionNode, sourceCode: SourceCode): 
   let branches = false;
   walk(fn.body, (node) => {
     if (branches || isFunctionNode(node)) return false;
+    if (node === except) return undefined;
     switch (node.type) {
       case AST_NODE_TYPES.IfStatement:
       case AST_NODE_TYPES.ConditionalExpression:
@@ -336,6 +338,6 @@ export function branchesOnParameters(fn: FunctionNode, sourceCode: SourceCode): 
     }
     return undefined;
   });
-  cache.set(fn, branches);
+  if (!except) cache.set(fn, branches);
   return branches;
 }
