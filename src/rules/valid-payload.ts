@@ -7,7 +7,7 @@ import { callUrlWith, compareRequestWithTarget, geminiTarget, payloadMayGainKeys
 import type { HttpCall } from '../analysis/requests/http-calls.js';
 import { geminiPayloads, type GeminiPayload } from '../analysis/requests/payloads.js';
 import { branchesOnParameters, callSiteBindings, parametersFunction, symbolicString } from '../analysis/values/symbolic.js';
-import { objectEntries, propertyValue, resolveObjectLiteral, type StaticString } from '../analysis/values/values.js';
+import { objectEntries, resolveObjectLiteral, type StaticString } from '../analysis/values/values.js';
 import { helperCallsPassing } from '../analysis/requests/call-sites.js';
 import { encodedBodies } from '../analysis/requests/encoded-bodies.js';
 import { hasHole, HOLE } from '../gemini/paths.js';
@@ -20,7 +20,7 @@ export type MessageIds = 'endpointMismatch' | 'missingNonce' | 'missingRequest' 
 const QUERY_OPTIONS = ['params', 'searchParams', 'qs', 'query'];
 
 /** Whether the client may add a query string to the URL (`params`, options out of sight). */
-function urlMayGainQuery(call: HttpCall, sourceCode: Parameters<typeof propertyValue>[2]): boolean {
+function urlMayGainQuery(call: HttpCall, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
   if (!call.optionsNode) return false;
   const options = resolveObjectLiteral(call.optionsNode, sourceCode);
   if (!options) return true;
