@@ -57,8 +57,9 @@ export default createRule<Options, MessageIds>({
   create(context) {
     const sourceCode = context.sourceCode;
     const text = sourceCode.getText();
-    // Cheap first: a payload has a `request` key, and is reported only in (or for) Gemini code.
-    if (!text.includes('request') || !fileMayHoldGeminiCode(sourceCode)) return {};
+    // Cheap first: a payload has a `request` key or is sent in a payload header, and is reported
+    // only in (or for) Gemini code.
+    if (!/request|payload/i.test(text) || !fileMayHoldGeminiCode(sourceCode)) return {};
 
     const reported = new Set<string>();
     const reportMismatch = (node: TSESTree.Node, request: StaticString, path: string, suggest: TSESLint.ReportFixFunction | undefined): void => {
