@@ -13,3 +13,4 @@ export * from './reaching-write.js';
 export * from './string-variants.js';
 export * from './prototype-classes.js';
 export * from './url-join.js';
+export * from './typed-imports.js';

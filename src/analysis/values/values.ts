@@ -5,6 +5,7 @@ import { enclosingClass, isFunctionNode, memberName, returnedExpressions, static
 import { moduleRef, resolveIdentifier } from './bindings.js';
 import { calledFunction } from './functions.js';
 import { callString } from './symbolic.js';
+import { typedImportValue } from './typed-imports.js';
 import { prototypeFieldValue } from './prototype-classes.js';
 import { fileSettings } from '../settings.js';
 
@@ -113,11 +114,12 @@ const syntheticLiterals = new WeakMap<TSESTree.Node, TSESTree.StringLiteral>();
 
 /**
  * The value of an imported binding when the scanner's cross-file phase knows it (a string
- * constant exported by another module), as a string literal node standing where the import is used.
+ * constant exported by another module), as a string literal node standing where the import is used;
+ * otherwise, under typed linting, the declaration the type checker finds (see typed-imports.ts).
  */
 function importedValue(id: TSESTree.Identifier, source: string, imported: string, sourceCode: SourceCode): TSESTree.Node | undefined {
   const value = fileSettings(sourceCode).importedValues?.[`${source}#${imported}`];
-  if (typeof value !== 'string') return undefined;
+  if (typeof value !== 'string') return typedImportValue(id, sourceCode);
   let literal = syntheticLiterals.get(id);
   if (!literal) {
     literal = {
