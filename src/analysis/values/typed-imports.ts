@@ -60,7 +60,7 @@ function parsedFile(program: ts.Program, file: ts.SourceFile): SourceCode | unde
   }
   const cached = files.get(file.fileName);
   if (cached !== undefined) return cached ?? undefined;
-  let result: SourceCode | null = null;
+  let result: SourceCode | null;
   try {
     const parsed = parseForESLint(file.text, { filePath: file.fileName, sourceType: 'module', ecmaVersion: 'latest', range: true, loc: true, tokens: true, comment: true });
     setParents(parsed.ast, undefined);
