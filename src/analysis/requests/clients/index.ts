@@ -12,9 +12,20 @@ import { webSocketClient } from './websocket.js';
 
 /**
  * Every HTTP and WebSocket client family the analysis recognises, one descriptor each, tried in
- * this order (the first that recognises a call wins). To support a new client, add its descriptor
- * here: the text prefilter and the per-family properties rules rely on come from this list.
- * The request-config catch-all comes last, after every client that reads config objects itself.
+ * this order (the first that recognises a call wins). The request-config catch-all comes last,
+ * after every client that reads config objects itself.
+ *
+ * Adding a client:
+ * 1. write `clients/<name>.ts` exporting a {@link ClientDescriptor}: its `id`, the `words` a file
+ *    using it must contain (module name, global), and `recognise`, which returns an `HttpCall`
+ *    (URL, method and where it is written, headers, body, options) or `undefined`. The helpers in
+ *    `shared.ts` read the usual shapes (`fromUrlAndOptions` for `client(url, options)`,
+ *    `configuredClient` for a module with per-method members and instances with a base URL);
+ * 2. set `instanceDefaults`, `websocket`, `urlFromOptions` or `headersMayBeAddedLater` if the
+ *    client has them;
+ * 3. list it here, and add RuleTester cases (a signed call, an unsigned one, a GET, and the same
+ *    client talking to another exchange) to test/rules/no-unsigned-private-request.clients.test.ts.
+ * Nothing else names clients: the prefilter and the rules read these descriptors.
  */
 export const CLIENTS: readonly ClientDescriptor[] = [
   fetchClient,
