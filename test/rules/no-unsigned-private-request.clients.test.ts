@@ -12,6 +12,14 @@ const lines = (...l: string[]): string => l.join('\n');
 ruleTester.run('no-unsigned-private-request (clients)', rule, {
   valid: [
     {
+      name: "leaves a Request whose headers are set after it is built alone",
+      code: lines(
+        "const req = new Request('https://api.gemini.com/v1/balances', { method: 'POST' });",
+        "req.headers.set('X-GEMINI-APIKEY', key);",
+        "await fetch(req);",
+      ),
+    },
+    {
       name: "ignores Binance through an n8n request-config object",
       code: lines(
         "export async function account(this: IExecuteFunctions) {",
@@ -108,17 +116,17 @@ ruleTester.run('no-unsigned-private-request (clients)', rule, {
       errors: [{ messageId: "missingHeaders", line: 2, column: 25 }],
     },
     {
-      name: "reports a bare new Request to a private endpoint with GET and no signature",
+      name: "reports a new Request passed straight to fetch with GET and no signature",
       code: lines(
-        "export const orderRequest = new Request('https://api.gemini.com/v1/order/new', { method: 'GET' });",
+        "const res = await fetch(new Request('https://api.gemini.com/v1/order/new', { method: 'GET' }));",
       ),
       output: null,
-      errors: [{ messageId: "missingHeaders", line: 1, column: 41, suggestions: [{ messageId: "signWithReferenceSigner", output: lines(
+      errors: [{ messageId: "missingHeaders", line: 1, column: 37, suggestions: [{ messageId: "signWithReferenceSigner", output: lines(
         "import { createGeminiSigner } from 'eslint-plugin-gemini-guard/signer';",
         "const geminiSigner = createGeminiSigner({ apiKey: process.env.GEMINI_API_KEY, apiSecret: process.env.GEMINI_API_SECRET });",
-        "export const orderRequest = new Request('https://api.gemini.com/v1/order/new', { method: 'GET', headers: geminiSigner.sign('/v1/order/new').headers });",
-      ) }] }, { messageId: "notPost", line: 1, column: 90, suggestions: [{ messageId: "usePost", output: lines(
-        "export const orderRequest = new Request('https://api.gemini.com/v1/order/new', { method: 'POST' });",
+        "const res = await fetch(new Request('https://api.gemini.com/v1/order/new', { method: 'GET', headers: geminiSigner.sign('/v1/order/new').headers }));",
+      ) }] }, { messageId: "notPost", line: 1, column: 86, suggestions: [{ messageId: "usePost", output: lines(
+        "const res = await fetch(new Request('https://api.gemini.com/v1/order/new', { method: 'POST' }));",
       ) }] }],
     },
     {

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { moduleRef } from '../../values/bindings.js';
+import { findVariable, moduleRef } from '../../values/bindings.js';
 import { resolveValueNode } from '../../values/values.js';
 import { mergeHeaders } from '../headers.js';
 import type { ClientDescriptor, HttpCall, SourceCode } from '../types.js';
@@ -50,6 +50,20 @@ export const fetchClient: ClientDescriptor = {
     }
     call.bodyNode ??= built.bodyNode;
     return call;
+  },
+  // A Request object that goes anywhere but straight into fetch may get headers there (`req.headers.set(…)`).
+  headersMayBeAddedLater(call, sourceCode) {
+    if (call.node.type !== AST_NODE_TYPES.NewExpression) return false;
+    const sentDirectly = (node: TSESTree.Node): boolean => {
+      const parent = node.parent;
+      return parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === node && isFetch(parent, sourceCode);
+    };
+    if (sentDirectly(call.node)) return false;
+    const declarator = call.node.parent;
+    if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.id.type !== AST_NODE_TYPES.Identifier) return true;
+    if (declarator.parent?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) return true;
+    const variable = findVariable(declarator.id, sourceCode);
+    return !variable || variable.references.some((ref) => !ref.init && !sentDirectly(ref.identifier));
   },
 };
 
