@@ -10,13 +10,13 @@ import {
 } from '../gemini/credentials.js';
 import { GEMINI_HEADERS, geminiHeaderKind, type GeminiHeaderKind } from '../gemini/headers.js';
 import { dottedPath, memberName, staticKeyName, unwrap } from './ast-utils.js';
-import { findVariable, moduleRef, resolveIdentifier } from './bindings.js';
+import { findVariable, moduleRef, resolveIdentifier } from './values/bindings.js';
 import { geminiContext } from './gemini-context.js';
 import { exportedValue } from './cross-file/exports.js';
 import { memoForFile } from './memo.js';
 import { fileSettings } from './cross-file/settings.js';
 import { geminiHeaderSinks, hmacUses, sameValue, signatureFlows, type HeaderSink, type HmacUse } from './signing.js';
-import { classFieldValue, constantString, envRead, objectEntries, propertyValue, resolveObjectLiteral, resolveValueNode, staticString } from './values.js';
+import { classFieldValue, constantString, envRead, objectEntries, propertyValue, resolveObjectLiteral, resolveValueNode, staticString } from './values/values.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 

@@ -3,9 +3,9 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { containsGeminiApiKey, GEMINI_API_KEY_PATTERN } from '../gemini/credentials.js';
 import { isGeminiHeaderName } from '../gemini/headers.js';
 import { isGeminiHost, knownNonGeminiVendor, type NonGeminiVendor } from '../gemini/hosts.js';
-import { isGeminiClientPackage, isGoogleAiPackage } from '../gemini/packages.js';
+import { isGeminiClientPackage, isGeminiExportOf, isGoogleAiPackage } from '../gemini/packages.js';
 import { isFunctionNode, staticKeyName, nodesOfType } from './ast-utils.js';
-import { isRequireCall, moduleRef } from './bindings.js';
+import { isRequireCall, moduleRef } from './values/bindings.js';
 import { memoForFile } from './memo.js';
 import { textMayMatch } from './text-prefilter.js';
 
@@ -211,9 +211,9 @@ function build(sourceCode: SourceCode): GeminiContext {
         break;
       case AST_NODE_TYPES.MemberExpression: {
         // new ccxt.gemini({...}) / ccxt.gemini
-        if (node.type === AST_NODE_TYPES.MemberExpression && !node.computed && node.property.type === AST_NODE_TYPES.Identifier && node.property.name === 'gemini') {
+        if (!node.computed && node.property.type === AST_NODE_TYPES.Identifier && isGeminiExportOf('ccxt', node.property.name)) {
           const ref = moduleRef(node, sourceCode);
-          if (ref?.source === 'ccxt') evidence.push({ kind: 'ccxt-gemini', node });
+          if (ref && isGeminiExportOf(ref.source, node.property.name)) evidence.push({ kind: 'ccxt-gemini', node });
         }
         break;
       }
@@ -224,9 +224,10 @@ function build(sourceCode: SourceCode): GeminiContext {
   });
   // import { gemini } from 'ccxt'
   for (const statement of sourceCode.ast.body) {
-    if (statement.type === AST_NODE_TYPES.ImportDeclaration && statement.source.value === 'ccxt') {
+    if (statement.type === AST_NODE_TYPES.ImportDeclaration) {
       for (const spec of statement.specifiers) {
-        if (spec.type === AST_NODE_TYPES.ImportSpecifier && staticKeyName(spec.imported, false) === 'gemini') {
+        const imported = spec.type === AST_NODE_TYPES.ImportSpecifier ? staticKeyName(spec.imported, false) : undefined;
+        if (imported !== undefined && isGeminiExportOf(String(statement.source.value), imported)) {
           evidence.push({ kind: 'ccxt-gemini', node: spec });
         }
       }

@@ -1,12 +1,13 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { dottedPath, enclosingClass, enclosingFunction, isFunctionNode, memberName, returnedExpressions, staticKeyName, unwrap, walk, type FunctionNode } from './ast-utils.js';
+import { findVariable, isModuleMember, moduleRef, resolveIdentifier, type ModuleRef } from './values/bindings.js';
+import { calledFunction } from './values/functions.js';
 import { containsNode, dottedPath, enclosingClass, enclosingFunction, isFunctionNode, memberName, returnedExpressions, staticKeyName, unwrap, walk, type FunctionNode } from './ast-utils.js';
-import { findVariable, isModuleMember, moduleRef, resolveIdentifier, type ModuleRef } from './bindings.js';
-import { calledFunction } from './functions.js';
 import { memoForFile } from './memo.js';
-import { callSitesOf as namedCallSitesOf } from './symbolic.js';
-import { geminiPayloads, type GeminiPayload } from './payloads.js';
-import { classFieldValue, propertyValue, resolveValueNode, type ObjectEntry } from './values.js';
+import { callSitesOf as namedCallSitesOf } from './values/symbolic.js';
+import { geminiPayloads, type GeminiPayload } from './requests/payloads.js';
+import { classFieldValue, propertyValue, resolveValueNode, type ObjectEntry } from './values/values.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 

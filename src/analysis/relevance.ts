@@ -1,4 +1,6 @@
-import type { TSESLint } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { ParserServices, TSESLint } from '@typescript-eslint/utils';
+import type * as ts from 'typescript';
 import { GEMINI_API_KEY_PATTERN, GEMINI_API_KEY_PREFIX_PATTERN } from '../gemini/credentials.js';
 import { memoForFile } from './memo.js';
 import { fileSettings } from './cross-file/settings.js';
@@ -16,8 +18,32 @@ export function fileMayConcernGemini(sourceCode: Readonly<TSESLint.SourceCode>):
   return memoForFile(sourceCode, 'fileMayConcernGemini', () => {
     const settings = fileSettings(sourceCode);
     if (settings.exportUses && Object.keys(settings.exportUses).length > 0) return true;
-    return textMayMatch(sourceCode, MENTIONS_GEMINI);
+    return textMayMatch(sourceCode, MENTIONS_GEMINI) || importsTextMatching(sourceCode, MENTIONS_GEMINI);
   });
+}
+
+/**
+ * Under typed linting: whether a file of the program that this file imports from says what
+ * `pattern` looks for (its base URL or signing helper may live there; see values/typed-imports.ts).
+ * Without type information, `false`.
+ */
+function importsTextMatching(sourceCode: Readonly<TSESLint.SourceCode>, pattern: RegExp): boolean {
+  const services = sourceCode.parserServices as Partial<ParserServices> | undefined;
+  const program = services?.program;
+  const map = services?.esTreeNodeToTSNodeMap;
+  if (!program || !map) return false;
+  try {
+    const checker = program.getTypeChecker();
+    for (const statement of sourceCode.ast.body) {
+      if (statement.type !== AST_NODE_TYPES.ImportDeclaration || !String(statement.source.value).startsWith('.')) continue;
+      const specifier = map.get(statement.source as never) as ts.Node | undefined;
+      const declaration = specifier && checker.getSymbolAtLocation(specifier)?.valueDeclaration;
+      if (declaration && pattern.test(declaration.getSourceFile().text)) return true;
+    }
+  } catch {
+    // a broken program: no typed facts
+  }
+  return false;
 }
 
 /** True when the scanner told this file that other files use its exports in Gemini roles. */
@@ -42,6 +68,6 @@ export function fileMayHoldGeminiCode(sourceCode: Readonly<TSESLint.SourceCode>)
   return memoForFile(sourceCode, 'fileMayHoldGeminiCode', () => {
     const { exportUses, importedValues } = fileSettings(sourceCode);
     if ((exportUses && Object.keys(exportUses).length > 0) || (importedValues && Object.keys(importedValues).length > 0)) return true;
-    return textMayMatch(sourceCode, MAY_HOLD_GEMINI_TEXT);
+    return textMayMatch(sourceCode, MAY_HOLD_GEMINI_TEXT) || importsTextMatching(sourceCode, MAY_HOLD_GEMINI_TEXT);
   });
 }

@@ -1,11 +1,12 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { enclosingFunction, memberName, returnedExpressions, unwrap, type FunctionNode } from './ast-utils.js';
+import { findVariable, moduleRef, resolveIdentifier } from './values/bindings.js';
+import { calledFunction } from './values/functions.js';
 import { containsNode, enclosingFunction, memberName, returnedExpressions, unwrap, type FunctionNode } from './ast-utils.js';
-import { findVariable, moduleRef, resolveIdentifier } from './bindings.js';
-import { calledFunction } from './functions.js';
 import { memoForFile } from './memo.js';
 import { geminiHeaderSinks, hmacUses, localCallSites, signatureFlows, traceValueSources, type HeaderSink, type SignatureFlow } from './signing.js';
-import { constantString, resolveValueNode } from './values.js';
+import { constantString, resolveValueNode } from './values/values.js';
 
 // Questions about one signature flow (an HMAC whose output reaches X-GEMINI-SIGNATURE) that rules
 // ask before they report or fix: which values the HMAC's inputs take on the way to the header,

@@ -2,12 +2,12 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { geminiHeaderKind, type GeminiHeaderKind } from '../gemini/headers.js';
 import { memberName, nodesOfType, returnedExpressions, staticKeyName, unwrap, type FunctionNode } from './ast-utils.js';
-import { findVariable, moduleRef, resolveIdentifier, type ModuleRef } from './bindings.js';
-import { remoteHeaderValues } from './cross-file/exports.js';
-import { calledFunction } from './functions.js';
-import { callSitesOf } from './symbolic.js';
+import { findVariable, moduleRef, resolveIdentifier, type ModuleRef } from './values/bindings.js';
+import { remoteHeaderValues } from './exports.js';
+import { calledFunction } from './values/functions.js';
+import { callSitesOf } from './values/symbolic.js';
 import { memoForFile } from './memo.js';
-import { constantString, envRead, objectEntries, resolveValueNode } from './values.js';
+import { constantString, envRead, objectEntries, resolveValueNode } from './values/values.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 

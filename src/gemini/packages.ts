@@ -14,7 +14,23 @@ export const GEMINI_CLIENT_PACKAGES: readonly string[] = [
   'gemini-exchange-coffee-api', // "node.js wrapper for gemini cryptocurrency exchange"
   'gemini-exchange-api', // "node.js wrapper for gemini cryptocurrency exchange"
   'ee-gemini-api', // "Gemini crypto-exchange API wrapper"
+  'gemini-node-api', // "Gemini Node.js API": PublicClient / AuthenticatedClient / WebsocketClient for api.gemini.com
 ];
+
+/**
+ * Multi-exchange packages and the exports that are their Gemini exchange client: importing the
+ * package says nothing, `new ccxt.gemini({ apiKey, secret })` or `import { gemini } from 'ccxt'`
+ * does (ccxt.pro's `ccxt.pro.gemini` too).
+ */
+export const GEMINI_EXPORTS_OF_MULTI_EXCHANGE_PACKAGES: Readonly<Record<string, readonly string[]>> = {
+  ccxt: ['gemini'],
+};
+
+/** True when `name` exported by the package `spec` is a Gemini exchange client (`gemini` of ccxt). */
+export function isGeminiExportOf(spec: string, name: string): boolean {
+  const pkg = packageNameOf(spec);
+  return pkg !== undefined && Object.hasOwn(GEMINI_EXPORTS_OF_MULTI_EXCHANGE_PACKAGES, pkg) && GEMINI_EXPORTS_OF_MULTI_EXCHANGE_PACKAGES[pkg]!.includes(name);
+}
 
 /** SDKs for Google's Gemini AI models, which also read a `GEMINI_API_KEY`. */
 export const GOOGLE_GEMINI_AI_PACKAGES: readonly string[] = [

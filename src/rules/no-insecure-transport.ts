@@ -1,8 +1,8 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { httpCalls } from '../analysis/http-calls.js';
-import { stringVariants } from '../analysis/string-variants.js';
-import { resolveValueNode, staticString } from '../analysis/values.js';
+import { httpCalls } from '../analysis/requests/http-calls.js';
+import { stringVariants } from '../analysis/values/string-variants.js';
+import { resolveValueNode, staticString } from '../analysis/values/values.js';
 import { isGeminiHost } from '../gemini/hosts.js';
 import { createRule } from '../utils/create-rule.js';
 

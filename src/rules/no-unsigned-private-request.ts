@@ -2,8 +2,10 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { fileMayHoldGeminiCode } from '../analysis/relevance.js';
 import { staticKeyName, unwrap } from '../analysis/ast-utils.js';
-import { certainMethod, geminiTarget, headersCertain, siteTargets, type GeminiTarget } from '../analysis/gemini-requests.js';
-import { findHeader, httpCalls, type HttpCall } from '../analysis/http-calls.js';
+import { isRequireCall } from '../analysis/values/bindings.js';
+import { certainMethod, geminiTarget, headersCertain, siteTargets, type GeminiTarget } from '../analysis/requests/gemini-requests.js';
+import { findHeader, httpCalls, type HttpCall } from '../analysis/requests/http-calls.js';
+import { GEMINI_HEADERS, type GeminiHeaderKind } from '../gemini/headers.js';
 import { staticString } from '../analysis/values.js';
 import { GEMINI_HEADERS, isOAuthAuthorization, type GeminiHeaderKind } from '../gemini/headers.js';
 import { hasHole } from '../gemini/paths.js';
@@ -63,7 +65,7 @@ export default createRule<Options, MessageIds>({
       return true;
     };
 
-    const check = (call: HttpCall, target: GeminiTarget, reportNode: TSESTree.Node, atCall: boolean): void => {
+    const check = (call: HttpCall, target: GeminiTarget, reportNode: TSESTree.Node, atCall: boolean, siteMethod?: string): void => {
       const { endpoint, webSocketEndpoint: feed } = target;
       const privateRest = target.kind === 'rest' && endpoint?.access === 'private';
       const privateFeed = target.kind === 'websocket' && feed?.access === 'private';
@@ -93,7 +95,7 @@ export default createRule<Options, MessageIds>({
 
       // A GET is still a GET, whatever the headers; WebSocket upgrades are GETs by design.
       if (!privateRest || endpoint!.signedGet) return;
-      const method = certainMethod(call, sourceCode);
+      const method = certainMethod(call, sourceCode) ?? siteMethod;
       if (method === undefined || method === 'POST') return;
       const methodNode = atCall && call.methodNode ? call.methodNode : reportNode;
       if (!once(methodNode, 'notPost')) return;
@@ -161,7 +163,7 @@ export default createRule<Options, MessageIds>({
           }
           // `get(path) { return fetch(BASE + path) }`: judge each `get('/v1/…')`.
           for (const site of siteTargets(call, sourceCode)) {
-            if (site.target) check(call, site.target, site.reportNode, false);
+            if (site.target) check(call, site.target, site.reportNode, false, site.method);
           }
         });
       },

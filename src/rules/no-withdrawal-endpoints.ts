@@ -1,10 +1,10 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { fileMayHoldGeminiCode } from '../analysis/relevance.js';
-import { geminiTarget, payloadRequests, siteReportNode, siteTargets, type GeminiTarget } from '../analysis/gemini-requests.js';
-import { httpCalls, type HttpCall } from '../analysis/http-calls.js';
-import { geminiPayloads } from '../analysis/payloads.js';
-import { callSiteBindings, parametersFunction, symbolicString } from '../analysis/symbolic.js';
+import { geminiTarget, payloadRequests, siteReportNode, siteTargets, type GeminiTarget } from '../analysis/requests/gemini-requests.js';
+import { httpCalls, type HttpCall } from '../analysis/requests/http-calls.js';
+import { geminiPayloads } from '../analysis/requests/payloads.js';
+import { callSiteBindings, parametersFunction, symbolicString } from '../analysis/values/symbolic.js';
 import { matchEndpoint, type GeminiEndpoint } from '../gemini/endpoints.js';
 import { createRule, forEachGuarded } from '../utils/create-rule.js';
 

@@ -1,10 +1,13 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { containsNode, isFunctionNode } from '../analysis/ast-utils.js';
-import { exportedValue, fileSettings } from '../analysis/cross-file/index.js';
-import { classifyNonceExpression, geminiNonceUses, type GeminiNonceUse, type NonceReuse } from '../analysis/nonces.js';
+import { isModuleMember, moduleRef } from '../analysis/values/bindings.js';
+import { isFunctionNode } from '../analysis/ast-utils.js';
+import { exportedValue } from '../analysis/exports.js';
+import { classifyNonceExpression, geminiNonceUses, SIGNER_MODULE, type GeminiNonceUse, type NonceReuse } from '../analysis/nonces.js';
 import { fileMayHoldGeminiCode, hasRemoteUses } from '../analysis/relevance.js';
-import { resolveObjectLiteral } from '../analysis/values.js';
+import { fileSettings } from '../analysis/settings.js';
+import { resolveObjectLiteral } from '../analysis/values/values.js';
+import { containsNode, isFunctionNode } from '../analysis/ast-utils.js';
 import { redactSecretsInText } from '../gemini/credentials.js';
 import { createRule, guarded } from '../utils/create-rule.js';
 import { signerSetup } from '../utils/signer-setup.js';

@@ -1,7 +1,8 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { unwrap } from '../analysis/ast-utils.js';
+import { findVariable, moduleRef, resolveIdentifier } from '../analysis/values/bindings.js';
 import { containsNode, unwrap } from '../analysis/ast-utils.js';
-import { findVariable, moduleRef, resolveIdentifier } from '../analysis/bindings.js';
 import {
   companionSink,
   feedsOnlyGeminiSignatures,
@@ -12,7 +13,7 @@ import {
   valuesInFlow,
 } from '../analysis/signing-flow.js';
 import { normaliseAlgorithm, payloadForm, sameValue, type HmacUse, type SignatureFlow } from '../analysis/signing.js';
-import { constantString, resolveValueNode } from '../analysis/values.js';
+import { constantString, resolveValueNode } from '../analysis/values/values.js';
 import { isGeminiApiKey, isPlaceholder } from '../gemini/credentials.js';
 import { fileMayConcernGemini, hasRemoteUses } from '../analysis/relevance.js';
 import { createRule, forEachGuarded } from '../utils/create-rule.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isInteropCall, moduleRef } from '../../src/analysis/bindings.js';
+import { isInteropCall, moduleRef } from '../../src/analysis/values/bindings.js';
 import { parse } from '../helpers/parse.js';
 
 /** moduleRef of the initialiser of the last `const probe = …`. */

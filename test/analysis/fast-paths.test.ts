@@ -4,10 +4,10 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import { nodesOfType, walk } from '../../src/analysis/ast-utils.js';
 import { geminiContext } from '../../src/analysis/gemini-context.js';
-import { httpCalls } from '../../src/analysis/http-calls.js';
+import { httpCalls } from '../../src/analysis/requests/http-calls.js';
 import { fileMayHoldGeminiCode } from '../../src/analysis/relevance.js';
-import { registerFileSettings } from '../../src/analysis/cross-file/index.js';
-import { classFieldValue } from '../../src/analysis/values.js';
+import { registerFileSettings } from '../../src/analysis/settings.js';
+import { classFieldValue } from '../../src/analysis/values/values.js';
 import { findNode, findNodes, parse } from '../helpers/parse.js';
 
 describe('geminiContext without evidence in the text', () => {

@@ -40,6 +40,13 @@ describe('geminiContext', () => {
   it('recognises a Gemini key literal and ccxt.gemini', () => {
     expect(verdictAt(`const k = 'account-aB3dE5gH7jK9mN1pQ2rS'; probe();`).gemini).toBe(true);
     expect(verdictAt(`import ccxt from 'ccxt'; const ex = new ccxt.gemini({ apiKey }); probe();`).gemini).toBe(true);
+    expect(verdictAt(`import ccxt from 'ccxt'; const ex = new ccxt.pro.gemini({ apiKey }); probe();`).gemini).toBe(true);
+    expect(verdictAt(`import { gemini } from 'ccxt'; const ex = new gemini({ apiKey }); probe();`).gemini).toBe(true);
+    expect(verdictAt(`import ccxt from 'ccxt'; const ex = new ccxt.kraken({ apiKey }); probe();`).gemini).toBe(false);
+  });
+
+  it('recognises gemini-node-api as a Gemini exchange client package', () => {
+    expect(verdictAt(`import { AuthenticatedClient } from 'gemini-node-api'; const c = new AuthenticatedClient({ key, secret }); probe();`).gemini).toBe(true);
   });
 
   it('says no for Google Gemini AI code even though it reads GEMINI_API_KEY', () => {

@@ -9,9 +9,9 @@ import {
   payloadMayGainKeys,
   payloadRequests,
   siteTargets,
-} from '../../src/analysis/gemini-requests.js';
-import { httpCalls } from '../../src/analysis/http-calls.js';
-import { geminiPayloads } from '../../src/analysis/payloads.js';
+} from '../../src/analysis/requests/gemini-requests.js';
+import { httpCalls } from '../../src/analysis/requests/http-calls.js';
+import { geminiPayloads } from '../../src/analysis/requests/payloads.js';
 import { HOLE } from '../../src/gemini/paths.js';
 import { findNodes, parse } from '../helpers/parse.js';
 

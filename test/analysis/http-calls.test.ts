@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findHeader, httpCalls } from '../../src/analysis/http-calls.js';
+import { findHeader, httpCalls } from '../../src/analysis/requests/http-calls.js';
 import { HOLE } from '../../src/gemini/paths.js';
 import { parse } from '../helpers/parse.js';
 
@@ -45,7 +45,7 @@ describe('httpCalls', () => {
     expect(result.map((c) => [c.client, c.method, c.path])).toEqual([
       ['fetch', 'GET', '/v1/symbols'],
       ['undici', 'POST', '/v1/balances'],
-      ['undici', 'GET', '/v1/symbols'],
+      ['fetch', 'GET', '/v1/symbols'],
     ]);
   });
 

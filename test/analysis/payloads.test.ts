@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { geminiPayloads } from '../../src/analysis/payloads.js';
+import { geminiPayloads } from '../../src/analysis/requests/payloads.js';
 import { HOLE } from '../../src/gemini/paths.js';
 import { parse } from '../helpers/parse.js';
 

@@ -1,9 +1,9 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import { nodesOfType } from '../../src/analysis/ast-utils.js';
-import { calledFunction } from '../../src/analysis/functions.js';
-import { prototypeClassOf, prototypeFieldValue } from '../../src/analysis/prototype-classes.js';
-import { staticString } from '../../src/analysis/values.js';
+import { calledFunction } from '../../src/analysis/values/functions.js';
+import { prototypeClassOf, prototypeFieldValue } from '../../src/analysis/values/prototype-classes.js';
+import { staticString } from '../../src/analysis/values/values.js';
 import { findNode, parse } from '../helpers/parse.js';
 
 const CLIENT = [

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import { nodesOfType } from '../../src/analysis/ast-utils.js';
-import { lastWriteBefore } from '../../src/analysis/reaching-write.js';
+import { lastWriteBefore } from '../../src/analysis/values/reaching-write.js';
 import { parse } from '../helpers/parse.js';
 
 /** lastWriteBefore for the argument of the last `use(x)` call, as source text. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HOLE } from '../../src/gemini/paths.js';
-import { stringVariants } from '../../src/analysis/string-variants.js';
+import { stringVariants } from '../../src/analysis/values/string-variants.js';
 import { parse } from '../helpers/parse.js';
 
 /** stringVariants of the initialiser of the last `const probe = …`, as texts. */

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import { branchesOnParameters, callSiteBindings, callSitesOf, parametersFunction, symbolicString } from '../../src/analysis/symbolic.js';
+import { branchesOnParameters, callSiteBindings, callSitesOf, parametersFunction, symbolicString } from '../../src/analysis/values/symbolic.js';
 import { isFunctionNode } from '../../src/analysis/ast-utils.js';
 import { HOLE } from '../../src/gemini/paths.js';
 import { findNode, findNodes, parse } from '../helpers/parse.js';

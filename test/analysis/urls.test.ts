@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import { joinUrl, parseUrlText, resolveUrl } from '../../src/analysis/urls.js';
+import { joinUrl, parseUrlText, resolveUrl } from '../../src/analysis/requests/urls.js';
 import { HOLE } from '../../src/gemini/paths.js';
 import { findNode, parse } from '../helpers/parse.js';
 

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import { HOLE } from '../../src/gemini/paths.js';
-import { envRead, objectEntries, staticString, valueOrigins } from '../../src/analysis/values.js';
+import { envRead, objectEntries, staticString, valueOrigins } from '../../src/analysis/values/values.js';
 import { findNode, parse } from '../helpers/parse.js';
 
 /** staticString of the initialiser of the last `const probe = …`. */

@@ -3,6 +3,7 @@ import {
   GEMINI_CLIENT_PACKAGES,
   GOOGLE_GEMINI_AI_PACKAGES,
   isGeminiClientPackage,
+  isGeminiExportOf,
   isGoogleAiPackage,
   packageNameOf,
 } from '../../src/gemini/packages.js';
@@ -75,5 +76,17 @@ describe('isGoogleAiPackage', () => {
   it('keeps the two lists disjoint', () => {
     const clients = new Set(GEMINI_CLIENT_PACKAGES);
     for (const name of GOOGLE_GEMINI_AI_PACKAGES) expect(clients.has(name)).toBe(false);
+  });
+});
+
+describe('Gemini clients of multi-exchange packages', () => {
+  it('knows gemini-node-api as an exchange client and ccxt only through its gemini export', () => {
+    expect(isGeminiClientPackage('gemini-node-api')).toBe(true);
+    expect(isGeminiClientPackage('ccxt')).toBe(false);
+    expect(isGeminiExportOf('ccxt', 'gemini')).toBe(true);
+    expect(isGeminiExportOf('ccxt/js/ccxt.js', 'gemini')).toBe(true);
+    expect(isGeminiExportOf('ccxt', 'binance')).toBe(false);
+    expect(isGeminiExportOf('gemini-api', 'gemini')).toBe(false);
+    expect(isGeminiExportOf('toString', 'gemini')).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { unwrap } from './ast-utils.js';
+import { unwrap } from '../ast-utils.js';
 import { concatStatic, resolveValueNode, staticString, UNKNOWN_STRING, type StaticString } from './values.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;

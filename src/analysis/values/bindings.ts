@@ -1,7 +1,8 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { findVariable as findScopeVariable } from '@typescript-eslint/utils/ast-utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { isFunctionNode, staticKeyName, unwrap, type FunctionNode } from './ast-utils.js';
+import { isFunctionNode, staticKeyName, unwrap, type FunctionNode } from '../ast-utils.js';
+import { sourceCodeOf } from './typed-imports.js';
 
 /** What an identifier is bound to, as far as one file shows. */
 export type Binding =
@@ -25,7 +26,8 @@ export function findVariable(
   sourceCode: Readonly<TSESLint.SourceCode>,
 ): TSESLint.Scope.Variable | null {
   try {
-    return findScopeVariable(sourceCode.getScope(id), id);
+    // a node of a file read for a typed import is looked up in that file's scopes
+    return findScopeVariable(sourceCodeOf(id, sourceCode).getScope(id), id);
   } catch {
     // getScope throws for nodes outside the linted AST (defensive: rules must never throw).
     return null;

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { isFunctionNode, memberName, staticKeyName, unwrap, walk, type FunctionNode } from './ast-utils.js';
+import { isFunctionNode, memberName, staticKeyName, unwrap, walk, type FunctionNode } from '../ast-utils.js';
 
 /**
  * An ES5 "class" as CoffeeScript, Babel's loose mode, tsc's ES5 target and hand-written older

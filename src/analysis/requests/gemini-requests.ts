@@ -1,20 +1,21 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { matchEndpoint, matchWebSocketEndpoint, type GeminiEndpoint, type GeminiWebSocketEndpoint } from '../gemini/endpoints.js';
-import { geminiHeaderKind } from '../gemini/headers.js';
-import { isGeminiRestHost, isGeminiSandboxHost } from '../gemini/hosts.js';
-import { hasHole, HOLE, normalisePath, pathsEqual, type PathComparison } from '../gemini/paths.js';
-import { memberName, returnedExpressions, staticKeyName, unwrap, walk } from './ast-utils.js';
-import { findVariable, moduleRef, resolveIdentifier } from './bindings.js';
-import { calledFunction } from './functions.js';
-import { geminiContext } from './gemini-context.js';
-import { httpCalls, type HttpCall } from './http-calls.js';
-import { memoForFile } from './memo.js';
+import { matchEndpoint, matchWebSocketEndpoint, type GeminiEndpoint, type GeminiWebSocketEndpoint } from '../../gemini/endpoints.js';
+import { geminiHeaderKind } from '../../gemini/headers.js';
+import { isGeminiRestHost, isGeminiSandboxHost } from '../../gemini/hosts.js';
+import { hasHole, HOLE, normalisePath, pathsEqual, type PathComparison } from '../../gemini/paths.js';
+import { memberName, returnedExpressions, staticKeyName, unwrap, walk } from '../ast-utils.js';
+import { findVariable, moduleRef, resolveIdentifier } from '../values/bindings.js';
+import { calledFunction } from '../values/functions.js';
+import { geminiContext } from '../gemini-context.js';
+import { methodAtSite, runtimeMethod } from './call-sites.js';
+import { clientDescriptor, httpCalls, type HttpCall } from './http-calls.js';
+import { memoForFile } from '../memo.js';
 import type { GeminiPayload } from './payloads.js';
-import { lastWriteBefore } from './reaching-write.js';
-import { branchesOnParameters, callSiteBindings, parametersFunction, symbolicString, type CallSiteBinding, type Substitution } from './symbolic.js';
+import { lastWriteBefore } from '../values/reaching-write.js';
+import { branchesOnParameters, callSiteBindings, parametersFunction, symbolicString, type CallSiteBinding, type Substitution } from '../values/symbolic.js';
 import { joinUrl, parseUrlText, type ResolvedUrl } from './urls.js';
-import { objectEntries, propertyValue, resolveObjectLiteral, resolveValueNode, type StaticString } from './values.js';
+import { objectEntries, propertyValue, resolveObjectLiteral, resolveValueNode, type StaticString } from '../values/values.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Variable = TSESLint.Scope.Variable;
@@ -38,6 +39,8 @@ export interface GeminiTarget {
   endpoint?: GeminiEndpoint;
   /** The catalogued legacy WebSocket feed the path refers to (WebSocket only). */
   webSocketEndpoint?: GeminiWebSocketEndpoint;
+  /** The URL's query string without `?`: `''` when the URL is fully known and has none, absent when unknown. */
+  query?: string;
 }
 
 // scheme://<something with a hole>.gemini.com[:port]/path — the host is some *.gemini.com host
@@ -66,9 +69,12 @@ export function geminiTarget(call: HttpCall, sourceCode: SourceCode, url: Resolv
     if (!holed || !geminiContext(sourceCode).isGeminiCode(call.node)) return undefined;
     path = normalisePath(holed[1] || '/');
   }
-  const kind = call.client === 'websocket' || url.scheme === 'ws' || url.scheme === 'wss' ? 'websocket' : 'rest';
+  const kind = clientDescriptor(call.client)?.websocket || url.scheme === 'ws' || url.scheme === 'wss' ? 'websocket' : 'rest';
   const target: GeminiTarget = { path, viaUnknownBase, sandbox: url.host !== undefined && isGeminiSandboxHost(url.host), kind };
   if (url.host !== undefined) target.host = url.host;
+  const mark = url.text.indexOf('?');
+  if (mark !== -1) target.query = url.text.slice(mark + 1).replace(/#.*$/s, '');
+  else if (url.complete) target.query = '';
   // ws.gemini.com addresses feeds by message, not by path: no catalogued endpoints there.
   const pathAddressed = url.host === undefined || isGeminiRestHost(url.host);
   if (pathAddressed && kind === 'rest') {
@@ -85,10 +91,18 @@ export function geminiTarget(call: HttpCall, sourceCode: SourceCode, url: Resolv
  * Compares a payload's `request` with where the request goes, the way Gemini's EndpointMismatch
  * check does. With a known host this is `pathsEqual`; behind an unknown base the URL path is
  * "something + {@link GeminiTarget.path}", so a fully known `request` that does not end with that
- * tail is certainly different, and anything else is `'unknown'`.
+ * tail is certainly different, and anything else is `'unknown'`. The URL's own query string is not
+ * compared; a query string in `request` is a mismatch when the URL certainly has none
+ * (`urlMayGainQuery` false: the client adds no `params`).
  */
-export function compareRequestWithTarget(request: StaticString, target: GeminiTarget): PathComparison {
-  if (!target.viaUnknownBase) return pathsEqual(target.path, request.text);
+export function compareRequestWithTarget(request: StaticString, target: GeminiTarget, urlMayGainQuery = true): PathComparison {
+  if (!target.viaUnknownBase) {
+    const paths = pathsEqual(target.path, request.text);
+    // `request: '/v1/orders?symbol=btcusd'` for a URL that certainly has no query string
+    const query = request.text.indexOf('?');
+    if (paths === 'equal' && !urlMayGainQuery && request.complete && query !== -1 && query < request.text.length - 1 && target.query === '') return 'different';
+    return paths;
+  }
   if (!request.complete || hasHole(request.text) || hasHole(target.path)) return 'unknown';
   return normalisePath(request.text).endsWith(target.path) ? 'unknown' : 'different';
 }
@@ -108,7 +122,7 @@ export function callUrlWith(call: HttpCall, sourceCode: SourceCode, substitution
     for (const p of result.params) params.add(p);
     return result.value ?? { text: HOLE, complete: false };
   };
-  const options = call.client === 'node-http' ? resolveObjectLiteral(call.urlNode, sourceCode) : undefined;
+  const options = clientDescriptor(call.client)?.urlFromOptions ? resolveObjectLiteral(call.urlNode, sourceCode) : undefined;
   if (options) {
     // https.request({ protocol, hostname, path })
     const scheme = evaluate(propertyValue(options, 'protocol', sourceCode), { text: call.url?.scheme ?? HOLE, complete: call.url?.scheme !== undefined });
@@ -217,8 +231,6 @@ function localSources(call: HttpCall, sourceCode: SourceCode): Set<TSESTree.Node
   return seen;
 }
 
-const CONFIGURED_CLIENTS = new Set<HttpCall['client']>(['axios', 'got', 'ky', 'request', 'superagent']);
-
 /** File-wide ways a configured client gets headers or a method that the call itself does not show. */
 interface ClientDefaults {
   /** `x.interceptors…`, `x.defaults.headers…`, got/ky `hooks`, axios `transformRequest`. */
@@ -269,9 +281,9 @@ function isFactoryConfig(obj: TSESTree.Node | undefined): boolean {
  */
 export function headersCertain(call: HttpCall, sourceCode: SourceCode): boolean {
   if (!call.headers.complete) return false;
-  if (call.client === 'node-http' && requestObjectEscapes(call.node, sourceCode)) return false;
-  if (CONFIGURED_CLIENTS.has(call.client) && clientDefaults(sourceCode).headers) return false;
-  if (call.client === 'superagent' && chainUses(call.node, 'use')) return false;
+  const client = clientDescriptor(call.client);
+  if (client?.headersMayBeAddedLater?.(call, sourceCode)) return false;
+  if (client?.instanceDefaults && clientDefaults(sourceCode).headers) return false;
   if (call.optionsNode) {
     if (mayBeChanged(call.optionsNode, call.node, sourceCode)) return false;
     const headersNode = propertyValue(call.optionsNode, 'headers', sourceCode);
@@ -288,42 +300,13 @@ export function headersCertain(call: HttpCall, sourceCode: SourceCode): boolean 
 export function certainMethod(call: HttpCall, sourceCode: SourceCode): string | undefined {
   if (!call.method) return undefined;
   if (call.methodNode) return call.method;
-  if (CONFIGURED_CLIENTS.has(call.client) && clientDefaults(sourceCode).method) return undefined;
+  if (clientDescriptor(call.client)?.instanceDefaults && clientDefaults(sourceCode).method) return undefined;
   if (call.optionsNode) {
     const obj = resolveObjectLiteral(call.optionsNode, sourceCode);
     if (!obj || !objectEntries(obj, sourceCode).complete) return undefined;
     if (mayBeChanged(call.optionsNode, call.node, sourceCode)) return undefined;
   }
   return call.method;
-}
-
-function chainUses(node: TSESTree.Node, method: string): boolean {
-  let current: TSESTree.Node = node;
-  for (let i = 0; i < 64; i++) {
-    const member = current.parent;
-    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== current) return false;
-    if (memberName(member) === method) return true;
-    const call = member.parent;
-    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) return false;
-    current = call;
-  }
-  return false;
-}
-
-/** `https.request(…)` whose request object goes anywhere but its own method calls. */
-function requestObjectEscapes(node: TSESTree.Node, sourceCode: SourceCode): boolean {
-  const parent = node.parent;
-  if (parent?.type === AST_NODE_TYPES.ExpressionStatement) return false;
-  if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === node) return false;
-  if (parent?.type !== AST_NODE_TYPES.VariableDeclarator || parent.id.type !== AST_NODE_TYPES.Identifier) return true;
-  const variable = findVariable(parent.id, sourceCode);
-  if (!variable) return true;
-  return variable.references.some((ref) => {
-    if (ref.init) return false;
-    const use = ref.identifier.parent;
-    // req.write(…), req.end(), req.on(…), req.setHeader(…) (already read by http-calls)
-    return !(use?.type === AST_NODE_TYPES.MemberExpression && use.object === ref.identifier && use.parent?.type === AST_NODE_TYPES.CallExpression && use.parent.callee === use);
-  });
 }
 
 /**
@@ -470,6 +453,8 @@ export interface SiteTarget {
   url?: ResolvedUrl;
   /** Where that URL goes on the Gemini API, if it does. */
   target?: GeminiTarget;
+  /** The method at this call site, when the request chooses it from a parameter (`method: body ? 'POST' : 'GET'`). */
+  method?: string;
 }
 
 /**
@@ -486,10 +471,13 @@ export function siteTargets(call: HttpCall, sourceCode: SourceCode): SiteTarget[
   const result: SiteTarget[] = [];
   const { params } = callUrlWith(call, sourceCode);
   const fn = parametersFunction(params);
-  if (fn && !branchesOnParameters(fn, sourceCode)) {
+  const choice = runtimeMethod(call, sourceCode);
+  if (fn && !branchesOnParameters(fn, sourceCode, choice?.node)) {
     for (const binding of callSiteBindings(fn, sourceCode)) {
       const { url } = callUrlWith(call, sourceCode, binding.substitution);
       const entry: SiteTarget = { site: binding.site, reportNode: siteReportNode(binding, params), substitution: binding.substitution };
+      const method = choice && methodAtSite(choice, binding, sourceCode);
+      if (method) entry.method = method;
       if (url) {
         entry.url = url;
         const target = geminiTarget(call, sourceCode, url);

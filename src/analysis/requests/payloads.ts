@@ -1,13 +1,14 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { geminiHeaderKind } from '../gemini/headers.js';
-import { HOLE } from '../gemini/paths.js';
-import { nodesOfType } from './ast-utils.js';
-import { geminiContext } from './gemini-context.js';
+import { geminiHeaderKind } from '../../gemini/headers.js';
+import { HOLE } from '../../gemini/paths.js';
+import { nodesOfType } from '../ast-utils.js';
+import { geminiContext } from '../gemini-context.js';
 import { httpCalls, type HttpCall } from './http-calls.js';
-import { memoForFile } from './memo.js';
-import { geminiHeaderSinks, traceValueSources } from './signing.js';
-import { objectEntries, staticString, type ObjectEntry, type StaticString } from './values.js';
+import { parseUrlText } from './urls.js';
+import { memoForFile } from '../memo.js';
+import { geminiHeaderSinks, traceValueSources } from '../signing.js';
+import { objectEntries, staticString, type ObjectEntry, type StaticString } from '../values/values.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
@@ -67,7 +68,8 @@ export function geminiPayloads(sourceCode: SourceCode): GeminiPayload[] {
       const nonce = entries.find((e) => e.key === 'nonce');
       if (!requestEntry) continue;
       const value = staticString(requestEntry.valueNode, sourceCode);
-      const pathLike = value !== undefined && (PATH_LIKE.test(value.text) || value.text.startsWith(HOLE) || /^\/?v\d+\//.test(value.text) || value.text.startsWith('/'));
+      // a full Gemini URL in `request` is a (wrong) path too
+      const pathLike = value !== undefined && (PATH_LIKE.test(value.text) || value.text.startsWith(HOLE) || /^\/?v\d+\//.test(value.text) || value.text.startsWith('/') || parseUrlText(value).gemini);
       const sent = inPayloadHeader.has(node);
       // not sent in sight: a `{ request, nonce }` object whose request is a Gemini path, or is a
       // path or not known at all (a parameter: `{ request: endpoint, nonce }`) in Gemini code

@@ -1,11 +1,11 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { isFunctionNode, memberName, nodesOfType, staticKeyName, unwrap, walk, type FunctionNode } from './ast-utils.js';
+import { isFunctionNode, memberName, nodesOfType, returnedExpressions, staticKeyName, unwrap, walk, type FunctionNode } from '../ast-utils.js';
 import { findVariable, moduleRef, resolveIdentifier } from './bindings.js';
 import { calledFunction } from './functions.js';
-import { memoForFile } from './memo.js';
-import { joinUrl } from './urls.js';
-import { concatStatic, propertyValue, staticString, UNKNOWN_STRING, type StaticString } from './values.js';
+import { memoForFile } from '../memo.js';
+import { joinUrl } from './url-join.js';
+import { arrayElements, concatStatic, propertyValue, resolveValueNode, staticString, UNKNOWN_STRING, type StaticString } from './values.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Variable = TSESLint.Scope.Variable;
@@ -24,9 +24,9 @@ export interface SymbolicString {
   params: Set<Variable>;
 }
 
-const UNKNOWN = UNKNOWN_STRING;
 const MAX_DEPTH = 24;
-const concat = concatStatic;
+// values.ts and this file import each other: read its exports only inside functions, never at load time
+const unknown = (): StaticString => UNKNOWN_STRING;
 
 /** The parameter a scope variable is, when it is a plain (possibly defaulted) function parameter. */
 function parameterOf(variable: Variable): { fn: FunctionNode; index: number } | undefined {
@@ -63,7 +63,7 @@ function evaluate(node: TSESTree.Node, sourceCode: SourceCode, substitution: Sub
       const variable = findVariable(current, sourceCode);
       if (variable && parameterOf(variable)) {
         params.add(variable);
-        return substitution.get(variable) ?? UNKNOWN;
+        return substitution.get(variable) ?? unknown();
       }
       const binding = resolveIdentifier(current, sourceCode);
       if (binding.kind === 'expression') return evaluate(binding.node, sourceCode, substitution, params, depth + 1);
@@ -78,26 +78,51 @@ function evaluate(node: TSESTree.Node, sourceCode: SourceCode, substitution: Sub
       current.quasis.forEach((quasi, i) => {
         parts.push({ text: quasi.value.cooked ?? quasi.value.raw, complete: true });
         const expr = current.expressions[i];
-        if (expr) parts.push(evaluate(expr, sourceCode, substitution, params, depth + 1) ?? UNKNOWN);
+        if (expr) parts.push(evaluate(expr, sourceCode, substitution, params, depth + 1) ?? unknown());
       });
-      return concat(parts);
+      return concatStatic(parts);
     }
     case AST_NODE_TYPES.BinaryExpression: {
       if (current.operator !== '+') return undefined;
       const left = evaluate(current.left, sourceCode, substitution, params, depth + 1);
       const right = evaluate(current.right, sourceCode, substitution, params, depth + 1);
       if (!left && !right) return undefined;
-      return concat([left ?? UNKNOWN, right ?? UNKNOWN]);
+      return concatStatic([left ?? unknown(), right ?? unknown()]);
     }
     case AST_NODE_TYPES.NewExpression: {
       const ref = moduleRef(current.callee, sourceCode);
       const isUrl = (ref?.source === '<global>' || ref?.source === 'url') && ref.path.length === 1 && ref.path[0] === 'URL';
       const [pathArg, baseArg] = current.arguments;
       if (!isUrl || !pathArg) return undefined;
-      const path = evaluate(pathArg, sourceCode, substitution, params, depth + 1) ?? UNKNOWN;
+      const path = evaluate(pathArg, sourceCode, substitution, params, depth + 1) ?? unknown();
       if (!baseArg) return path;
-      const base = evaluate(baseArg, sourceCode, substitution, params, depth + 1) ?? UNKNOWN;
+      const base = evaluate(baseArg, sourceCode, substitution, params, depth + 1) ?? unknown();
       return joinUrl(base, path, 'url');
+    }
+    case AST_NODE_TYPES.CallExpression: {
+      const callee = unwrap(current.callee);
+      const method = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+      // `new URL(path, base).toString()`
+      if (callee.type === AST_NODE_TYPES.MemberExpression && method === 'toString' && current.arguments.length === 0) {
+        const inner = resolveValueNode(callee.object, sourceCode);
+        if (inner.type === AST_NODE_TYPES.NewExpression) return evaluate(inner, sourceCode, substitution, params, depth + 1);
+      }
+      // `[base, 'v1', path].join('/')`
+      if (callee.type === AST_NODE_TYPES.MemberExpression && method === 'join') {
+        const elements = arrayElements(callee.object, sourceCode);
+        const separator = current.arguments[0] ? evaluate(current.arguments[0], sourceCode, substitution, params, depth + 1) : { text: ',', complete: true };
+        if (elements && separator) {
+          const parts: StaticString[] = [];
+          elements.forEach((e, i) => {
+            if (i > 0) parts.push(separator);
+            parts.push(evaluate(e, sourceCode, substitution, params, depth + 1) ?? unknown());
+          });
+          return concatStatic(parts);
+        }
+      }
+      const fn = calledFunction(current, sourceCode);
+      if (fn) return evaluateCall(current, fn, sourceCode, substitution, params, depth);
+      return staticString(current, sourceCode);
     }
     case AST_NODE_TYPES.MemberExpression: {
       // `new URL(…).href`
@@ -113,6 +138,52 @@ function evaluate(node: TSESTree.Node, sourceCode: SourceCode, substitution: Sub
     default:
       return staticString(current, sourceCode);
   }
+}
+
+/**
+ * A local helper's one returned string at a call: its parameters take the call's arguments (each
+ * evaluated with the caller's substitution), so `url('/v1/balances')` with
+ * `url(p) { return BASE + p }` is the whole URL, and parameters the call passes on stay the caller's.
+ */
+function evaluateCall(call: TSESTree.CallExpression, fn: FunctionNode, sourceCode: SourceCode, substitution: Substitution, params: Set<Variable>, depth: number): StaticString | undefined {
+  const returns = returnedExpressions(fn);
+  if (returns.length !== 1 || depth > MAX_DEPTH / 2 || evaluating.has(fn)) return undefined;
+  evaluating.add(fn);
+  try {
+    return evaluateReturn(call, fn, returns[0]!, sourceCode, substitution, params, depth);
+  } finally {
+    evaluating.delete(fn);
+  }
+}
+
+// Helpers being evaluated right now: a recursive helper is not unrolled.
+const evaluating = new Set<FunctionNode>();
+
+function evaluateReturn(call: TSESTree.CallExpression, fn: FunctionNode, returned: TSESTree.Expression, sourceCode: SourceCode, substitution: Substitution, params: Set<Variable>, depth: number): StaticString | undefined {
+  const inner = new Map<Variable, StaticString>(substitution);
+  const variables = parameterVariables(fn, sourceCode);
+  const spreadAt = call.arguments.findIndex((a) => a.type === AST_NODE_TYPES.SpreadElement);
+  fn.params.forEach((param, index) => {
+    const variable = variables[index];
+    if (!variable) return;
+    const p = param.type === AST_NODE_TYPES.TSParameterProperty ? param.parameter : param;
+    const arg = spreadAt !== -1 && index >= spreadAt ? undefined : call.arguments[index];
+    let value: StaticString | undefined;
+    if (arg) value = evaluate(arg, sourceCode, substitution, params, depth + 1);
+    else if (spreadAt === -1 && p.type === AST_NODE_TYPES.AssignmentPattern) value = evaluate(p.right, sourceCode, substitution, params, depth + 1);
+    inner.set(variable, value ?? unknown());
+  });
+  // the helper's own parameters are bound here: they are not parameters of the value
+  return evaluate(returned, sourceCode, inner, new Set(), depth + 1);
+}
+
+/**
+ * `staticString` for a call of a local helper that returns one string (see {@link symbolicString}).
+ * `undefined` for anything else.
+ */
+export function callString(call: TSESTree.CallExpression, sourceCode: SourceCode): StaticString | undefined {
+  const fn = calledFunction(call, sourceCode);
+  return fn ? evaluateCall(call, fn, sourceCode, new Map(), new Set(), 0) : undefined;
 }
 
 /** The one function all `params` belong to, or `undefined` when there are none or several. */
@@ -159,7 +230,7 @@ export function callSiteBindings(fn: FunctionNode, sourceCode: SourceCode): Call
       } else if (spreadAt === -1 && inner.type === AST_NODE_TYPES.AssignmentPattern) {
         value = staticString(inner.right, sourceCode);
       }
-      substitution.set(variable, value ?? UNKNOWN);
+      substitution.set(variable, value ?? unknown());
     });
     return { site, substitution, argumentFor: (variable: Variable) => argumentNodes.get(variable) };
   });
@@ -224,11 +295,12 @@ function functionName(fn: FunctionNode): string | undefined {
  * Whether `fn` takes a branch on one of its own parameters (`if (method === 'GET')`, a ternary, a
  * `switch`, `&&`/`||`/`??`, a loop test). Then what one request inside it does may depend on more
  * than the strings a call site passes — a GET branch for public paths next to a signed POST for
- * private ones — so a per-call-site verdict about that request would be a guess.
+ * private ones — so a per-call-site verdict about that request would be a guess. `except` is a
+ * branch that does not count (a request's own `method: body ? 'POST' : 'GET'`, judged per site).
  */
-export function branchesOnParameters(fn: FunctionNode, sourceCode: SourceCode): boolean {
+export function branchesOnParameters(fn: FunctionNode, sourceCode: SourceCode, except?: TSESTree.Node): boolean {
   const cache = memoForFile(sourceCode, 'symbolicBranches', () => new Map<FunctionNode, boolean>());
-  const cached = cache.get(fn);
+  const cached = except ? undefined : cache.get(fn);
   if (cached !== undefined) return cached;
   const mentionsParameter = (test: TSESTree.Node | null | undefined): boolean => {
     if (!test) return false;
@@ -246,6 +318,7 @@ export function branchesOnParameters(fn: FunctionNode, sourceCode: SourceCode): 
   let branches = false;
   walk(fn.body, (node) => {
     if (branches || isFunctionNode(node)) return false;
+    if (node === except) return undefined;
     switch (node.type) {
       case AST_NODE_TYPES.IfStatement:
       case AST_NODE_TYPES.ConditionalExpression:
@@ -265,6 +338,6 @@ export function branchesOnParameters(fn: FunctionNode, sourceCode: SourceCode): 
     }
     return undefined;
   });
-  cache.set(fn, branches);
+  if (!except) cache.set(fn, branches);
   return branches;
 }

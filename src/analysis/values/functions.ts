@@ -1,7 +1,8 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { enclosingClass, isFunctionNode, memberName, staticKeyName, unwrap, type FunctionNode } from './ast-utils.js';
+import { enclosingClass, isFunctionNode, memberName, staticKeyName, unwrap, type FunctionNode } from '../ast-utils.js';
 import { resolveIdentifier } from './bindings.js';
+import { typedImportValue } from './typed-imports.js';
 import { prototypeClassOf } from './prototype-classes.js';
 import { classFieldValue, resolveObjectLiteral, resolveValueNode } from './values.js';
 
@@ -17,6 +18,11 @@ export function calledFunction(call: TSESTree.CallExpression, sourceCode: Source
   if (callee.type === AST_NODE_TYPES.Identifier) {
     const binding = resolveIdentifier(callee, sourceCode);
     if (binding.kind === 'function') return binding.fn;
+    if (binding.kind === 'import') {
+      // typed linting: a helper declared in another file of the program
+      const value = typedImportValue(callee, sourceCode);
+      return value && isFunctionNode(value) ? value : undefined;
+    }
     if (binding.kind === 'expression') {
       const value = resolveValueNode(binding.node, sourceCode);
       return isFunctionNode(value) ? value : undefined;

@@ -1,10 +1,13 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { HOLE } from '../gemini/paths.js';
-import { enclosingClass, isFunctionNode, memberName, staticKeyName, unwrap, walk, type FunctionNode } from './ast-utils.js';
+import { HOLE } from '../../gemini/paths.js';
+import { enclosingClass, isFunctionNode, memberName, returnedExpressions, staticKeyName, unwrap, walk, type FunctionNode } from '../ast-utils.js';
 import { moduleRef, resolveIdentifier } from './bindings.js';
+import { calledFunction } from './functions.js';
+import { callString } from './symbolic.js';
+import { typedImportValue } from './typed-imports.js';
 import { prototypeFieldValue } from './prototype-classes.js';
-import { fileSettings } from './cross-file/settings.js';
+import { fileSettings } from '../settings.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
@@ -35,6 +38,8 @@ function step(node: TSESTree.Node, sourceCode: SourceCode, depth: number): TSEST
     if (binding.kind === 'import') return importedValue(node, binding.source, binding.imported, sourceCode);
     return undefined;
   }
+  if (node.type === AST_NODE_TYPES.AwaitExpression) return node.argument;
+  if (node.type === AST_NODE_TYPES.CallExpression) return callResult(node, sourceCode, depth);
   if (node.type === AST_NODE_TYPES.MemberExpression) {
     const name = memberName(node) ?? computedName(node, sourceCode, depth);
     if (name === undefined) return undefined;
@@ -42,6 +47,61 @@ function step(node: TSESTree.Node, sourceCode: SourceCode, depth: number): TSEST
     return propertyValue(node.object, name, sourceCode, depth + 1);
   }
   return undefined;
+}
+
+// Returned values worth following into: structures (objects, arrays, instances, clients), not
+// strings, whose parameters `staticString` and `symbolicString` substitute per call site instead.
+const STRUCTURES: ReadonlySet<string> = new Set([AST_NODE_TYPES.ObjectExpression, AST_NODE_TYPES.ArrayExpression, AST_NODE_TYPES.NewExpression, AST_NODE_TYPES.CallExpression]);
+
+// Helpers whose return value is being followed right now: recursion is not unrolled.
+const following = new Set<FunctionNode>();
+
+const syntheticObjects = new WeakMap<TSESTree.Node, TSESTree.ObjectExpression>();
+
+/**
+ * What a call evaluates to when that is another expression: a copy of its argument
+ * (`structuredClone(x)`, `JSON.parse(JSON.stringify(x))`, `Promise.resolve(x)`), the merge of its
+ * arguments (`Object.assign({}, defaults, overrides)`, as a synthetic `{ ...a, ...b }`), or the
+ * one structure a local helper returns (`buildOptions()` → its `{ method, headers }`).
+ */
+function callResult(node: TSESTree.CallExpression, sourceCode: SourceCode, depth: number): TSESTree.Node | undefined {
+  const ref = moduleRef(node.callee, sourceCode);
+  const [first] = node.arguments;
+  if (ref?.source === '<global>' && first && first.type !== AST_NODE_TYPES.SpreadElement) {
+    const name = ref.path.join('.');
+    if (name === 'structuredClone' || name === 'Promise.resolve') return first;
+    if (name === 'JSON.parse') {
+      const inner = unwrap(first);
+      if (inner.type === AST_NODE_TYPES.CallExpression && moduleRef(inner.callee, sourceCode)?.path.join('.') === 'JSON.stringify' && inner.arguments[0]) return inner.arguments[0];
+      return undefined;
+    }
+    if (name === 'Object.assign') return mergedObject(node);
+  }
+  if (depth > MAX_DEPTH / 2) return undefined;
+  const fn = calledFunction(node, sourceCode);
+  if (!fn || following.has(fn)) return undefined;
+  const returns = returnedExpressions(fn);
+  if (returns.length !== 1) return undefined;
+  following.add(fn);
+  try {
+    const value = resolveValueNode(returns[0]!, sourceCode, depth + 1);
+    return STRUCTURES.has(value.type) ? returns[0] : undefined;
+  } finally {
+    following.delete(fn);
+  }
+}
+
+/** `Object.assign(a, b, c)` as the object literal `{ ...a, ...b, ...c }` (built once per call). */
+function mergedObject(call: TSESTree.CallExpression): TSESTree.ObjectExpression | undefined {
+  if (call.arguments.some((a) => a.type === AST_NODE_TYPES.SpreadElement)) return undefined;
+  let merged = syntheticObjects.get(call);
+  if (!merged) {
+    merged = { type: AST_NODE_TYPES.ObjectExpression, properties: [], range: call.range, loc: call.loc, parent: call } as unknown as TSESTree.ObjectExpression;
+    const spreads = call.arguments.map((argument) => ({ type: AST_NODE_TYPES.SpreadElement, argument, range: argument.range, loc: argument.loc, parent: merged }) as unknown as TSESTree.SpreadElement);
+    (merged as { properties: TSESTree.ObjectLiteralElement[] }).properties = spreads;
+    syntheticObjects.set(call, merged);
+  }
+  return merged;
 }
 
 function computedName(node: TSESTree.MemberExpression, sourceCode: SourceCode, depth: number): string | undefined {
@@ -54,11 +114,12 @@ const syntheticLiterals = new WeakMap<TSESTree.Node, TSESTree.StringLiteral>();
 
 /**
  * The value of an imported binding when the scanner's cross-file phase knows it (a string
- * constant exported by another module), as a string literal node standing where the import is used.
+ * constant exported by another module), as a string literal node standing where the import is used;
+ * otherwise, under typed linting, the declaration the type checker finds (see typed-imports.ts).
  */
 function importedValue(id: TSESTree.Identifier, source: string, imported: string, sourceCode: SourceCode): TSESTree.Node | undefined {
   const value = fileSettings(sourceCode).importedValues?.[`${source}#${imported}`];
-  if (typeof value !== 'string') return undefined;
+  if (typeof value !== 'string') return typedImportValue(id, sourceCode);
   let literal = syntheticLiterals.get(id);
   if (!literal) {
     literal = {
@@ -272,11 +333,36 @@ export function staticString(node: TSESTree.Node, sourceCode: SourceCode, depth 
         if (!base) return undefined;
         return concatStatic([base, ...value.arguments.map((a) => staticString(a, sourceCode, depth + 1) ?? UNKNOWN)]);
       }
-      return undefined;
+      // ['https://api.gemini.com', 'v1', path].join('/')
+      if (callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === 'join') {
+        const elements = arrayElements(callee.object, sourceCode, depth);
+        const separator = value.arguments[0] ? staticString(value.arguments[0], sourceCode, depth + 1) : { text: ',', complete: true };
+        if (!elements || !separator) return undefined;
+        const parts: StaticString[] = [];
+        elements.forEach((e, i) => {
+          if (i > 0) parts.push(separator);
+          parts.push(staticString(e, sourceCode, depth + 1) ?? UNKNOWN);
+        });
+        return concatStatic(parts);
+      }
+      // a local helper that builds the string: evaluated with this call's arguments
+      return callString(value, sourceCode);
     }
     default:
       return undefined;
   }
+}
+
+/** The elements of an array literal an expression holds, when none is a spread or a hole. */
+export function arrayElements(node: TSESTree.Node, sourceCode: SourceCode, depth = 0): TSESTree.Expression[] | undefined {
+  const array = resolveValueNode(node, sourceCode, depth);
+  if (array.type !== AST_NODE_TYPES.ArrayExpression) return undefined;
+  const out: TSESTree.Expression[] = [];
+  for (const e of array.elements) {
+    if (!e || e.type === AST_NODE_TYPES.SpreadElement) return undefined;
+    out.push(e);
+  }
+  return out;
 }
 
 /** Like {@link staticString} but only for fully known strings. */

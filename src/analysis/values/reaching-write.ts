@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { enclosingFunction } from './ast-utils.js';
+import { enclosingFunction } from '../ast-utils.js';
 import { findVariable } from './bindings.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;

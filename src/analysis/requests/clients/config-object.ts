@@ -1,0 +1,82 @@
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { HOLE } from '../../../gemini/paths.js';
+import { dottedPath, memberName, unwrap } from '../../ast-utils.js';
+import { calledFunction } from '../../values/functions.js';
+import { objectEntries, resolveObjectLiteral } from '../../values/values.js';
+import { headersFromOptions } from '../headers.js';
+import type { ClientDescriptor, HttpCall } from '../types.js';
+import { resolveUrlString } from '../urls.js';
+import { methodFromOptions, setUrl } from './shared.js';
+
+const URL_KEYS = ['url', 'uri'];
+const BODY_KEYS = ['body', 'data', 'json', 'form', 'payload'];
+
+// Functions that take an object with `url` and `method` without sending it: loggers, serialisers,
+// object utilities, event emitters, test assertions.
+const NOT_SENDERS = new Set([
+  'log', 'info', 'debug', 'warn', 'error', 'trace', 'verbose', 'fatal',
+  'stringify', 'assign', 'freeze', 'structuredClone', 'keys', 'values', 'entries',
+  'push', 'unshift', 'concat', 'set', 'add', 'emit', 'dispatch', 'next', 'resolve', 'reject',
+  'expect', 'assert', 'deepEqual', 'strictEqual', 'equal', 'matchObject',
+]);
+const NOT_SENDER_OBJECTS = new Set(['console', 'JSON', 'Object', 'Reflect', 'logger', 'log', 'assert', 'expect']);
+// Senders whose name says they add credentials themselves (n8n's `httpRequestWithAuthentication`):
+// the headers the object shows are not all the request sends.
+const ADDS_AUTH = /auth|sign|credential|oauth/i;
+
+/** The name a call is made by, and the object it is called on (`this.helpers.httpRequest` → `httpRequest`, `helpers`). */
+function calleeNames(node: TSESTree.CallExpression): { name?: string; object?: string } {
+  let callee = unwrap(node.callee);
+  // `fn.call(this, …)` / `fn.apply(this, …)`: the function is `fn`
+  if (callee.type === AST_NODE_TYPES.MemberExpression && (memberName(callee) === 'call' || memberName(callee) === 'apply')) callee = unwrap(callee.object);
+  if (callee.type === AST_NODE_TYPES.Identifier) return { name: callee.name };
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return {};
+  const object = unwrap(callee.object);
+  const result: { name?: string; object?: string } = {};
+  const name = memberName(callee);
+  if (name !== undefined) result.name = name;
+  const objectName = object.type === AST_NODE_TYPES.Identifier ? object.name : object.type === AST_NODE_TYPES.MemberExpression ? memberName(object) : undefined;
+  if (objectName !== undefined) result.object = objectName;
+  return result;
+}
+
+/**
+ * A request-config object handed to any sending function: `{ method, url | uri, headers }`,
+ * optionally `baseURL` + `url` — n8n's `this.helpers.httpRequest(options)` and
+ * `this.helpers.request(options)`, a wrapper of a client the file does not import, a framework's
+ * request helper. The object must name a target and a method or headers; the callee must not be a
+ * function of this file (its body is read instead) nor a logger, serialiser or assertion.
+ * Without a written method, the method is unknown.
+ */
+export const configObjectClient: ClientDescriptor = {
+  id: 'config-object',
+  words: ['url', 'uri'],
+  recognise(node, sourceCode) {
+    if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
+    const { name, object } = calleeNames(node);
+    if (name === undefined || NOT_SENDERS.has(name) || /^to[A-Z]/.test(name) || (object !== undefined && NOT_SENDER_OBJECTS.has(object))) return undefined;
+    if (calledFunction(node, sourceCode)) return undefined;
+    for (const arg of node.arguments) {
+      if (arg.type === AST_NODE_TYPES.SpreadElement) continue;
+      const obj = resolveObjectLiteral(arg, sourceCode);
+      if (!obj) continue;
+      const { entries } = objectEntries(obj, sourceCode);
+      const target = entries.find((e) => URL_KEYS.includes(e.key));
+      if (!target || !entries.some((e) => e.key === 'method' || e.key === 'headers')) continue;
+      const call: HttpCall = { node, client: 'config-object', headers: headersFromOptions(arg, sourceCode), optionsNode: arg };
+      if (ADDS_AUTH.test(dottedPath(node.callee) ?? name)) call.headers = { ...call.headers, complete: false };
+      const baseEntry = entries.find((e) => e.key === 'baseURL' || e.key === 'baseUrl');
+      const base = baseEntry ? { base: resolveUrlString(baseEntry.valueNode, sourceCode) ?? { text: HOLE, complete: false }, join: 'axios' as const } : undefined;
+      setUrl(call, target.valueNode, sourceCode, base);
+      methodFromOptions(call, arg, sourceCode);
+      for (const key of BODY_KEYS) {
+        const body = entries.find((e) => e.key === key);
+        // `json: true` is request's "parse the response" flag, not a body
+        if (body && !(body.valueNode.type === AST_NODE_TYPES.Literal && typeof body.valueNode.value === 'boolean')) call.bodyNode ??= body.valueNode;
+      }
+      return call;
+    }
+    return undefined;
+  },
+};
