@@ -1,8 +1,12 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import { credentialsIn, type CredentialUse } from '../analysis/credentials.js';
-import { environmentDumpIn, geminiCredentialReadFrom } from '../analysis/environment-dump.js';
-import { loggerCall } from '../analysis/loggers.js';
+import {
+  credentialsIn,
+  type CredentialUse,
+  environmentDumpIn,
+  geminiCredentialReadFrom,
+  loggerCall,
+} from '../analysis/exposure/index.js';
 import { fileMayHoldGeminiCode } from '../analysis/relevance.js';
 import { createRule } from '../utils/create-rule.js';
 

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import picomatch from 'picomatch';
-import { credentialKind, type CredentialFact } from '../analysis/credentials.js';
+import { credentialKind, type CredentialFact } from '../analysis/exposure/index.js';
 import { envRead, staticString } from '../analysis/values.js';
 import { findGeminiApiKeys, isPlaceholder, looksLikeGeminiSecret, redactCredential } from '../gemini/credentials.js';
 import { fileMayHoldGeminiCode } from '../analysis/relevance.js';

@@ -5,13 +5,17 @@ import { findVariable, moduleRef, resolveIdentifier } from '../analysis/bindings
 import {
   companionSink,
   feedsOnlyGeminiSignatures,
+  type HmacUse,
+  normaliseAlgorithm,
+  payloadForm,
   reachesHeaderUnchanged,
+  sameValue,
+  type SignatureFlow,
   signatureHmacFlows,
   textUnderEncoding,
   upperCasedSignatures,
   valuesInFlow,
-} from '../analysis/signing-flow.js';
-import { normaliseAlgorithm, payloadForm, sameValue, type HmacUse, type SignatureFlow } from '../analysis/signing.js';
+} from '../analysis/signing/index.js';
 import { constantString, resolveValueNode } from '../analysis/values.js';
 import { isGeminiApiKey, isPlaceholder } from '../gemini/credentials.js';
 import { fileMayConcernGemini, hasRemoteUses } from '../analysis/relevance.js';

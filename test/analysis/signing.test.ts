@@ -1,6 +1,6 @@
 import { type TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import { geminiHeaderSinks, hmacUses, payloadForm, sameValue, signatureFlows } from '../../src/analysis/signing.js';
+import { geminiHeaderSinks, hmacUses, payloadForm, sameValue, signatureFlows } from '../../src/analysis/signing/index.js';
 import { parse } from '../helpers/parse.js';
 
 function flows(code: string) {

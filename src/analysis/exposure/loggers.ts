@@ -1,10 +1,10 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { dottedPath, memberName, unwrap, walk, type FunctionNode } from './ast-utils.js';
-import { isModuleMember, moduleRef, resolveIdentifier } from './bindings.js';
-import { calledFunction } from './functions.js';
-import { memoForFile } from './memo.js';
-import { classFieldValue } from './values.js';
+import { dottedPath, memberName, unwrap, walk, type FunctionNode } from '../ast-utils.js';
+import { isModuleMember, moduleRef, resolveIdentifier } from '../bindings.js';
+import { calledFunction } from '../functions.js';
+import { memoForFile } from '../memo.js';
+import { classFieldValue } from '../values.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 

@@ -1,17 +1,45 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { enclosingFunction, memberName, returnedExpressions, unwrap, type FunctionNode } from './ast-utils.js';
-import { findVariable, moduleRef, resolveIdentifier } from './bindings.js';
-import { calledFunction } from './functions.js';
-import { memoForFile } from './memo.js';
-import { geminiHeaderSinks, hmacUses, localCallSites, signatureFlows, traceValueSources, type HeaderSink, type SignatureFlow } from './signing.js';
-import { constantString, resolveValueNode } from './values.js';
+import { enclosingFunction, memberName, returnedExpressions, unwrap, type FunctionNode } from '../ast-utils.js';
+import { findVariable, moduleRef, resolveIdentifier } from '../bindings.js';
+import { calledFunction } from '../functions.js';
+import { memoForFile } from '../memo.js';
+import { constantString, resolveValueNode } from '../values.js';
+import { geminiHeaderSinks, type HeaderSink } from './headers.js';
+import { hmacUses, type HmacUse } from './hmac.js';
+import { localCallSites, traceValueSources } from './trace.js';
 
 // Questions about one signature flow (an HMAC whose output reaches X-GEMINI-SIGNATURE) that rules
 // ask before they report or fix: which values the HMAC's inputs take on the way to the header,
 // which other Gemini headers travel with it, and whether the code is shared with other signers.
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
+
+/** An HMAC whose output reaches an `X-GEMINI-SIGNATURE` header. */
+export interface SignatureFlow {
+  hmac: HmacUse;
+  sink: HeaderSink;
+}
+
+
+/** HMACs whose output reaches an `X-GEMINI-SIGNATURE` header (memoised). */
+export function signatureFlows(sourceCode: SourceCode): SignatureFlow[] {
+  return memoForFile(sourceCode, 'signatureFlows', () => {
+    const uses = hmacUses(sourceCode);
+    if (uses.length === 0) return [];
+    const flows: SignatureFlow[] = [];
+    for (const sink of geminiHeaderSinks(sourceCode)) {
+      if (sink.kind !== 'signature') continue;
+      const sources = traceValueSources(sink.valueNode, sourceCode);
+      for (const hmac of uses) {
+        if ([...hmac.chain].some((n) => sources.has(n))) flows.push({ hmac, sink });
+      }
+    }
+    // one flow per HMAC: the first sink it reaches
+    const seen = new Set<HmacUse>();
+    return flows.filter((f) => (seen.has(f.hmac) ? false : (seen.add(f.hmac), true)));
+  });
+}
 
 /** How many helper functions deep parameters are followed back to their call sites. */
 const MAX_CALL_DEPTH = 4;

@@ -1,0 +1,21 @@
+// The signing wing: recognising HMACs and following their bytes to the X-GEMINI-SIGNATURE header.
+// - hmac.ts     which calls compute an HMAC, with which algorithm and key, and how its bytes are encoded
+// - headers.ts  where the X-GEMINI-* headers are written
+// - trace.ts    where a header value comes from, what a signed value is made of
+// - flows.ts    the HMAC → header flows and the questions rules ask about them
+export { geminiHeaderSinks, type HeaderSink } from './headers.js';
+export { cryptoJsEncoding, hmacUses, normaliseAlgorithm, recogniseHmac, type DigestEncoding, type HmacUse } from './hmac.js';
+export { localCallSites, payloadForm, sameValue, traceValueSources, type PayloadForm } from './trace.js';
+export {
+  companionSink,
+  feedsOnlyGeminiSignatures,
+  flowSources,
+  reachesHeaderUnchanged,
+  signatureFlows,
+  signatureHmacFlows,
+  signatureSources,
+  textUnderEncoding,
+  upperCasedSignatures,
+  valuesInFlow,
+  type SignatureFlow,
+} from './flows.js';
