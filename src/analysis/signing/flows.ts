@@ -366,3 +366,65 @@ export function upperCasedSignatures(flow: SignatureFlow, sourceCode: SourceCode
   }
   return out;
 }
+
+/**
+ * Whether the value computed at `node` (the HMAC's finished output, or an `.toUpperCase()` on the
+ * way) goes to the flow's `X-GEMINI-SIGNATURE` header and nowhere else: every read of the `const`
+ * holding it, every caller of the helper returning it, each step up through `await`, template
+ * literals, `String(…)` and case changes, ends at the header value. A value also handed to
+ * `audit.record(sig)`, logged, compared or returned to an unknown caller says no: changing its
+ * encoding there would change those too, so rules offer a suggestion instead of a fix.
+ */
+export function valueOnlyReachesHeader(node: TSESTree.Node, flow: SignatureFlow, sourceCode: SourceCode): boolean {
+  const header = unwrap(flow.sink.valueNode);
+  const steps = new Set(sameValueSteps(flow.sink.valueNode, sourceCode, true));
+  const visited = new Set<TSESTree.Node>();
+  const ok = (start: TSESTree.Node, depth: number): boolean => {
+    if (depth > 24 || visited.size > 500) return false;
+    let current = start;
+    for (;;) {
+      if (current === header || unwrap(current) === header) return true;
+      if (visited.has(current)) return true; // already judged on another path
+      visited.add(current);
+      const parent: TSESTree.Node | undefined = current.parent;
+      if (!parent) return false;
+      if (
+        parent.type === AST_NODE_TYPES.AwaitExpression ||
+        parent.type === AST_NODE_TYPES.TSAsExpression ||
+        parent.type === AST_NODE_TYPES.TSNonNullExpression ||
+        parent.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+        parent.type === AST_NODE_TYPES.ChainExpression
+      ) {
+        current = parent;
+        continue;
+      }
+      // sig.toUpperCase(), String(sig), `${sig}`: a step the header value is made of
+      if (steps.has(parent)) {
+        current = parent;
+        continue;
+      }
+      if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === current && parent.parent?.type === AST_NODE_TYPES.CallExpression && steps.has(parent.parent)) {
+        current = parent.parent;
+        continue;
+      }
+      if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === current && parent.id.type === AST_NODE_TYPES.Identifier) {
+        const variable = findVariable(parent.id, sourceCode);
+        if (!variable || parent.parent?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) return false;
+        const reads = variable.references.filter((r) => r.isRead());
+        return reads.length > 0 && reads.every((r) => ok(r.identifier, depth + 1));
+      }
+      if ((parent.type === AST_NODE_TYPES.ReturnStatement && parent.argument === current) || (parent.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === current)) {
+        const fn = parent.type === AST_NODE_TYPES.ArrowFunctionExpression ? parent : enclosingFunction(parent);
+        if (!fn || !onlyCalledHere(fn, sourceCode)) return false;
+        const sites = localCallSites(fn, sourceCode);
+        return sites.length > 0 && sites.every((site) => ok(site, depth + 1));
+      }
+      return false;
+    }
+  };
+  try {
+    return ok(node, 0);
+  } catch {
+    return false;
+  }
+}

@@ -1,14 +1,15 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { memberName, nodesOfType, staticKeyName, unwrap } from '../ast-utils.js';
+import { enclosingFunction, memberName, nodesOfType, staticKeyName, unwrap } from '../ast-utils.js';
 import { findVariable, moduleRef, type ModuleRef } from '../bindings.js';
 import { memoForFile } from '../memo.js';
 import { constantString, resolveValueNode } from '../values.js';
+import { callSitesOf } from '../symbolic.js';
+import { byteMapping, encodingOf, type DigestEncoding } from './bytes.js';
+
+export type { DigestEncoding } from './bytes.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
-
-/** Text encodings of a digest; `buffer` is raw bytes not (yet) turned into text. */
-export type DigestEncoding = 'hex' | 'base64' | 'base64url' | 'latin1' | 'binary' | 'buffer' | 'unknown';
 
 /** One HMAC computation and how its result is produced. */
 export interface HmacUse {
@@ -24,6 +25,8 @@ export interface HmacUse {
   encoding: DigestEncoding;
   /** The argument or callee that decides the encoding (`'base64'` in `.digest('base64')`). */
   encodingNode?: TSESTree.Node;
+  /** The `b.toString(16)` of a byte-wise mapper that makes unpadded hex (for a fix adding the padding). */
+  hexDigitCall?: TSESTree.CallExpression;
   /** The `.digest(…)` call (node crypto), for fixes that rewrite it. */
   digestCall?: TSESTree.CallExpression;
   /** The expression whose value is the finished signature text (or bytes). */
@@ -38,23 +41,6 @@ const ALGORITHMS = /^(sha(?:1|224|256|384|512)|md5|ripemd160|sha3-(?:224|256|384
 export function normaliseAlgorithm(name: string): string | undefined {
   const lower = name.toLowerCase().replace(/^sha-(\d)/, 'sha$1').replace(/_/g, '-');
   return ALGORITHMS.test(lower) ? lower : undefined;
-}
-
-function encodingOf(text: string | undefined): DigestEncoding {
-  switch (text?.toLowerCase()) {
-    case 'hex':
-      return 'hex';
-    case 'base64':
-      return 'base64';
-    case 'base64url':
-      return 'base64url';
-    case 'latin1':
-      return 'latin1';
-    case 'binary':
-      return 'binary';
-    default:
-      return 'unknown';
-  }
 }
 
 function isCrypto(ref: ModuleRef | undefined, ...path: string[]): boolean {
@@ -270,7 +256,7 @@ function setDigest(use: HmacUse, call: TSESTree.CallExpression, sourceCode: Sour
  */
 function followConversions(use: HmacUse, start: TSESTree.Node, sourceCode: SourceCode): void {
   let current: TSESTree.Node = start;
-  for (let i = 0; i < 8; i++) {
+  for (let i = 0; i < 16; i++) {
     let parent: TSESTree.Node | undefined = current.parent;
     while (parent && (parent.type === AST_NODE_TYPES.AwaitExpression || parent.type === AST_NODE_TYPES.TSAsExpression || parent.type === AST_NODE_TYPES.TSNonNullExpression)) {
       current = parent;
@@ -312,7 +298,12 @@ function followConversions(use: HmacUse, start: TSESTree.Node, sourceCode: Sourc
         const second = parent.arguments[1];
         if (!second || use.encoding === 'buffer') next = use.encoding;
         else next = encodingOf(constantString(second, sourceCode)) === use.encoding && use.encoding !== 'unknown' ? 'buffer' : 'unknown';
-      } else if (calleeName === 'Uint8Array' || calleeName === 'from' && ref?.path[0] === 'Array') {
+      } else if (calleeName === 'from' && ref?.path[0] === 'Array' && parent.arguments[1] && use.encoding === 'buffer') {
+        // Array.from(bytes, (b) => …): a byte-wise map
+        applyMapping(use, parent, parent.arguments[1], sourceCode);
+        current = parent;
+        continue;
+      } else if (calleeName === 'Uint8Array' || (calleeName === 'from' && ref?.path[0] === 'Array')) {
         next = use.encoding;
       }
       if (next === undefined) return;
@@ -323,6 +314,35 @@ function followConversions(use: HmacUse, start: TSESTree.Node, sourceCode: Sourc
       use.chain.add(parent);
       use.outputNode = parent;
       current = parent;
+      continue;
+    }
+    // bytes.map((b) => b.toString(16).padStart(2, '0')).join(''): a hand-made hex
+    if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === current && parent.parent?.type === AST_NODE_TYPES.CallExpression && parent.parent.callee === parent) {
+      const call: TSESTree.CallExpression = parent.parent;
+      const method = memberName(parent);
+      if (method === 'map' && use.encoding === 'buffer' && call.arguments[0]) {
+        applyMapping(use, call, call.arguments[0], sourceCode);
+        current = call;
+        continue;
+      }
+      // the digits of a byte-wise map joined without a separator stay what the map made them
+      if (method === 'join' && call.arguments.length === 1 && constantString(call.arguments[0]!, sourceCode) === '' && isMapCall(current)) {
+        use.chain.add(call);
+        use.outputNode = call;
+        current = call;
+        continue;
+      }
+      return;
+    }
+    // `return mac` in a helper: the caller may still encode it (Buffer.from(await sign(…)).toString('base64'))
+    if ((parent.type === AST_NODE_TYPES.ReturnStatement && parent.argument === current) || (parent.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === current)) {
+      const fn = parent.type === AST_NODE_TYPES.ArrowFunctionExpression ? parent : enclosingFunction(parent);
+      const sites = fn ? callSitesOf(fn, sourceCode) : [];
+      // with several callers the helper's output has no single next step: judge it where it is
+      if (sites.length !== 1) return;
+      const site = sites[0]!;
+      use.chain.add(site);
+      current = site;
       continue;
     }
     // const mac = …; later Buffer.from(mac).toString('hex'): follow the single read of the const
@@ -364,6 +384,25 @@ function followConversions(use: HmacUse, start: TSESTree.Node, sourceCode: Sourc
     }
     return;
   }
+}
+
+/** Records a byte-wise map of the MAC's bytes (`.map(fn)`, `Array.from(bytes, fn)`). */
+function applyMapping(use: HmacUse, call: TSESTree.CallExpression, mapper: TSESTree.Node, sourceCode: SourceCode): void {
+  const mapping = byteMapping(mapper, sourceCode);
+  use.encoding = mapping.encoding;
+  use.encodingNode = mapping.toHexCall ?? mapper;
+  if (mapping.toHexCall) use.hexDigitCall = mapping.toHexCall;
+  use.chain.add(call);
+  use.outputNode = call;
+}
+
+/** Whether `node` is a `.map(…)` call or an `Array.from(x, fn)` (a byte-wise map). */
+function isMapCall(node: TSESTree.Node): boolean {
+  if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = unwrap(node.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const name = memberName(callee);
+  return name === 'map' || (name === 'from' && node.arguments.length === 2);
 }
 
 /** `String.fromCharCode` (or `String.fromCharCode.<method>` when `method` is given). */
