@@ -10,6 +10,7 @@ import {
   payloadForm,
   reachesHeaderUnchanged,
   sameValue,
+  signingKeyProblem,
   type SignatureFlow,
   signatureHmacFlows,
   textUnderEncoding,
@@ -103,6 +104,21 @@ function soleUseSite(literal: TSESTree.Node, sourceCode: SourceCode): TSESTree.N
     return undefined;
   }
   return undefined;
+}
+
+/**
+ * The non-empty parts of a `+` concatenation or a template literal with holes (`path + nonce + b64`,
+ * `` `${path}${nonce}${b64}` ``); one part or none for anything else.
+ */
+function concatenatedParts(node: TSESTree.Node): TSESTree.Node[] {
+  const n = unwrap(node);
+  if (n.type === AST_NODE_TYPES.BinaryExpression && n.operator === '+') return [...concatenatedParts(n.left), ...concatenatedParts(n.right)];
+  if (n.type === AST_NODE_TYPES.TemplateLiteral && n.expressions.length > 0) {
+    const quasis = n.quasis.filter((q) => (q.value.cooked ?? '') !== '');
+    return [...quasis, ...n.expressions];
+  }
+  if (n.type === AST_NODE_TYPES.Literal && n.value === '') return [];
+  return [n];
 }
 
 /** The variable `name` visible at `node`, if any. */
@@ -309,7 +325,8 @@ export default createRule<Options, MessageIds>({
         const digit = hmac.hexDigitCall;
         if (!digit) return;
         const fix: Fix = (fixer) => fixer.insertTextAfter(digit, ".padStart(2, '0')");
-        const safe = safeForSignature(digit, hmac.outputNode, flow);
+        // the digit call sits in the mapper callback; the code that runs it is where the map is
+        const safe = safeForSignature(hmac.outputNode, hmac.outputNode, flow);
         report(digit, 'unpaddedHex', {}, safe ? fix : undefined, safe ? [] : [{ messageId: 'padHex', fix }]);
         return;
       }
@@ -388,8 +405,16 @@ export default createRule<Options, MessageIds>({
       for (const input of candidates(hmac.inputNodes[0]!, flow)) {
         const signed = textUnderEncoding(input, sourceCode);
         const form = payloadForm(signed, sourceCode);
-        if (form !== 'json' && form !== 'object') continue;
-        report(input, form === 'json' ? 'signsJson' : 'signsObject', {}, undefined, base64Suggestion(input, signed, payloadSink?.valueNode));
+        if (form === 'json' || form === 'object') {
+          report(input, form === 'json' ? 'signsJson' : 'signsObject', {}, undefined, base64Suggestion(input, signed, payloadSink?.valueNode));
+          continue;
+        }
+        // path + nonce + payload: the base64 payload is only part of what is signed
+        const parts = concatenatedParts(resolveValueNode(signed, sourceCode));
+        if (parts.length < 2) continue;
+        const isPayload = (part: TSESTree.Node): boolean =>
+          (payloadSink !== undefined && sameValue(part, payloadSink.valueNode, sourceCode)) || payloadForm(part, sourceCode) === 'base64';
+        if (parts.some(isPayload)) report(input, 'signsMoreThanPayload', {}, undefined, base64Suggestion(input, signed, payloadSink?.valueNode));
       }
     };
 
@@ -418,7 +443,13 @@ export default createRule<Options, MessageIds>({
       for (const key of candidates(hmac.keyNode, flow)) {
         const written = constantString(key, sourceCode);
         const literalKey = written !== undefined && isGeminiApiKey(written) && !isPlaceholder(written);
-        if (literalKey || (apiKey && sameValue(key, apiKey.valueNode, sourceCode))) report(key, 'keyIsApiKey', {}, undefined);
+        if (literalKey || (apiKey && sameValue(key, apiKey.valueNode, sourceCode))) {
+          report(key, 'keyIsApiKey', {}, undefined);
+          continue;
+        }
+        const problem = signingKeyProblem(key, sourceCode);
+        if (problem?.kind === 'transformed') report(key, 'keyTransformed', { how: problem.how }, undefined);
+        else if (problem?.kind === 'other-exchange') report(key, 'keyOfOtherExchange', { name: problem.name, exchange: problem.exchange }, undefined);
       }
     };
 

@@ -4,6 +4,7 @@ import { enclosingFunction, memberName, nodesOfType, staticKeyName, unwrap } fro
 import { findVariable, moduleRef, type ModuleRef } from '../bindings.js';
 import { memoForFile } from '../memo.js';
 import { constantString, resolveValueNode } from '../values.js';
+import { calledFunction } from '../functions.js';
 import { callSitesOf } from '../symbolic.js';
 import { byteMapping, encodingOf, type DigestEncoding } from './bytes.js';
 
@@ -256,7 +257,9 @@ function setDigest(use: HmacUse, call: TSESTree.CallExpression, sourceCode: Sour
  */
 function followConversions(use: HmacUse, start: TSESTree.Node, sourceCode: SourceCode): void {
   let current: TSESTree.Node = start;
-  for (let i = 0; i < 16; i++) {
+  // the calls through which the bytes entered local helpers, to return to on `return`
+  const returnTo: TSESTree.CallExpression[] = [];
+  for (let i = 0; i < 24; i++) {
     let parent: TSESTree.Node | undefined = current.parent;
     while (parent && (parent.type === AST_NODE_TYPES.AwaitExpression || parent.type === AST_NODE_TYPES.TSAsExpression || parent.type === AST_NODE_TYPES.TSNonNullExpression)) {
       current = parent;
@@ -279,6 +282,17 @@ function followConversions(use: HmacUse, start: TSESTree.Node, sourceCode: Sourc
       use.outputNode = call;
       current = call;
       continue;
+    }
+    // toHex(mac) with a local toHex: follow the bytes into its parameter, and back out at its return
+    if (parent.type === AST_NODE_TYPES.CallExpression && parent.callee !== current) {
+      const entered = enterHelper(parent, current, sourceCode);
+      if (entered) {
+        use.chain.add(parent);
+        returnTo.push(parent);
+        current = entered;
+        use.chain.add(current);
+        continue;
+      }
     }
     if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === current) {
       const ref = moduleRef(parent.callee, sourceCode);
@@ -337,6 +351,11 @@ function followConversions(use: HmacUse, start: TSESTree.Node, sourceCode: Sourc
     // `return mac` in a helper: the caller may still encode it (Buffer.from(await sign(…)).toString('base64'))
     if ((parent.type === AST_NODE_TYPES.ReturnStatement && parent.argument === current) || (parent.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === current)) {
       const fn = parent.type === AST_NODE_TYPES.ArrowFunctionExpression ? parent : enclosingFunction(parent);
+      const back = returnTo.pop();
+      if (back) {
+        current = back;
+        continue;
+      }
       const sites = fn ? callSitesOf(fn, sourceCode) : [];
       // with several callers the helper's output has no single next step: judge it where it is
       if (sites.length !== 1) return;
@@ -384,6 +403,22 @@ function followConversions(use: HmacUse, start: TSESTree.Node, sourceCode: Sourc
     }
     return;
   }
+}
+
+/**
+ * `helper(…, bytes, …)` with `helper` a function of this file whose matching parameter is read once:
+ * that read, where the bytes continue. `undefined` for anything else (imported, spread, reassigned).
+ */
+function enterHelper(call: TSESTree.CallExpression, argument: TSESTree.Node, sourceCode: SourceCode): TSESTree.Node | undefined {
+  const index = call.arguments.indexOf(argument as TSESTree.CallExpressionArgument);
+  if (index === -1 || call.arguments.slice(0, index).some((a) => a.type === AST_NODE_TYPES.SpreadElement)) return undefined;
+  const fn = calledFunction(call, sourceCode);
+  const param = fn?.params[index];
+  if (!fn || param?.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const variable = findVariable(param, sourceCode);
+  if (!variable || variable.references.some((r) => r.isWrite())) return undefined;
+  const reads = variable.references.filter((r) => r.isRead());
+  return reads.length === 1 ? reads[0]!.identifier : undefined;
 }
 
 /** Records a byte-wise map of the MAC's bytes (`.map(fn)`, `Array.from(bytes, fn)`). */

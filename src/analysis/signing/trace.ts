@@ -143,7 +143,7 @@ function functionCallSites(fn: FunctionNode, sourceCode: SourceCode): readonly T
   return callSitesOf(fn, sourceCode);
 }
 
-/** What a value signed or sent as the payload is. */
+/** What a value signed or sent as the payload is (`json` also for the base64 payload decoded again). */
 export type PayloadForm = 'base64' | 'json' | 'object' | 'unknown';
 
 /**
@@ -161,6 +161,10 @@ export function payloadForm(node: TSESTree.Node, sourceCode: SourceCode, depth =
   const ref = moduleRef(callee, sourceCode);
   if (ref?.source === '<global>' && ref.path.join('.') === 'JSON.stringify') return 'json';
   if (ref?.source === '<global>' && (ref.path.join('.') === 'btoa')) return 'base64';
+  // atob(payload): the payload decoded again is the JSON text
+  if (ref?.source === '<global>' && ref.path.join('.') === 'atob' && value.arguments[0]) {
+    return payloadForm(value.arguments[0], sourceCode, depth + 1) === 'base64' ? 'json' : 'unknown';
+  }
   if (ref && (ref.source === 'crypto-js' || ref.source.startsWith('crypto-js/')) && ref.path[ref.path.length - 1] === 'stringify') {
     return cryptoJsEncoding((callee as TSESTree.MemberExpression).object ?? callee, sourceCode) === 'base64' ? 'base64' : 'unknown';
   }
@@ -168,6 +172,12 @@ export function payloadForm(node: TSESTree.Node, sourceCode: SourceCode, depth =
     const arg = value.arguments[0];
     const enc = arg ? constantString(arg, sourceCode) : undefined;
     if (enc === 'base64') return 'base64';
+    // Buffer.from(payload, 'base64').toString(): the JSON text again
+    const receiver = resolveValueNode(callee.object, sourceCode);
+    if ((enc === undefined || /^utf-?8$/i.test(enc)) && (!arg || enc !== undefined) && receiver.type === AST_NODE_TYPES.CallExpression && moduleRef(receiver.callee, sourceCode)?.path.join('.') === 'Buffer.from') {
+      const [text, from] = receiver.arguments;
+      if (text && from && constantString(from, sourceCode) === 'base64' && payloadForm(text, sourceCode, depth + 1) === 'base64') return 'json';
+    }
     if (arg && cryptoJsEncoding(arg, sourceCode) === 'base64') return 'base64';
     return 'unknown';
   }
