@@ -2,11 +2,14 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { isGeminiApiKey, isPlaceholder } from '../../gemini/credentials.js';
 import { geminiHeaderKind, type GeminiHeaderKind } from '../../gemini/headers.js';
-import { memberName, staticKeyName, unwrap } from '../ast-utils.js';
-import { moduleRef } from '../bindings.js';
+import { isFunctionNode, memberName, returnedExpressions, staticKeyName, unwrap, type FunctionNode } from '../ast-utils.js';
+import { calledFunction } from '../functions.js';
+import { moduleRef, resolveIdentifier } from '../bindings.js';
+import { callSitesOf } from '../symbolic.js';
 import { constantString, objectEntries, resolveObjectLiteral, resolveValueNode } from '../values.js';
 import { hidesCredential, isInertLiteral, literalText, peelConversions, sameCredentialValue, type CredentialValueKind } from './credential-values.js';
 import { credentialKind, fileFacts, type CredentialFact } from './credentials.js';
+import { carriesSignedRequest } from './signed-requests.js';
 
 // What a value carries: the credentials inside an expression (objects, templates, serialisations)
 // and the X-GEMINI-* headers an object holds — the question a log line or a bundle asks.
@@ -30,6 +33,9 @@ export function geminiHeadersHeld(node: TSESTree.Node, sourceCode: SourceCode, o
   return kinds;
 }
 
+/** Methods of a Headers / AxiosHeaders object that return its entries. */
+const ENTRY_VIEWS: ReadonlySet<string> = new Set(['entries', 'toJSON', 'raw']);
+
 function collectHeaders(node: TSESTree.Node, sourceCode: SourceCode, kinds: Set<GeminiHeaderKind>, depth: number): void {
   if (depth > 5) return;
   const n = peelConversions(node, sourceCode);
@@ -46,6 +52,26 @@ function collectHeaders(node: TSESTree.Node, sourceCode: SourceCode, kinds: Set<
     }
   } else if (depth < 4 && value.type === AST_NODE_TYPES.NewExpression && value.arguments[0] && unwrap(value.callee).type === AST_NODE_TYPES.Identifier && (unwrap(value.callee) as TSESTree.Identifier).name === 'Headers') {
     collectHeaders(value.arguments[0], sourceCode, kinds, depth + 1);
+  } else if (depth < 4 && value.type === AST_NODE_TYPES.Identifier) {
+    // a helper's parameter: what the helper's callers in this file pass
+    const binding = resolveIdentifier(value, sourceCode);
+    if (binding.kind === 'parameter') {
+      const index = binding.fn.params.findIndex((p) => p.type === AST_NODE_TYPES.Identifier && p.name === binding.name);
+      for (const site of index === -1 ? [] : callSitesOf(binding.fn, sourceCode)) {
+        const arg = site.arguments[index];
+        if (arg && arg.type !== AST_NODE_TYPES.SpreadElement) collectHeaders(arg, sourceCode, kinds, depth + 1);
+      }
+    }
+  } else if (depth < 4 && value.type === AST_NODE_TYPES.CallExpression) {
+    // a Headers object or request init built by a local helper: what it returns
+    const fn = calledFunction(value, sourceCode);
+    if (fn) for (const returned of returnedExpressions(fn)) collectHeaders(returned, sourceCode, kinds, depth + 1);
+    // Object.fromEntries(headers), headers.entries(), structuredClone(init): the same entries
+    const [first] = value.arguments;
+    const callee = unwrap(value.callee);
+    const path = moduleRef(callee, sourceCode)?.path.join('.');
+    if (first && first.type !== AST_NODE_TYPES.SpreadElement && (path === 'Object.fromEntries' || path === 'structuredClone' || path === 'Array.from')) collectHeaders(first, sourceCode, kinds, depth + 1);
+    if (value.arguments.length === 0 && callee.type === AST_NODE_TYPES.MemberExpression && ENTRY_VIEWS.has(memberName(callee) ?? '')) collectHeaders(callee.object, sourceCode, kinds, depth + 1);
   }
   for (const { holder, kind } of fileFacts(sourceCode).holders) {
     if (kinds.has(kind)) continue;
@@ -80,7 +106,10 @@ function propertyKey(prop: TSESTree.Property, sourceCode: SourceCode): string | 
   return staticKeyName(prop.key, prop.computed) ?? (prop.computed ? constantString(prop.key, sourceCode) : undefined);
 }
 
-const PASS_THROUGH_GLOBALS: ReadonlySet<string> = new Set(['JSON.stringify', 'String', 'Object.assign', 'Object.values', 'Object.entries', 'Error', 'TypeError', 'RangeError', 'encodeURIComponent', 'encodeURI', 'btoa']);
+const PASS_THROUGH_GLOBALS: ReadonlySet<string> = new Set([
+  'JSON.stringify', 'String', 'Object.assign', 'Object.values', 'Object.entries', 'Object.fromEntries', 'Array.from', 'structuredClone',
+  'Error', 'TypeError', 'RangeError', 'encodeURIComponent', 'encodeURI', 'btoa',
+]);
 
 /** Arguments whose value ends up, whole, in the result of a call: `JSON.stringify(x)`, `util.format(…)`, `x.concat(y)`. */
 function passThroughArguments(call: TSESTree.CallExpression | TSESTree.NewExpression, sourceCode: SourceCode): TSESTree.Node[] {
@@ -94,9 +123,26 @@ function passThroughArguments(call: TSESTree.CallExpression | TSESTree.NewExpres
   if (callee.type === AST_NODE_TYPES.MemberExpression) {
     const name = memberName(callee);
     if (name === 'concat') return [callee.object, ...args];
+    if (args.length === 0 && name !== undefined && ENTRY_VIEWS.has(name)) return [callee.object];
     if (name === 'join' || name === 'padStart' || name === 'padEnd' || name === 'repeat' || name === 'toUpperCase' || name === 'toLowerCase' || name === 'normalize') return [callee.object];
   }
   return [];
+}
+
+function isJsonStringify(call: TSESTree.CallExpression, sourceCode: SourceCode): boolean {
+  const ref = moduleRef(unwrap(call.callee), sourceCode);
+  return ref?.source === '<global>' && ref.path.join('.') === 'JSON.stringify';
+}
+
+/** The `toJSON()` method of an object literal an expression holds, if it has one. */
+function toJsonMethod(node: TSESTree.Node, sourceCode: SourceCode): FunctionNode | undefined {
+  const value = resolveValueNode(node, sourceCode);
+  if (value.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+  for (const prop of value.properties) {
+    if (prop.type !== AST_NODE_TYPES.Property || staticKeyName(prop.key, prop.computed) !== 'toJSON') continue;
+    return isFunctionNode(prop.value) ? prop.value : undefined;
+  }
+  return undefined;
 }
 
 /**
@@ -107,13 +153,16 @@ function passThroughArguments(call: TSESTree.CallExpression | TSESTree.NewExpres
  * `.concat`/`new Error(…)` arguments — also when the container is defined elsewhere in the file
  * and reached through a `const` or an object property. String literals count only as Gemini API
  * keys (a literal's name says nothing about what a log line shows). Values that hide the
- * credential (`Boolean(key)`, `key.length`, `mask(secret)`) stop the search.
+ * credential (`Boolean(key)`, `key.length`, `mask(secret)`) stop the search. An axios or got error
+ * of a signed request (`err`, `err.config`, …; see {@link carriesSignedRequest}) counts as headers.
+ * With `json: true` (a logger that serialises with JSON.stringify, or inside `JSON.stringify(…)`),
+ * an object literal with a `toJSON()` method is judged by what that method returns.
  */
-export function credentialsIn(node: TSESTree.Node, sourceCode: SourceCode): CredentialUse[] {
+export function credentialsIn(node: TSESTree.Node, sourceCode: SourceCode, options: { json?: boolean } = {}): CredentialUse[] {
   const found: CredentialUse[] = [];
   try {
     const seen = new Set<TSESTree.Node>();
-    const visit = (raw: TSESTree.Node, depth: number): void => {
+    const visit = (raw: TSESTree.Node, depth: number, json = options.json === true): void => {
       if (depth > 16 || found.length > 50) return;
       const n = peelConversions(raw, sourceCode);
       if (seen.has(n)) return;
@@ -138,6 +187,17 @@ export function credentialsIn(node: TSESTree.Node, sourceCode: SourceCode): Cred
           found.push({ kind: fact.kind, node: n, fact });
           return;
         }
+        // an axios / got error of a signed request keeps the request's headers
+        if (carriesSignedRequest(n, sourceCode)) {
+          found.push({ kind: 'headers', node: n });
+          return;
+        }
+      }
+      // serialised as JSON, an object with a toJSON() shows what toJSON returns, not its own fields
+      const serialiser = json ? toJsonMethod(n, sourceCode) : undefined;
+      if (serialiser) {
+        for (const returned of returnedExpressions(serialiser)) visit(returned, depth + 1, json);
+        return;
       }
       // an object literal written here is looked into, so the headers entry inside is what is reported
       const headers = geminiHeadersHeld(n, sourceCode, { nested: n.type !== AST_NODE_TYPES.ObjectExpression });
@@ -166,53 +226,55 @@ export function credentialsIn(node: TSESTree.Node, sourceCode: SourceCode): Cred
               }
               const spread = resolveObjectLiteral(prop.argument, sourceCode);
               if (!spread) {
-                visit(prop.argument, depth + 1);
+                visit(prop.argument, depth + 1, json);
                 return;
               }
-              for (const entry of objectEntries(spread, sourceCode).entries) if (!later.has(entry.key.toLowerCase())) visit(entry.valueNode, depth + 1);
+              for (const entry of objectEntries(spread, sourceCode).entries) if (!later.has(entry.key.toLowerCase())) visit(entry.valueNode, depth + 1, json);
               return;
             }
             const key = propertyKey(prop, sourceCode);
             if (key !== undefined && later.has(key.toLowerCase())) return;
-            if (prop.value.type !== AST_NODE_TYPES.AssignmentPattern && !(prop.kind === 'get' || prop.kind === 'set' || prop.method)) visit(prop.value, depth + 1);
+            if (prop.value.type !== AST_NODE_TYPES.AssignmentPattern && !(prop.kind === 'get' || prop.kind === 'set' || prop.method)) visit(prop.value, depth + 1, json);
           });
           return;
         case AST_NODE_TYPES.ArrayExpression:
-          for (const el of n.elements) if (el) visit(el.type === AST_NODE_TYPES.SpreadElement ? el.argument : el, depth + 1);
+          for (const el of n.elements) if (el) visit(el.type === AST_NODE_TYPES.SpreadElement ? el.argument : el, depth + 1, json);
           return;
         case AST_NODE_TYPES.TemplateLiteral:
-          n.expressions.forEach((e) => visit(e, depth + 1));
+          n.expressions.forEach((e) => visit(e, depth + 1, json));
           return;
         case AST_NODE_TYPES.TaggedTemplateExpression:
           return;
         case AST_NODE_TYPES.BinaryExpression:
           if (n.operator === '+') {
-            visit(n.left, depth + 1);
-            visit(n.right, depth + 1);
+            visit(n.left, depth + 1, json);
+            visit(n.right, depth + 1, json);
           }
           return;
         case AST_NODE_TYPES.LogicalExpression:
-          if (n.operator !== '&&') visit(n.left, depth + 1);
-          visit(n.right, depth + 1);
+          if (n.operator !== '&&') visit(n.left, depth + 1, json);
+          visit(n.right, depth + 1, json);
           return;
         case AST_NODE_TYPES.ConditionalExpression:
-          visit(n.consequent, depth + 1);
-          visit(n.alternate, depth + 1);
+          visit(n.consequent, depth + 1, json);
+          visit(n.alternate, depth + 1, json);
           return;
         case AST_NODE_TYPES.SequenceExpression: {
           const lastExpr = n.expressions[n.expressions.length - 1];
-          if (lastExpr) visit(lastExpr, depth + 1);
+          if (lastExpr) visit(lastExpr, depth + 1, json);
           return;
         }
         case AST_NODE_TYPES.CallExpression:
-        case AST_NODE_TYPES.NewExpression:
-          for (const arg of passThroughArguments(n, sourceCode)) visit(arg, depth + 1);
+        case AST_NODE_TYPES.NewExpression: {
+          const stringify = n.type === AST_NODE_TYPES.CallExpression && isJsonStringify(n, sourceCode);
+          for (const arg of passThroughArguments(n, sourceCode)) visit(arg, depth + 1, json || stringify);
           return;
+        }
         case AST_NODE_TYPES.Identifier:
         case AST_NODE_TYPES.MemberExpression: {
           // a container defined elsewhere: const line = `key=${key}`; log(line)
           const value = resolveValueNode(n, sourceCode);
-          if (value !== n) visit(value, depth + 1);
+          if (value !== n) visit(value, depth + 1, json);
           return;
         }
         default:
