@@ -22,22 +22,59 @@ export interface SignatureFlow {
 }
 
 
-/** HMACs whose output reaches an `X-GEMINI-SIGNATURE` header (memoised). */
+/**
+ * Every node the value of a header may come from ({@link traceValueSources}), computed once per
+ * sink for the file: the flows, the rules' questions and the union below all share it.
+ */
+function sinkSources(sink: HeaderSink, sourceCode: SourceCode): ReadonlySet<TSESTree.Node> {
+  const cache = memoForFile(sourceCode, 'signing-flow:sinkSources', () => new Map<HeaderSink, Set<TSESTree.Node>>());
+  let sources = cache.get(sink);
+  if (!sources) {
+    sources = traceValueSources(sink.valueNode, sourceCode);
+    cache.set(sink, sources);
+  }
+  return sources;
+}
+
+/** Which HMACs each node of the file belongs to (their chains), indexed once per file. */
+function chainOwners(sourceCode: SourceCode): ReadonlyMap<TSESTree.Node, HmacUse[]> {
+  return memoForFile(sourceCode, 'signing-flow:chainOwners', () => {
+    const owners = new Map<TSESTree.Node, HmacUse[]>();
+    for (const use of hmacUses(sourceCode)) {
+      for (const node of use.chain) {
+        const list = owners.get(node);
+        if (list) list.push(use);
+        else owners.set(node, [use]);
+      }
+    }
+    return owners;
+  });
+}
+
+/**
+ * HMACs whose output reaches an `X-GEMINI-SIGNATURE` header (memoised). Linear in the file: each
+ * sink's sources are looked up in one index of the HMAC chains, not compared with every HMAC.
+ */
 export function signatureFlows(sourceCode: SourceCode): SignatureFlow[] {
   return memoForFile(sourceCode, 'signatureFlows', () => {
     const uses = hmacUses(sourceCode);
     if (uses.length === 0) return [];
+    const order = new Map(uses.map((use, index) => [use, index]));
+    const owners = chainOwners(sourceCode);
     const flows: SignatureFlow[] = [];
-    for (const sink of geminiHeaderSinks(sourceCode)) {
-      if (sink.kind !== 'signature') continue;
-      const sources = traceValueSources(sink.valueNode, sourceCode);
-      for (const hmac of uses) {
-        if ([...hmac.chain].some((n) => sources.has(n))) flows.push({ hmac, sink });
-      }
-    }
     // one flow per HMAC: the first sink it reaches
     const seen = new Set<HmacUse>();
-    return flows.filter((f) => (seen.has(f.hmac) ? false : (seen.add(f.hmac), true)));
+    for (const sink of geminiHeaderSinks(sourceCode)) {
+      if (sink.kind !== 'signature') continue;
+      const reached = new Set<HmacUse>();
+      for (const node of sinkSources(sink, sourceCode)) for (const use of owners.get(node) ?? []) reached.add(use);
+      for (const hmac of [...reached].sort((a, b) => order.get(a)! - order.get(b)!)) {
+        if (seen.has(hmac)) continue;
+        seen.add(hmac);
+        flows.push({ hmac, sink });
+      }
+    }
+    return flows;
   });
 }
 
@@ -46,13 +83,7 @@ const MAX_CALL_DEPTH = 4;
 
 /** Every node the value of the flow's `X-GEMINI-SIGNATURE` header may come from (memoised per sink). */
 export function flowSources(flow: SignatureFlow, sourceCode: SourceCode): ReadonlySet<TSESTree.Node> {
-  const cache = memoForFile(sourceCode, 'signing-flow:sinkSources', () => new Map<HeaderSink, Set<TSESTree.Node>>());
-  let sources = cache.get(flow.sink);
-  if (!sources) {
-    sources = traceValueSources(flow.sink.valueNode, sourceCode);
-    cache.set(flow.sink, sources);
-  }
-  return sources;
+  return sinkSources(flow.sink, sourceCode);
 }
 
 /**
@@ -62,18 +93,21 @@ export function flowSources(flow: SignatureFlow, sourceCode: SourceCode): Readon
  */
 export function signatureHmacFlows(sourceCode: SourceCode): SignatureFlow[] {
   return memoForFile(sourceCode, 'signing-flow:signatureHmacFlows', () => {
-    const uses = hmacUses(sourceCode);
-    const ingredients = new Map<(typeof uses)[number], ReadonlySet<TSESTree.Node>>();
-    for (const use of uses) {
-      const fed = new Set<TSESTree.Node>();
+    const flows = signatureFlows(sourceCode);
+    if (flows.length === 0) return [];
+    // node → the HMACs it is an ingredient of (their key or input may come from it), indexed once
+    const fedInto = new Map<TSESTree.Node, Set<HmacUse>>();
+    for (const use of hmacUses(sourceCode)) {
       for (const node of [use.keyNode, ...use.inputNodes]) {
-        if (node) for (const source of traceValueSources(node, sourceCode)) fed.add(source);
+        if (!node) continue;
+        for (const source of traceValueSources(node, sourceCode)) {
+          const set = fedInto.get(source);
+          if (set) set.add(use);
+          else fedInto.set(source, new Set([use]));
+        }
       }
-      ingredients.set(use, fed);
     }
-    return signatureFlows(sourceCode).filter(
-      (flow) => !uses.some((other) => other !== flow.hmac && [...flow.hmac.chain].some((n) => ingredients.get(other)?.has(n))),
-    );
+    return flows.filter((flow) => ![...flow.hmac.chain].some((n) => [...(fedInto.get(n) ?? [])].some((other) => other !== flow.hmac)));
   });
 }
 
@@ -83,7 +117,7 @@ export function signatureSources(sourceCode: SourceCode): ReadonlySet<TSESTree.N
     const all = new Set<TSESTree.Node>();
     for (const sink of geminiHeaderSinks(sourceCode)) {
       if (sink.kind !== 'signature') continue;
-      for (const node of traceValueSources(sink.valueNode, sourceCode)) all.add(node);
+      for (const node of sinkSources(sink, sourceCode)) all.add(node);
     }
     return all;
   });
@@ -143,21 +177,48 @@ export function valuesInFlow(node: TSESTree.Node, flow: SignatureFlow, sourceCod
  * else the only one in the file.
  */
 export function companionSink(flow: SignatureFlow, kind: 'payload' | 'apiKey', sourceCode: SourceCode): HeaderSink | undefined {
-  const candidates = geminiHeaderSinks(sourceCode).filter((s) => s.kind === kind);
-  const ownerObject = (sink: HeaderSink): TSESTree.Node | undefined => {
-    const prop = sink.nameNode.parent;
-    return prop?.type === AST_NODE_TYPES.Property && prop.key === sink.nameNode ? prop.parent : undefined;
-  };
+  const index = companionIndex(sourceCode)[kind];
   const object = ownerObject(flow.sink);
   if (object) {
-    const sibling = candidates.find((s) => ownerObject(s) === object);
+    const sibling = index.byObject.get(object)?.[0];
     if (sibling) return sibling;
   }
-  const fn = enclosingFunction(flow.sink.nameNode);
-  const sameFunction = candidates.filter((s) => enclosingFunction(s.nameNode) === fn);
+  const sameFunction = index.byFunction.get(enclosingFunction(flow.sink.nameNode)) ?? [];
   if (sameFunction.length === 1) return sameFunction[0];
   if (sameFunction.length > 1) return undefined;
-  return candidates.length === 1 ? candidates[0] : undefined;
+  return index.all.length === 1 ? index.all[0] : undefined;
+}
+
+/** The object literal a header is a key of. */
+function ownerObject(sink: HeaderSink): TSESTree.Node | undefined {
+  const prop = sink.nameNode.parent;
+  return prop?.type === AST_NODE_TYPES.Property && prop.key === sink.nameNode ? prop.parent : undefined;
+}
+
+interface CompanionIndex {
+  all: HeaderSink[];
+  byObject: Map<TSESTree.Node, HeaderSink[]>;
+  byFunction: Map<FunctionNode | undefined, HeaderSink[]>;
+}
+
+/** The payload and API-key headers of the file by object literal and by function, indexed once. */
+function companionIndex(sourceCode: SourceCode): Record<'payload' | 'apiKey', CompanionIndex> {
+  return memoForFile(sourceCode, 'signing-flow:companionIndex', () => {
+    const make = (): CompanionIndex => ({ all: [], byObject: new Map(), byFunction: new Map() });
+    const index = { payload: make(), apiKey: make() };
+    for (const sink of geminiHeaderSinks(sourceCode)) {
+      if (sink.kind !== 'payload' && sink.kind !== 'apiKey') continue;
+      const entry = index[sink.kind];
+      entry.all.push(sink);
+      const object = ownerObject(sink);
+      if (object) entry.byObject.set(object, [...(entry.byObject.get(object) ?? []), sink]);
+      const fn = enclosingFunction(sink.nameNode);
+      const list = entry.byFunction.get(fn);
+      if (list) list.push(sink);
+      else entry.byFunction.set(fn, [sink]);
+    }
+    return index;
+  });
 }
 
 /** Whether every reference to `fn` is a direct call in this file (not exported, not passed around). */
@@ -184,6 +245,18 @@ function onlyCalledHere(fn: FunctionNode, sourceCode: SourceCode): boolean {
   });
 }
 
+/** The functions that contain an `X-GEMINI-SIGNATURE` header value (each sink's enclosing functions), indexed once. */
+function functionsSettingSignatures(sourceCode: SourceCode): ReadonlySet<FunctionNode> {
+  return memoForFile(sourceCode, 'signing-flow:functionsSettingSignatures', () => {
+    const set = new Set<FunctionNode>();
+    for (const sink of geminiHeaderSinks(sourceCode)) {
+      if (sink.kind !== 'signature') continue;
+      for (let fn = enclosingFunction(sink.valueNode); fn && !set.has(fn); fn = enclosingFunction(fn)) set.add(fn);
+    }
+    return set;
+  });
+}
+
 /**
  * Whether the code at `node` runs only to produce Gemini exchange signatures, so that a fix there
  * changes nothing else: it is module-level code or sits in a function that sets an
@@ -191,7 +264,7 @@ function onlyCalledHere(fn: FunctionNode, sourceCode: SourceCode): boolean {
  * whose call sites feed such a header. A helper that also signs for Binance or is exported says no.
  */
 export function feedsOnlyGeminiSignatures(node: TSESTree.Node, sourceCode: SourceCode): boolean {
-  const sinks = geminiHeaderSinks(sourceCode).filter((s) => s.kind === 'signature');
+  const setting = functionsSettingSignatures(sourceCode);
   const sources = signatureSources(sourceCode);
   const visited = new Set<FunctionNode>();
   const queue: TSESTree.Node[] = [node];
@@ -201,7 +274,7 @@ export function feedsOnlyGeminiSignatures(node: TSESTree.Node, sourceCode: Sourc
     if (!fn || visited.has(fn)) continue;
     visited.add(fn);
     if (visited.size > 16) return false;
-    if (sinks.some((s) => contains(fn, s.valueNode))) continue;
+    if (setting.has(fn)) continue;
     if (!onlyCalledHere(fn, sourceCode)) return false;
     const sites = localCallSites(fn, sourceCode);
     if (sites.length === 0) return false;

@@ -4,6 +4,7 @@ import { memberName, returnedExpressions, unwrap, type FunctionNode } from '../a
 import { findVariable, moduleRef, resolveIdentifier } from '../bindings.js';
 import { calledFunction } from '../functions.js';
 import { callSitesOf } from '../symbolic.js';
+import { memoForFile } from '../memo.js';
 import { constantString, envRead, objectEntries, resolveValueNode } from '../values.js';
 import { cryptoJsEncoding } from './hmac.js';
 
@@ -41,10 +42,7 @@ export function traceValueSources(node: TSESTree.Node, sourceCode: SourceCode): 
         else {
           // `let sig; sig = …`: every assigned value
           const variable = findVariable(current, sourceCode);
-          for (const ref of variable?.references ?? []) {
-            const parent = ref.identifier.parent;
-            if (ref.isWrite() && parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === ref.identifier) push(parent.right);
-          }
+          if (variable) for (const value of assignedValues(variable, sourceCode)) push(value);
         }
         break;
       }
@@ -91,6 +89,24 @@ export function traceValueSources(node: TSESTree.Node, sourceCode: SourceCode): 
     }
   }
   return seen;
+}
+
+/**
+ * The right-hand sides of `x = …` assignments to a variable, computed once per variable for the
+ * file: a module-level name read by thousands of functions is scanned once, not at every read.
+ */
+function assignedValues(variable: TSESLint.Scope.Variable, sourceCode: SourceCode): readonly TSESTree.Node[] {
+  const cache = memoForFile(sourceCode, 'signing-trace:assignedValues', () => new Map<TSESLint.Scope.Variable, TSESTree.Node[]>());
+  let values = cache.get(variable);
+  if (!values) {
+    values = [];
+    for (const ref of variable.references) {
+      const parent = ref.identifier.parent;
+      if (ref.isWrite() && parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === ref.identifier) values.push(parent.right);
+    }
+    cache.set(variable, values);
+  }
+  return values;
 }
 
 /**
