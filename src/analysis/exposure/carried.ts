@@ -6,8 +6,9 @@ import { isFunctionNode, memberName, returnedExpressions, staticKeyName, unwrap,
 import { calledFunction } from '../functions.js';
 import { moduleRef, resolveIdentifier } from '../bindings.js';
 import { callSitesOf } from '../symbolic.js';
+import { memoForFile } from '../memo.js';
 import { constantString, objectEntries, resolveObjectLiteral, resolveValueNode } from '../values.js';
-import { hidesCredential, isInertLiteral, literalText, peelConversions, sameCredentialValue, type CredentialValueKind } from './credential-values.js';
+import { hidesCredential, isInertLiteral, literalText, peelConversions, ValueIndex, type CredentialValueKind } from './credential-values.js';
 import { credentialKind, fileFacts, type CredentialFact } from './credentials.js';
 import { carriesSignedRequest } from './signed-requests.js';
 
@@ -73,12 +74,30 @@ function collectHeaders(node: TSESTree.Node, sourceCode: SourceCode, kinds: Set<
     if (first && first.type !== AST_NODE_TYPES.SpreadElement && (path === 'Object.fromEntries' || path === 'structuredClone' || path === 'Array.from')) collectHeaders(first, sourceCode, kinds, depth + 1);
     if (value.arguments.length === 0 && callee.type === AST_NODE_TYPES.MemberExpression && ENTRY_VIEWS.has(memberName(callee) ?? '')) collectHeaders(callee.object, sourceCode, kinds, depth + 1);
   }
-  for (const { holder, kind } of fileFacts(sourceCode).holders) {
-    if (kinds.has(kind)) continue;
-    if (sameCredentialValue(holder, n, sourceCode)) kinds.add(kind);
-    // config.headers['X-GEMINI-APIKEY'] = key: `config` holds them too
-    else if (holder.type === AST_NODE_TYPES.MemberExpression && memberName(holder)?.toLowerCase() === 'headers' && sameCredentialValue(holder.object, n, sourceCode)) kinds.add(kind);
-  }
+  const holders = holderIndex(sourceCode);
+  if (holders.size === 0) return;
+  for (const [kind, index] of holders) if (!kinds.has(kind) && index.find(n) !== undefined) kinds.add(kind);
+}
+
+/**
+ * Objects the headers are written into (`h.set('X-GEMINI-APIKEY', …)`, `config.headers[k] = v`,
+ * which makes `config` a holder too), indexed by value per header kind once per file.
+ */
+function holderIndex(sourceCode: SourceCode): ReadonlyMap<GeminiHeaderKind, ValueIndex<true>> {
+  return memoForFile(sourceCode, 'exposure:holderIndex', () => {
+    const index = new Map<GeminiHeaderKind, ValueIndex<true>>();
+    for (const { holder, kind } of fileFacts(sourceCode).holders) {
+      let byValue = index.get(kind);
+      if (!byValue) {
+        byValue = new ValueIndex<true>(sourceCode);
+        index.set(kind, byValue);
+      }
+      byValue.add(holder, true);
+      // config.headers['X-GEMINI-APIKEY'] = key: `config` holds them too
+      if (holder.type === AST_NODE_TYPES.MemberExpression && memberName(holder)?.toLowerCase() === 'headers') byValue.add(holder.object, true);
+    }
+    return index;
+  });
 }
 
 /** A credential found inside an expression by {@link credentialsIn}. */

@@ -5,7 +5,7 @@ import { geminiHeaderKind } from '../../gemini/headers.js';
 import { dottedPath, memberName, unwrap } from '../ast-utils.js';
 import { findVariable, moduleRef } from '../bindings.js';
 import { sameValue } from '../signing/index.js';
-import { constantString, staticString } from '../values.js';
+import { constantString, envRead, resolveValueNode, staticString } from '../values.js';
 
 // What a credential's name says, what keeps a value the same and what hides it: the vocabulary
 // the credential questions (credentials.ts, carried.ts) share.
@@ -188,6 +188,84 @@ export function sameCredentialValue(a: TSESTree.Node, b: TSESTree.Node, sourceCo
     }
   }
   return false;
+}
+
+/**
+ * Keys under which {@link sameCredentialValue} considers two expressions the same value: two
+ * expressions are the same value when their key lists share a key. Lets a file's header values and
+ * HMAC keys be indexed once, so a question about one value does not compare it with every one.
+ */
+export function valueKeys(node: TSESTree.Node, sourceCode: SourceCode): unknown[] {
+  const peeled = peelConversions(node, sourceCode);
+  const keys: unknown[] = [peeled];
+  const env = envRead(peeled, sourceCode);
+  if (env) keys.push(`env:${env.name}`);
+  const resolved = resolveValueNode(peeled, sourceCode);
+  keys.push(resolved);
+  if (resolved.type === AST_NODE_TYPES.Identifier) {
+    const variable = findVariable(resolved, sourceCode);
+    if (variable) keys.push(variable);
+  } else if (resolved.type === AST_NODE_TYPES.MemberExpression && unwrap(resolved.object).type === AST_NODE_TYPES.ThisExpression) {
+    const name = memberName(resolved);
+    if (name !== undefined) keys.push(`this:${name}`);
+  }
+  if (peeled.type === AST_NODE_TYPES.MemberExpression) {
+    const path = dottedPath(peeled);
+    const root = memberRoot(peeled);
+    const variable = path !== undefined && root.type === AST_NODE_TYPES.Identifier ? findVariable(root, sourceCode) : null;
+    if (variable) keys.push(`path:${path}`, variable);
+  }
+  return keys;
+}
+
+/** Items indexed by the values they are about ({@link valueKeys}); finds the first added that holds the same value. */
+export class ValueIndex<T> {
+  private readonly byKey = new Map<unknown, { order: number; item: T }[]>();
+  private count = 0;
+
+  constructor(private readonly sourceCode: SourceCode) {}
+
+  add(node: TSESTree.Node, item: T): void {
+    const entry = { order: this.count++, item };
+    const keys = valueKeys(node, this.sourceCode);
+    // a member path is only a match together with its root variable
+    for (const key of pathKeys(keys)) {
+      const list = this.byKey.get(key);
+      if (list) list.push(entry);
+      else this.byKey.set(key, [entry]);
+    }
+  }
+
+  /** The first item added for a value that is certainly the same as `node`'s. */
+  find(node: TSESTree.Node): T | undefined {
+    let best: { order: number; item: T } | undefined;
+    for (const key of pathKeys(valueKeys(node, this.sourceCode))) {
+      for (const entry of this.byKey.get(key) ?? []) if (!best || entry.order < best.order) best = entry;
+    }
+    return best?.item;
+  }
+}
+
+/** Numbers for root variables, so a member path on one variable is one string key. */
+const variableIds = new WeakMap<object, number>();
+let nextVariableId = 0;
+
+/** Folds `path:…` followed by its root variable into one key (a string per variable and path). */
+function pathKeys(keys: readonly unknown[]): unknown[] {
+  const out: unknown[] = [];
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    if (typeof key === 'string' && key.startsWith('path:') && i + 1 < keys.length) {
+      const variable = keys[++i] as object;
+      let id = variableIds.get(variable);
+      if (id === undefined) {
+        id = nextVariableId++;
+        variableIds.set(variable, id);
+      }
+      out.push(`${key}@${id}`);
+    } else out.push(key);
+  }
+  return out;
 }
 
 export function memberRoot(node: TSESTree.MemberExpression): TSESTree.Node {

@@ -18,7 +18,7 @@ import {
   literalText,
   memberNames,
   peelConversions,
-  sameCredentialValue,
+  ValueIndex,
   type CredentialValueKind,
 } from './credential-values.js';
 
@@ -92,6 +92,22 @@ export interface FileFacts {
   /** Objects that hold `X-GEMINI-*` headers through writes (`h[k] = v`, `h.set(k, v)`). */
   holders: { holder: TSESTree.Node; kind: GeminiHeaderKind }[];
   cache: Map<TSESTree.Node, CredentialFact | null>;
+  /** {@link sinks}, {@link hmacKeys} and the signing HMACs' chains indexed by value, built on first use. */
+  index?: { sinks: ValueIndex<HeaderSink>; hmacKeys: ValueIndex<TSESTree.Node>; chains: Map<TSESTree.Node, HmacUse> };
+}
+
+/** The per-file indexes behind {@link flowFact}: one pass over the sinks, keys and chains. */
+function factIndex(facts: FileFacts, sourceCode: SourceCode): NonNullable<FileFacts['index']> {
+  if (!facts.index) {
+    const sinks = new ValueIndex<HeaderSink>(sourceCode);
+    for (const sink of facts.sinks) sinks.add(sink.valueNode, sink);
+    const hmacKeys = new ValueIndex<TSESTree.Node>(sourceCode);
+    for (const key of facts.hmacKeys) hmacKeys.add(key, key);
+    const chains = new Map<TSESTree.Node, HmacUse>();
+    for (const hmac of facts.signingHmacs) for (const node of hmac.chain) if (!chains.has(node)) chains.set(node, hmac);
+    facts.index = { sinks, hmacKeys, chains };
+  }
+  return facts.index;
 }
 
 const HEADER_REASON: Record<GeminiHeaderKind, CredentialReason> = {
@@ -167,19 +183,14 @@ function nameFact(name: string, allNames: readonly string[], node: TSESTree.Node
 
 function flowFact(node: TSESTree.Node, state: State): CredentialFact | undefined {
   const { facts, sourceCode } = state;
-  for (const sink of facts.sinks) {
-    if (sameCredentialValue(node, sink.valueNode, sourceCode)) {
-      return { kind: sink.kind, reason: HEADER_REASON[sink.kind], detail: GEMINI_HEADERS[sink.kind], node: sink.valueNode };
-    }
-  }
-  for (const key of facts.hmacKeys) {
-    if (sameCredentialValue(node, key, sourceCode)) return { kind: 'apiSecret', reason: 'hmac-key', node: key };
-  }
-  if (facts.signingHmacs.length > 0) {
-    const resolved = resolveValueNode(node, sourceCode);
-    for (const hmac of facts.signingHmacs) {
-      if (hmac.chain.has(node) || hmac.chain.has(resolved)) return { kind: 'signature', reason: 'signature-hmac', node: hmac.node };
-    }
+  const index = factIndex(facts, sourceCode);
+  const sink = index.sinks.find(node);
+  if (sink) return { kind: sink.kind, reason: HEADER_REASON[sink.kind], detail: GEMINI_HEADERS[sink.kind], node: sink.valueNode };
+  const key = index.hmacKeys.find(node);
+  if (key) return { kind: 'apiSecret', reason: 'hmac-key', node: key };
+  if (index.chains.size > 0) {
+    const hmac = index.chains.get(node) ?? index.chains.get(resolveValueNode(node, sourceCode));
+    if (hmac) return { kind: 'signature', reason: 'signature-hmac', node: hmac.node };
   }
   return undefined;
 }
