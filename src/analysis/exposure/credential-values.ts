@@ -215,7 +215,7 @@ export function valueKeys(node: TSESTree.Node, sourceCode: SourceCode): unknown[
     const variable = path !== undefined && root.type === AST_NODE_TYPES.Identifier ? findVariable(root, sourceCode) : null;
     if (variable) keys.push(`path:${path}`, variable);
   }
-  return keys;
+  return pathKeys(keys);
 }
 
 /** Items indexed by the values they are about ({@link valueKeys}); finds the first added that holds the same value. */
@@ -227,9 +227,7 @@ export class ValueIndex<T> {
 
   add(node: TSESTree.Node, item: T): void {
     const entry = { order: this.count++, item };
-    const keys = valueKeys(node, this.sourceCode);
-    // a member path is only a match together with its root variable
-    for (const key of pathKeys(keys)) {
+    for (const key of valueKeys(node, this.sourceCode)) {
       const list = this.byKey.get(key);
       if (list) list.push(entry);
       else this.byKey.set(key, [entry]);
@@ -239,7 +237,7 @@ export class ValueIndex<T> {
   /** The first item added for a value that is certainly the same as `node`'s. */
   find(node: TSESTree.Node): T | undefined {
     let best: { order: number; item: T } | undefined;
-    for (const key of pathKeys(valueKeys(node, this.sourceCode))) {
+    for (const key of valueKeys(node, this.sourceCode)) {
       for (const entry of this.byKey.get(key) ?? []) if (!best || entry.order < best.order) best = entry;
     }
     return best?.item;

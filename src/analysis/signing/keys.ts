@@ -37,8 +37,8 @@ const OTHER_EXCHANGES: ReadonlyMap<string, string> = new Map([
   ['mexc', 'MEXC'],
 ]);
 
-/** Words in a name that say the secret is stored encoded, so decoding it gives the real text. */
-const STORED_ENCODED = new Set(['b64', 'base64', 'hex', 'encoded', 'raw', 'bytes', 'buf', 'buffer', 'decoded', 'hashed', 'hash', 'digest']);
+/** A name that says the secret is stored encoded, so decoding it gives the real text (`GEMINI_SECRET_B64`, `secretHex`). */
+const STORED_ENCODED = /b(?:ase)?_?64|hex|encoded|decoded|hashed|digest|bytes|buffer/i;
 
 /** What is wrong with the key of a Gemini signing HMAC. */
 export type KeyProblem =
@@ -107,7 +107,9 @@ function namesOf(node: TSESTree.Node, sourceCode: SourceCode): string[] {
   const names: string[] = [];
   let current: TSESTree.Node | undefined = node;
   for (let i = 0; i < 6 && current; i++) {
-    const n: TSESTree.Node = unwrap(current);
+    let n: TSESTree.Node = unwrap(current);
+    // process.env.X ?? '': the value is X's
+    while (n.type === AST_NODE_TYPES.LogicalExpression && n.operator !== '&&') n = unwrap(n.left);
     const env = envRead(n, sourceCode);
     if (env) {
       names.push(env.name);
@@ -157,9 +159,8 @@ export function signingKeyProblem(key: TSESTree.Node, sourceCode: SourceCode): K
     const transformed = transformation(current, sourceCode);
     if (transformed) {
       const names = namesOf(transformed.inner, sourceCode);
-      const words = names.flatMap((n) => splitWords(n));
       const isSecret = names.some((n) => classifyCredentialName(n) === 'apiSecret');
-      if (isSecret && !words.some((w) => STORED_ENCODED.has(w))) return { kind: 'transformed', how: transformed.how, node: key };
+      if (isSecret && !names.some((n) => STORED_ENCODED.test(n))) return { kind: 'transformed', how: transformed.how, node: key };
       return undefined;
     }
     const resolved = resolveValueNode(current, sourceCode);
