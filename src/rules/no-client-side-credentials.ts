@@ -1,18 +1,18 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import {
   bareEnvName,
+  credentialKind,
+  type EnvReadSite,
   envReadSites,
   hasUseClientDirective,
   isInUseServerCode,
   matchingGlob,
   publicEnvName,
-  type EnvReadSite,
-} from '../analysis/client-side.js';
-import { credentialKind } from '../analysis/credentials.js';
+} from '../analysis/exposure/index.js';
 import { geminiContext, type GeminiContext } from '../analysis/gemini-context.js';
 import { fileMayHoldGeminiCode } from '../analysis/relevance.js';
-import { geminiHeaderSinks, hmacUses, signatureFlows, traceValueSources, type HmacUse } from '../analysis/signing.js';
-import { envRead, valueOrigins } from '../analysis/values/values.js';
+import { geminiHeaderSinks, hmacUses, signatureFlows, traceValueSources, type HmacUse } from '../analysis/signing/index.js';
+import { envRead, valueOrigins } from '../analysis/values.js';
 import { classifyCredentialName, isGeminiNamed, redactSecretsInText, splitWords } from '../gemini/credentials.js';
 import { createRule } from '../utils/create-rule.js';
 

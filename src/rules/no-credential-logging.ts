@@ -1,8 +1,12 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import { credentialsIn, type CredentialUse } from '../analysis/credentials.js';
-import { environmentDumpIn, geminiCredentialReadFrom } from '../analysis/environment-dump.js';
-import { loggerCall } from '../analysis/loggers.js';
+import {
+  credentialsIn,
+  type CredentialUse,
+  environmentDumpIn,
+  geminiCredentialReadFrom,
+  loggerCall,
+} from '../analysis/exposure/index.js';
 import { fileMayHoldGeminiCode } from '../analysis/relevance.js';
 import { createRule } from '../utils/create-rule.js';
 
@@ -59,9 +63,11 @@ export default createRule<Options, MessageIds>({
           // a local logging helper logs only some of its parameters
           if (call.logsArgument && !call.logsArgument(index)) continue;
           const value = arg.type === AST_NODE_TYPES.SpreadElement ? arg.argument : arg;
-          for (const use of credentialsIn(value, sourceCode)) {
+          for (const use of credentialsIn(value, sourceCode, { json: call.json === true })) {
             // the base64 payload is the request itself, not a credential
             if (use.kind === 'payload') continue;
+            // the logger's own configuration removes the signed headers from every record
+            if (use.kind === 'headers' && call.redacts?.has('apiKey') && call.redacts.has('signature')) continue;
             // point at the credential inside the call, or at the argument that carries it
             const at = within(use.node, arg) ? use.node : arg;
             const key = `${at.range[0]}:${at.range[1]}:${use.kind}`;

@@ -6,14 +6,20 @@ import { containsNode, unwrap } from '../analysis/ast-utils.js';
 import {
   companionSink,
   feedsOnlyGeminiSignatures,
+  type HmacUse,
+  normaliseAlgorithm,
+  payloadForm,
   reachesHeaderUnchanged,
+  sameValue,
+  signingKeyProblem,
+  type SignatureFlow,
   signatureHmacFlows,
   textUnderEncoding,
   upperCasedSignatures,
+  valueOnlyReachesHeader,
   valuesInFlow,
-} from '../analysis/signing-flow.js';
-import { normaliseAlgorithm, payloadForm, sameValue, type HmacUse, type SignatureFlow } from '../analysis/signing.js';
-import { constantString, resolveValueNode } from '../analysis/values/values.js';
+} from '../analysis/signing/index.js';
+import { constantString, resolveValueNode } from '../analysis/values.js';
 import { isGeminiApiKey, isPlaceholder } from '../gemini/credentials.js';
 import { fileMayConcernGemini, hasRemoteUses } from '../analysis/relevance.js';
 import { createRule, forEachGuarded } from '../utils/create-rule.js';
@@ -26,6 +32,11 @@ export type MessageIds =
   | 'signsJson'
   | 'signsObject'
   | 'keyIsApiKey'
+  | 'keyTransformed'
+  | 'keyOfOtherExchange'
+  | 'signsMoreThanPayload'
+  | 'unpaddedHex'
+  | 'padHex'
   | 'useSha384'
   | 'useHex'
   | 'keepLowercase'
@@ -35,7 +46,7 @@ type SourceCode = Readonly<TSESLint.SourceCode>;
 type Fix = (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix | TSESLint.RuleFix[];
 
 /** Encodings of a finished digest that Gemini certainly rejects (hex is the only one it accepts). */
-const WRONG_ENCODINGS = new Set(['base64', 'base64url', 'latin1', 'binary']);
+const WRONG_ENCODINGS = new Set(['base64', 'base64url', 'latin1', 'binary', 'hex-unpadded']);
 
 /** A string literal or a template literal without expressions: its text can be rewritten in place. */
 type PlainString = TSESTree.StringLiteral | TSESTree.TemplateLiteral;
@@ -96,6 +107,21 @@ function soleUseSite(literal: TSESTree.Node, sourceCode: SourceCode): TSESTree.N
   return undefined;
 }
 
+/**
+ * The non-empty parts of a `+` concatenation or a template literal with holes (`path + nonce + b64`,
+ * `` `${path}${nonce}${b64}` ``); one part or none for anything else.
+ */
+function concatenatedParts(node: TSESTree.Node): TSESTree.Node[] {
+  const n = unwrap(node);
+  if (n.type === AST_NODE_TYPES.BinaryExpression && n.operator === '+') return [...concatenatedParts(n.left), ...concatenatedParts(n.right)];
+  if (n.type === AST_NODE_TYPES.TemplateLiteral && n.expressions.length > 0) {
+    const quasis = n.quasis.filter((q) => (q.value.cooked ?? '') !== '');
+    return [...quasis, ...n.expressions];
+  }
+  if (n.type === AST_NODE_TYPES.Literal && n.value === '') return [];
+  return [n];
+}
+
 /** The variable `name` visible at `node`, if any. */
 function variableAt(node: TSESTree.Node, name: string, sourceCode: SourceCode): TSESLint.Scope.Variable | undefined {
   let scope: TSESLint.Scope.Scope | null = sourceCode.getScope(node);
@@ -136,6 +162,15 @@ export default createRule<Options, MessageIds>({
         'This HMAC is given the payload object; a Gemini exchange signature is computed over the base64 text sent as X-GEMINI-PAYLOAD, so the request fails with InvalidSignature.',
       keyIsApiKey:
         'This Gemini exchange signature is keyed with the API key (the value sent as X-GEMINI-APIKEY); the HMAC key must be the API secret, or the request fails with InvalidSignature.',
+      keyTransformed:
+        'This Gemini exchange signature is keyed with the API secret {{how}}; Gemini keys the HMAC with the secret text exactly as issued, so the request fails with InvalidSignature.',
+      keyOfOtherExchange:
+        'This Gemini exchange signature is keyed with `{{name}}`, a {{exchange}} credential; the HMAC key must be the Gemini API secret, or the request fails with InvalidSignature.',
+      signsMoreThanPayload:
+        'This HMAC signs the base64 payload joined with other text; a Gemini exchange signature is computed over the X-GEMINI-PAYLOAD text alone (no path, nonce or separator), so the request fails with InvalidSignature.',
+      unpaddedHex:
+        "This hand-made hex writes bytes below 0x10 as one digit; Gemini expects two digits a byte, so most requests fail with InvalidSignature.",
+      padHex: "Pad each byte to two digits with .padStart(2, '0').",
       useSha384: 'Use {{replacement}} (HMAC-SHA384).',
       useHex: 'Encode the digest as lowercase hex.',
       keepLowercase: 'Send the hex digest as it is, in lowercase.',
@@ -274,24 +309,45 @@ export default createRule<Options, MessageIds>({
       return [{ ...suggestion, fix: (fixer) => [fixer.replaceText(id, name), fixer.insertTextAfter(last, `, ${name}`)] }];
     };
 
+    /**
+     * A fix for the signature's bytes is safe when the code serves Gemini signatures alone and the
+     * value it changes goes to the header and nowhere else (not also to `audit.record(sig)`).
+     */
+    const safeForSignature = (at: TSESTree.Node, value: TSESTree.Node, flow: SignatureFlow): boolean =>
+      feedsOnlyGeminiSignatures(at, sourceCode) && valueOnlyReachesHeader(value, flow, sourceCode);
+
     const checkEncoding = (flow: SignatureFlow): void => {
       const { hmac } = flow;
       if (!WRONG_ENCODINGS.has(hmac.encoding) || !hmac.encodingNode) return;
       // sendHex(base64ToHex(sig)): an unknown conversion on the way may fix the encoding
       if (!reachesHeaderUnchanged(flow, sourceCode)) return;
       const node = hmac.encodingNode;
+      if (hmac.encoding === 'hex-unpadded') {
+        const digit = hmac.hexDigitCall;
+        if (!digit) return;
+        const fix: Fix = (fixer) => fixer.insertTextAfter(digit, ".padStart(2, '0')");
+        // the digit call sits in the mapper callback; the code that runs it is where the map is
+        const safe = safeForSignature(hmac.outputNode, hmac.outputNode, flow);
+        report(digit, 'unpaddedHex', {}, safe ? fix : undefined, safe ? [] : [{ messageId: 'padHex', fix }]);
+        return;
+      }
       const data = { encoding: hmac.encoding };
       const suggestion = { messageId: 'useHex' as const };
       // crypto-js: .toString(CryptoJS.enc.Base64) / CryptoJS.enc.Base64.stringify(mac)
       const encoder = cryptoJsEncoder(node);
       if (encoder) {
         const fix: Fix = (fixer) => fixer.replaceText(encoder.property, 'Hex');
-        const safe = feedsOnlyGeminiSignatures(node, sourceCode);
+        const safe = safeForSignature(node, hmac.outputNode, flow);
         report(encoder.member, 'wrongEncoding', data, safe ? fix : undefined, safe ? [] : [{ ...suggestion, fix }]);
         return;
       }
       if (isDigestEncodingArgument(node, hmac)) {
         const { fix, suggest } = rewriteString(node, () => 'hex', suggestion);
+        // the value also goes elsewhere (audit.record(sig)): changing it is the user's call
+        if (fix && !valueOnlyReachesHeader(hmac.outputNode, flow, sourceCode)) {
+          report(node, 'wrongEncoding', data, undefined, [{ ...suggestion, fix }]);
+          return;
+        }
         report(node, 'wrongEncoding', data, fix, suggest);
         return;
       }
@@ -332,7 +388,7 @@ export default createRule<Options, MessageIds>({
           !callee.computed &&
           sourceCode.getCommentsInside(call).every((c) => c.range[1] <= callee.object.range[1]);
         const fix: Fix = (fixer) => fixer.removeRange([callee.object.range[1], call.range[1]]);
-        const safe = removable && feedsOnlyGeminiSignatures(call, sourceCode);
+        const safe = removable && safeForSignature(call, call, flow);
         report(callee.property, 'uppercaseHex', {}, safe ? fix : undefined, removable && !safe ? [{ messageId: 'keepLowercase', fix }] : []);
       }
     };
@@ -350,8 +406,16 @@ export default createRule<Options, MessageIds>({
       for (const input of candidates(hmac.inputNodes[0]!, flow)) {
         const signed = textUnderEncoding(input, sourceCode);
         const form = payloadForm(signed, sourceCode);
-        if (form !== 'json' && form !== 'object') continue;
-        report(input, form === 'json' ? 'signsJson' : 'signsObject', {}, undefined, base64Suggestion(input, signed, payloadSink?.valueNode));
+        if (form === 'json' || form === 'object') {
+          report(input, form === 'json' ? 'signsJson' : 'signsObject', {}, undefined, base64Suggestion(input, signed, payloadSink?.valueNode));
+          continue;
+        }
+        // path + nonce + payload: the base64 payload is only part of what is signed
+        const parts = concatenatedParts(resolveValueNode(signed, sourceCode));
+        if (parts.length < 2) continue;
+        const isPayload = (part: TSESTree.Node): boolean =>
+          (payloadSink !== undefined && sameValue(part, payloadSink.valueNode, sourceCode)) || payloadForm(part, sourceCode) === 'base64';
+        if (parts.some(isPayload)) report(input, 'signsMoreThanPayload', {}, undefined, base64Suggestion(input, signed, payloadSink?.valueNode));
       }
     };
 
@@ -380,7 +444,13 @@ export default createRule<Options, MessageIds>({
       for (const key of candidates(hmac.keyNode, flow)) {
         const written = constantString(key, sourceCode);
         const literalKey = written !== undefined && isGeminiApiKey(written) && !isPlaceholder(written);
-        if (literalKey || (apiKey && sameValue(key, apiKey.valueNode, sourceCode))) report(key, 'keyIsApiKey', {}, undefined);
+        if (literalKey || (apiKey && sameValue(key, apiKey.valueNode, sourceCode))) {
+          report(key, 'keyIsApiKey', {}, undefined);
+          continue;
+        }
+        const problem = signingKeyProblem(key, sourceCode);
+        if (problem?.kind === 'transformed') report(key, 'keyTransformed', { how: problem.how }, undefined);
+        else if (problem?.kind === 'other-exchange') report(key, 'keyOfOtherExchange', { name: problem.name, exchange: problem.exchange }, undefined);
       }
     };
 

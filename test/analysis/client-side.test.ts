@@ -8,7 +8,7 @@ import {
   isInUseServerCode,
   matchingGlob,
   publicEnvName,
-} from '../../src/analysis/client-side.js';
+} from '../../src/analysis/exposure/index.js';
 import { findNode, parse } from '../helpers/parse.js';
 
 describe('publicEnvName', () => {

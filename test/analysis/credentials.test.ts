@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import { credentialKind, credentialNameKind, credentialsIn, geminiHeadersHeld, hidesCredential } from '../../src/analysis/credentials.js';
+import { credentialKind, credentialNameKind, credentialsIn, geminiHeadersHeld, hidesCredential } from '../../src/analysis/exposure/index.js';
 import { findNodes, parse, type SourceCode } from '../helpers/parse.js';
 
 const KEY = 'account-aB3dE5gH7jK9mN1pQ2rS';

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import { loggerCall } from '../../src/analysis/loggers.js';
+import { loggerCall } from '../../src/analysis/exposure/index.js';
 import { findNodes, parse } from '../helpers/parse.js';
 
 /** The logger calls in `code`, as `library name`. */

@@ -4,14 +4,15 @@ import {
   companionSink,
   feedsOnlyGeminiSignatures,
   flowSources,
+  localCallSites,
   reachesHeaderUnchanged,
+  signatureFlows,
   signatureHmacFlows,
   signatureSources,
   textUnderEncoding,
   upperCasedSignatures,
   valuesInFlow,
-} from '../../src/analysis/signing-flow.js';
-import { localCallSites, signatureFlows } from '../../src/analysis/signing.js';
+} from '../../src/analysis/signing/index.js';
 import { findNode, findNodes, parse } from '../helpers/parse.js';
 
 const SHARED_HELPER = `

@@ -1,6 +1,6 @@
 import { type TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import { geminiHeaderSinks, hmacUses, payloadForm, sameValue, signatureFlows } from '../../src/analysis/signing.js';
+import { geminiHeaderSinks, hmacUses, payloadForm, sameValue, signatureFlows } from '../../src/analysis/signing/index.js';
 import { parse } from '../helpers/parse.js';
 
 function flows(code: string) {
@@ -192,12 +192,35 @@ describe('hmacUses: more digest and encoding shapes', () => {
     ).toEqual({ library: 'webcrypto', algorithm: undefined, encoding: 'binary', encodingNode: 'String.fromCharCode.apply', flows: 1 });
   });
 
-  it('keeps [...bytes].map(...).join() undecided but connected to the header', () => {
+  it('reads a byte-wise map padded to two digits as hex', () => {
     expect(
       one(`
         const mac = await crypto.subtle.sign('HMAC', key, data);
         const headers = { 'X-GEMINI-SIGNATURE': [...new Uint8Array(mac)].map((b) => b.toString(16).padStart(2, '0')).join('') };`),
-    ).toEqual({ library: 'webcrypto', algorithm: undefined, encoding: 'buffer', encodingNode: undefined, flows: 1 });
+    ).toEqual({ library: 'webcrypto', algorithm: undefined, encoding: 'hex', encodingNode: "(b) => b.toString(16).padStart(2, '0')", flows: 1 });
+  });
+
+  it.each([
+    ['padStart', "(b) => b.toString(16).padStart(2, '0')", 'hex'],
+    ["('0' + …).slice(-2)", "(b) => ('0' + b.toString(16)).slice(-2)", 'hex'],
+    ['a template and slice(-2)', '(b) => `0${b.toString(16)}`.slice(-2)', 'hex'],
+    ['a < 16 guard', "(b) => (b < 16 ? '0' : '') + b.toString(16)", 'hex'],
+    ['toString(16) alone', '(b) => b.toString(16)', 'hex-unpadded'],
+    ['a lookup table', '(b) => HEX[b]', 'unknown'],
+  ])('classifies an Array.from mapper with %s', (_label, mapper, encoding) => {
+    expect(
+      one(`
+        const mac = await crypto.subtle.sign('HMAC', key, data);
+        const headers = { 'X-GEMINI-SIGNATURE': Array.from(new Uint8Array(mac), ${mapper}).join('') };`).encoding,
+    ).toBe(encoding);
+  });
+
+  it('follows the bytes a helper returns to the encoding its only caller applies', () => {
+    expect(
+      one(`
+        async function mac(data) { return crypto.subtle.sign('HMAC', key, data); }
+        const headers = { 'X-GEMINI-SIGNATURE': Buffer.from(await mac(data)).toString('base64') };`),
+    ).toEqual({ library: 'webcrypto', algorithm: undefined, encoding: 'base64', encodingNode: "'base64'", flows: 1 });
   });
 
   it("treats Buffer.from(text, 'base64') as decoding back to bytes", () => {

@@ -1,10 +1,12 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { dottedPath, memberName, unwrap, walk, type FunctionNode } from './ast-utils.js';
-import { isModuleMember, moduleRef, resolveIdentifier } from './values/bindings.js';
-import { calledFunction } from './values/functions.js';
-import { memoForFile } from './memo.js';
-import { classFieldValue } from './values/values.js';
+import { dottedPath, memberName, unwrap, walk, type FunctionNode } from '../ast-utils.js';
+import { isModuleMember, moduleRef, resolveIdentifier } from '../bindings.js';
+import { calledFunction } from '../functions.js';
+import { memoForFile } from '../memo.js';
+import { classFieldValue } from '../values.js';
+import { redactedHeaders } from './redaction.js';
+import type { GeminiHeaderKind } from '../../gemini/headers.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
@@ -22,6 +24,10 @@ export interface LoggerCall {
    * whether the argument at a position reaches the log. Every argument does for the others.
    */
   logsArgument?: (index: number) => boolean;
+  /** Whether the logger writes records as JSON (pino, winston, bunyan): `toJSON()` methods apply. */
+  json?: boolean;
+  /** The `X-GEMINI-*` headers the logger's own configuration redacts (pino `redact`, a winston format). */
+  redacts?: ReadonlySet<GeminiHeaderKind>;
 }
 
 const CONSOLE_METHODS: ReadonlySet<string> = new Set(['log', 'info', 'warn', 'error', 'debug', 'trace', 'dir', 'table']);
@@ -33,36 +39,48 @@ function isLoggerName(name: string): boolean {
   return bare === 'log' || bare === 'logger' || /^[a-z][A-Za-z0-9]*Logger$/.test(bare);
 }
 
+/** A logger instance recognised by its factory: the library and the factory call (with its options). */
+export interface LoggerInstance {
+  library: LoggerLibrary;
+  /** The `pino({…})` / `winston.createLogger({…})` call (the root one for `.child(…)`). */
+  factory: TSESTree.CallExpression | TSESTree.NewExpression;
+}
+
 /**
  * The logger library an expression is an instance of: `pino()`, `pino.default()`, `winston.createLogger()`,
  * `bunyan.createLogger()`, `require('debug')('ns')`, `util.debuglog('ns')`, and `.child(…)` /
  * `.extend(…)` of those; followed through `const`s and class fields.
  */
-function instanceLibrary(node: TSESTree.Node, sourceCode: SourceCode, depth = 0): LoggerLibrary | undefined {
+function loggerInstance(node: TSESTree.Node, sourceCode: SourceCode, depth = 0): LoggerInstance | undefined {
   if (depth > 8) return undefined;
   const n = unwrap(node);
   if (n.type === AST_NODE_TYPES.Identifier) {
     const binding = resolveIdentifier(n, sourceCode);
-    return binding.kind === 'expression' ? instanceLibrary(binding.node, sourceCode, depth + 1) : undefined;
+    return binding.kind === 'expression' ? loggerInstance(binding.node, sourceCode, depth + 1) : undefined;
   }
   if (n.type === AST_NODE_TYPES.MemberExpression && unwrap(n.object).type === AST_NODE_TYPES.ThisExpression) {
     const name = memberName(n);
     const value = name === undefined ? undefined : classFieldValue(n, name);
-    return value ? instanceLibrary(value, sourceCode, depth + 1) : undefined;
+    return value ? loggerInstance(value, sourceCode, depth + 1) : undefined;
   }
   if (n.type !== AST_NODE_TYPES.CallExpression && n.type !== AST_NODE_TYPES.NewExpression) return undefined;
   const callee = unwrap(n.callee);
   const ref = moduleRef(callee, sourceCode);
-  if (isModuleMember(ref, 'pino') || isModuleMember(ref, 'pino', 'pino')) return 'pino';
-  if (isModuleMember(ref, 'winston', 'createLogger') || isModuleMember(ref, 'winston', 'Logger')) return 'winston';
-  if (isModuleMember(ref, 'bunyan', 'createLogger') || (n.type === AST_NODE_TYPES.NewExpression && isModuleMember(ref, 'bunyan'))) return 'bunyan';
-  if (isModuleMember(ref, 'debug') || isModuleMember(ref, 'debug', 'debug')) return 'debug';
-  if (isModuleMember(ref, 'util', 'debuglog')) return 'util';
+  const found = (library: LoggerLibrary): LoggerInstance => ({ library, factory: n });
+  if (isModuleMember(ref, 'pino') || isModuleMember(ref, 'pino', 'pino')) return found('pino');
+  if (isModuleMember(ref, 'winston', 'createLogger') || isModuleMember(ref, 'winston', 'Logger')) return found('winston');
+  if (isModuleMember(ref, 'bunyan', 'createLogger') || (n.type === AST_NODE_TYPES.NewExpression && isModuleMember(ref, 'bunyan'))) return found('bunyan');
+  if (isModuleMember(ref, 'debug') || isModuleMember(ref, 'debug', 'debug')) return found('debug');
+  if (isModuleMember(ref, 'util', 'debuglog')) return found('util');
   if (callee.type === AST_NODE_TYPES.MemberExpression) {
     const method = memberName(callee);
-    if (method === 'child' || method === 'extend') return instanceLibrary(callee.object, sourceCode, depth + 1);
+    if (method === 'child' || method === 'extend') return loggerInstance(callee.object, sourceCode, depth + 1);
   }
   return undefined;
+}
+
+function instanceLibrary(node: TSESTree.Node, sourceCode: SourceCode): LoggerLibrary | undefined {
+  return loggerInstance(node, sourceCode)?.library;
 }
 
 /**
@@ -87,8 +105,12 @@ export function loggerCall(call: TSESTree.CallExpression, sourceCode: SourceCode
       }
       if (!LOGGER_METHODS.has(method)) return wrapperCall(call, name, sourceCode);
       const object = unwrap(callee.object);
-      const library = instanceLibrary(object, sourceCode);
-      if (library === 'pino' || library === 'winston' || library === 'bunyan') return { node: call, library, name };
+      const instance = loggerInstance(object, sourceCode);
+      const library = instance?.library;
+      if (instance && (library === 'pino' || library === 'winston' || library === 'bunyan')) {
+        // these serialise records with JSON.stringify (so toJSON() applies) and may redact
+        return { node: call, library: instance.library, name, json: true, redacts: redactedHeaders(instance, sourceCode) };
+      }
       const objectName =
         object.type === AST_NODE_TYPES.Identifier ? object.name : object.type === AST_NODE_TYPES.MemberExpression ? memberName(object) : undefined;
       if (objectName !== undefined && isLoggerName(objectName)) {

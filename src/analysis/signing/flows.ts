@@ -1,12 +1,13 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { enclosingFunction, memberName, returnedExpressions, unwrap, type FunctionNode } from './ast-utils.js';
-import { findVariable, moduleRef, resolveIdentifier } from './values/bindings.js';
-import { calledFunction } from './values/functions.js';
-import { containsNode, enclosingFunction, memberName, returnedExpressions, unwrap, type FunctionNode } from './ast-utils.js';
-import { memoForFile } from './memo.js';
-import { geminiHeaderSinks, hmacUses, localCallSites, signatureFlows, traceValueSources, type HeaderSink, type SignatureFlow } from './signing.js';
-import { constantString, resolveValueNode } from './values/values.js';
+import { enclosingFunction, memberName, returnedExpressions, unwrap, type FunctionNode } from '../ast-utils.js';
+import { findVariable, moduleRef, resolveIdentifier } from '../bindings.js';
+import { calledFunction } from '../functions.js';
+import { memoForFile } from '../memo.js';
+import { constantString, resolveValueNode } from '../values.js';
+import { geminiHeaderSinks, type HeaderSink } from './headers.js';
+import { hmacUses, type HmacUse } from './hmac.js';
+import { localCallSites, traceValueSources } from './trace.js';
 
 // Questions about one signature flow (an HMAC whose output reaches X-GEMINI-SIGNATURE) that rules
 // ask before they report or fix: which values the HMAC's inputs take on the way to the header,
@@ -14,18 +15,75 @@ import { constantString, resolveValueNode } from './values/values.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
+/** An HMAC whose output reaches an `X-GEMINI-SIGNATURE` header. */
+export interface SignatureFlow {
+  hmac: HmacUse;
+  sink: HeaderSink;
+}
+
+
+/**
+ * Every node the value of a header may come from ({@link traceValueSources}), computed once per
+ * sink for the file: the flows, the rules' questions and the union below all share it.
+ */
+function sinkSources(sink: HeaderSink, sourceCode: SourceCode): ReadonlySet<TSESTree.Node> {
+  const cache = memoForFile(sourceCode, 'signing-flow:sinkSources', () => new Map<HeaderSink, Set<TSESTree.Node>>());
+  let sources = cache.get(sink);
+  if (!sources) {
+    sources = traceValueSources(sink.valueNode, sourceCode);
+    cache.set(sink, sources);
+  }
+  return sources;
+}
+
+/** Which HMACs each node of the file belongs to (their chains), indexed once per file. */
+function chainOwners(sourceCode: SourceCode): ReadonlyMap<TSESTree.Node, HmacUse[]> {
+  return memoForFile(sourceCode, 'signing-flow:chainOwners', () => {
+    const owners = new Map<TSESTree.Node, HmacUse[]>();
+    for (const use of hmacUses(sourceCode)) {
+      for (const node of use.chain) {
+        const list = owners.get(node);
+        if (list) list.push(use);
+        else owners.set(node, [use]);
+      }
+    }
+    return owners;
+  });
+}
+
+/**
+ * HMACs whose output reaches an `X-GEMINI-SIGNATURE` header (memoised). Linear in the file: each
+ * sink's sources are looked up in one index of the HMAC chains, not compared with every HMAC.
+ */
+export function signatureFlows(sourceCode: SourceCode): SignatureFlow[] {
+  return memoForFile(sourceCode, 'signatureFlows', () => {
+    const uses = hmacUses(sourceCode);
+    if (uses.length === 0) return [];
+    const order = new Map(uses.map((use, index) => [use, index]));
+    const owners = chainOwners(sourceCode);
+    const flows: SignatureFlow[] = [];
+    // one flow per HMAC: the first sink it reaches
+    const seen = new Set<HmacUse>();
+    for (const sink of geminiHeaderSinks(sourceCode)) {
+      if (sink.kind !== 'signature') continue;
+      const reached = new Set<HmacUse>();
+      for (const node of sinkSources(sink, sourceCode)) for (const use of owners.get(node) ?? []) reached.add(use);
+      for (const hmac of [...reached].sort((a, b) => order.get(a)! - order.get(b)!)) {
+        if (seen.has(hmac)) continue;
+        seen.add(hmac);
+        flows.push({ hmac, sink });
+      }
+    }
+    return flows;
+  });
+}
+
 /** How many helper functions deep parameters are followed back to their call sites. */
 const MAX_CALL_DEPTH = 4;
 
 /** Every node the value of the flow's `X-GEMINI-SIGNATURE` header may come from (memoised per sink). */
 export function flowSources(flow: SignatureFlow, sourceCode: SourceCode): ReadonlySet<TSESTree.Node> {
-  const cache = memoForFile(sourceCode, 'signing-flow:sinkSources', () => new Map<HeaderSink, Set<TSESTree.Node>>());
-  let sources = cache.get(flow.sink);
-  if (!sources) {
-    sources = traceValueSources(flow.sink.valueNode, sourceCode);
-    cache.set(flow.sink, sources);
-  }
-  return sources;
+  return sinkSources(flow.sink, sourceCode);
 }
 
 /**
@@ -35,18 +93,21 @@ export function flowSources(flow: SignatureFlow, sourceCode: SourceCode): Readon
  */
 export function signatureHmacFlows(sourceCode: SourceCode): SignatureFlow[] {
   return memoForFile(sourceCode, 'signing-flow:signatureHmacFlows', () => {
-    const uses = hmacUses(sourceCode);
-    const ingredients = new Map<(typeof uses)[number], ReadonlySet<TSESTree.Node>>();
-    for (const use of uses) {
-      const fed = new Set<TSESTree.Node>();
+    const flows = signatureFlows(sourceCode);
+    if (flows.length === 0) return [];
+    // node → the HMACs it is an ingredient of (their key or input may come from it), indexed once
+    const fedInto = new Map<TSESTree.Node, Set<HmacUse>>();
+    for (const use of hmacUses(sourceCode)) {
       for (const node of [use.keyNode, ...use.inputNodes]) {
-        if (node) for (const source of traceValueSources(node, sourceCode)) fed.add(source);
+        if (!node) continue;
+        for (const source of traceValueSources(node, sourceCode)) {
+          const set = fedInto.get(source);
+          if (set) set.add(use);
+          else fedInto.set(source, new Set([use]));
+        }
       }
-      ingredients.set(use, fed);
     }
-    return signatureFlows(sourceCode).filter(
-      (flow) => !uses.some((other) => other !== flow.hmac && [...flow.hmac.chain].some((n) => ingredients.get(other)?.has(n))),
-    );
+    return flows.filter((flow) => ![...flow.hmac.chain].some((n) => [...(fedInto.get(n) ?? [])].some((other) => other !== flow.hmac)));
   });
 }
 
@@ -56,10 +117,14 @@ export function signatureSources(sourceCode: SourceCode): ReadonlySet<TSESTree.N
     const all = new Set<TSESTree.Node>();
     for (const sink of geminiHeaderSinks(sourceCode)) {
       if (sink.kind !== 'signature') continue;
-      for (const node of traceValueSources(sink.valueNode, sourceCode)) all.add(node);
+      for (const node of sinkSources(sink, sourceCode)) all.add(node);
     }
     return all;
   });
+}
+
+function contains(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
+  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
 }
 
 function parameterIndex(fn: FunctionNode, name: string): number {
@@ -90,7 +155,7 @@ export function valuesInFlow(node: TSESTree.Node, flow: SignatureFlow, sourceCod
   const param = fn.params[index];
   if (index === -1 || !param) return undefined;
   const sources = flowSources(flow, sourceCode);
-  const setsHeader = containsNode(fn, flow.sink.valueNode);
+  const setsHeader = contains(fn, flow.sink.valueNode);
   const sites = localCallSites(fn, sourceCode).filter((call) => setsHeader || sources.has(call));
   if (sites.length === 0) return undefined;
   const out: TSESTree.Node[] = [];
@@ -112,21 +177,48 @@ export function valuesInFlow(node: TSESTree.Node, flow: SignatureFlow, sourceCod
  * else the only one in the file.
  */
 export function companionSink(flow: SignatureFlow, kind: 'payload' | 'apiKey', sourceCode: SourceCode): HeaderSink | undefined {
-  const candidates = geminiHeaderSinks(sourceCode).filter((s) => s.kind === kind);
-  const ownerObject = (sink: HeaderSink): TSESTree.Node | undefined => {
-    const prop = sink.nameNode.parent;
-    return prop?.type === AST_NODE_TYPES.Property && prop.key === sink.nameNode ? prop.parent : undefined;
-  };
+  const index = companionIndex(sourceCode)[kind];
   const object = ownerObject(flow.sink);
   if (object) {
-    const sibling = candidates.find((s) => ownerObject(s) === object);
+    const sibling = index.byObject.get(object)?.[0];
     if (sibling) return sibling;
   }
-  const fn = enclosingFunction(flow.sink.nameNode);
-  const sameFunction = candidates.filter((s) => enclosingFunction(s.nameNode) === fn);
+  const sameFunction = index.byFunction.get(enclosingFunction(flow.sink.nameNode)) ?? [];
   if (sameFunction.length === 1) return sameFunction[0];
   if (sameFunction.length > 1) return undefined;
-  return candidates.length === 1 ? candidates[0] : undefined;
+  return index.all.length === 1 ? index.all[0] : undefined;
+}
+
+/** The object literal a header is a key of. */
+function ownerObject(sink: HeaderSink): TSESTree.Node | undefined {
+  const prop = sink.nameNode.parent;
+  return prop?.type === AST_NODE_TYPES.Property && prop.key === sink.nameNode ? prop.parent : undefined;
+}
+
+interface CompanionIndex {
+  all: HeaderSink[];
+  byObject: Map<TSESTree.Node, HeaderSink[]>;
+  byFunction: Map<FunctionNode | undefined, HeaderSink[]>;
+}
+
+/** The payload and API-key headers of the file by object literal and by function, indexed once. */
+function companionIndex(sourceCode: SourceCode): Record<'payload' | 'apiKey', CompanionIndex> {
+  return memoForFile(sourceCode, 'signing-flow:companionIndex', () => {
+    const make = (): CompanionIndex => ({ all: [], byObject: new Map(), byFunction: new Map() });
+    const index = { payload: make(), apiKey: make() };
+    for (const sink of geminiHeaderSinks(sourceCode)) {
+      if (sink.kind !== 'payload' && sink.kind !== 'apiKey') continue;
+      const entry = index[sink.kind];
+      entry.all.push(sink);
+      const object = ownerObject(sink);
+      if (object) entry.byObject.set(object, [...(entry.byObject.get(object) ?? []), sink]);
+      const fn = enclosingFunction(sink.nameNode);
+      const list = entry.byFunction.get(fn);
+      if (list) list.push(sink);
+      else entry.byFunction.set(fn, [sink]);
+    }
+    return index;
+  });
 }
 
 /** Whether every reference to `fn` is a direct call in this file (not exported, not passed around). */
@@ -153,6 +245,18 @@ function onlyCalledHere(fn: FunctionNode, sourceCode: SourceCode): boolean {
   });
 }
 
+/** The functions that contain an `X-GEMINI-SIGNATURE` header value (each sink's enclosing functions), indexed once. */
+function functionsSettingSignatures(sourceCode: SourceCode): ReadonlySet<FunctionNode> {
+  return memoForFile(sourceCode, 'signing-flow:functionsSettingSignatures', () => {
+    const set = new Set<FunctionNode>();
+    for (const sink of geminiHeaderSinks(sourceCode)) {
+      if (sink.kind !== 'signature') continue;
+      for (let fn = enclosingFunction(sink.valueNode); fn && !set.has(fn); fn = enclosingFunction(fn)) set.add(fn);
+    }
+    return set;
+  });
+}
+
 /**
  * Whether the code at `node` runs only to produce Gemini exchange signatures, so that a fix there
  * changes nothing else: it is module-level code or sits in a function that sets an
@@ -160,7 +264,7 @@ function onlyCalledHere(fn: FunctionNode, sourceCode: SourceCode): boolean {
  * whose call sites feed such a header. A helper that also signs for Binance or is exported says no.
  */
 export function feedsOnlyGeminiSignatures(node: TSESTree.Node, sourceCode: SourceCode): boolean {
-  const sinks = geminiHeaderSinks(sourceCode).filter((s) => s.kind === 'signature');
+  const setting = functionsSettingSignatures(sourceCode);
   const sources = signatureSources(sourceCode);
   const visited = new Set<FunctionNode>();
   const queue: TSESTree.Node[] = [node];
@@ -170,7 +274,7 @@ export function feedsOnlyGeminiSignatures(node: TSESTree.Node, sourceCode: Sourc
     if (!fn || visited.has(fn)) continue;
     visited.add(fn);
     if (visited.size > 16) return false;
-    if (sinks.some((s) => containsNode(fn, s.valueNode))) continue;
+    if (setting.has(fn)) continue;
     if (!onlyCalledHere(fn, sourceCode)) return false;
     const sites = localCallSites(fn, sourceCode);
     if (sites.length === 0) return false;
@@ -334,4 +438,66 @@ export function upperCasedSignatures(flow: SignatureFlow, sourceCode: SourceCode
     if ([...flow.hmac.chain].some((n) => carried.has(n))) out.push(node);
   }
   return out;
+}
+
+/**
+ * Whether the value computed at `node` (the HMAC's finished output, or an `.toUpperCase()` on the
+ * way) goes to the flow's `X-GEMINI-SIGNATURE` header and nowhere else: every read of the `const`
+ * holding it, every caller of the helper returning it, each step up through `await`, template
+ * literals, `String(…)` and case changes, ends at the header value. A value also handed to
+ * `audit.record(sig)`, logged, compared or returned to an unknown caller says no: changing its
+ * encoding there would change those too, so rules offer a suggestion instead of a fix.
+ */
+export function valueOnlyReachesHeader(node: TSESTree.Node, flow: SignatureFlow, sourceCode: SourceCode): boolean {
+  const header = unwrap(flow.sink.valueNode);
+  const steps = new Set(sameValueSteps(flow.sink.valueNode, sourceCode, true));
+  const visited = new Set<TSESTree.Node>();
+  const ok = (start: TSESTree.Node, depth: number): boolean => {
+    if (depth > 24 || visited.size > 500) return false;
+    let current = start;
+    for (;;) {
+      if (current === header || unwrap(current) === header) return true;
+      if (visited.has(current)) return true; // already judged on another path
+      visited.add(current);
+      const parent: TSESTree.Node | undefined = current.parent;
+      if (!parent) return false;
+      if (
+        parent.type === AST_NODE_TYPES.AwaitExpression ||
+        parent.type === AST_NODE_TYPES.TSAsExpression ||
+        parent.type === AST_NODE_TYPES.TSNonNullExpression ||
+        parent.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+        parent.type === AST_NODE_TYPES.ChainExpression
+      ) {
+        current = parent;
+        continue;
+      }
+      // sig.toUpperCase(), String(sig), `${sig}`: a step the header value is made of
+      if (steps.has(parent)) {
+        current = parent;
+        continue;
+      }
+      if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === current && parent.parent?.type === AST_NODE_TYPES.CallExpression && steps.has(parent.parent)) {
+        current = parent.parent;
+        continue;
+      }
+      if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === current && parent.id.type === AST_NODE_TYPES.Identifier) {
+        const variable = findVariable(parent.id, sourceCode);
+        if (!variable || parent.parent?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) return false;
+        const reads = variable.references.filter((r) => r.isRead());
+        return reads.length > 0 && reads.every((r) => ok(r.identifier, depth + 1));
+      }
+      if ((parent.type === AST_NODE_TYPES.ReturnStatement && parent.argument === current) || (parent.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === current)) {
+        const fn = parent.type === AST_NODE_TYPES.ArrowFunctionExpression ? parent : enclosingFunction(parent);
+        if (!fn || !onlyCalledHere(fn, sourceCode)) return false;
+        const sites = localCallSites(fn, sourceCode);
+        return sites.length > 0 && sites.every((site) => ok(site, depth + 1));
+      }
+      return false;
+    }
+  };
+  try {
+    return ok(node, 0);
+  } catch {
+    return false;
+  }
 }
