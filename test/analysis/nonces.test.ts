@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import { classifyNonceExpression, geminiNonceUses, isRepeatedFunction, nonceOrigin } from '../../src/analysis/nonces.js';
+import { classifyNonceExpression, geminiNonceUses, isRepeatedFunction, nonceOrigin } from '../../src/analysis/nonces/index.js';
 import { findNode, findNodes, parse } from '../helpers/parse.js';
 
 /** Classifies the value of the (last) `nonce:` property in `code`. */
