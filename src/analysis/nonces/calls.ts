@@ -3,7 +3,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { memberName, unwrap, type FunctionNode } from '../ast-utils.js';
 import { findVariable, isModuleMember, moduleRef, resolveIdentifier, type ModuleRef } from '../bindings.js';
 import { calledFunction } from '../functions.js';
-import { numeric, truncate, UNKNOWN, type Next, type Out, type Trace, type Walker } from './shape.js';
+import { isTime, numeric, truncate, UNKNOWN, type Next, type Out, type Shape, type Trace, type Walker } from './shape.js';
 import { sameReference } from './tree.js';
 import { SIGNER_MODULE } from './types.js';
 
@@ -48,10 +48,15 @@ function knownCall(ref: ModuleRef, node: TSESTree.CallExpression, next: Next, ou
         const inner = next(arg);
         return { ...inner, shape: truncate(inner.shape) };
       }
+      // time since the process started: restarts at zero with every process
       case 'performance.now':
-      case 'process.hrtime':
+        return out({ t: 'elapsed', scale: 3, res: 6 });
       case 'process.hrtime.bigint':
+        return out({ t: 'elapsed', scale: 9, res: 9 });
       case 'process.uptime':
+        return out({ t: 'elapsed', scale: 0, res: 6 });
+      // a [seconds, nanoseconds] tuple
+      case 'process.hrtime':
         return out({ t: 'relative' });
       default:
         break;
@@ -71,10 +76,13 @@ function knownCall(ref: ModuleRef, node: TSESTree.CallExpression, next: Next, ou
   if (ref.source === 'crypto' && last && RANDOM_CRYPTO.has(last)) return out({ t: 'random' });
   if (RANDOM_PACKAGES.has(ref.source)) return out({ t: 'random' });
   if ((ref.source === 'crypto-js' || ref.source.startsWith('crypto-js/')) && last === 'random') return out({ t: 'random' });
-  if ((ref.source === 'perf_hooks' && isModuleMember(ref, 'perf_hooks', 'performance', 'now')) || (ref.source === 'os' && last === 'uptime')) {
-    return out({ t: 'relative' });
+  if (ref.source === 'perf_hooks' && isModuleMember(ref, 'perf_hooks', 'performance', 'now')) return out({ t: 'elapsed', scale: 3, res: 6 });
+  if (ref.source === 'os' && last === 'uptime') return out({ t: 'elapsed', scale: 0, res: 0 });
+  if (ref.source === 'process') {
+    if (last === 'bigint') return out({ t: 'elapsed', scale: 9, res: 9 });
+    if (last === 'uptime') return out({ t: 'elapsed', scale: 0, res: 6 });
+    if (last === 'hrtime') return out({ t: 'relative' });
   }
-  if (ref.source === 'process' && (last === 'hrtime' || last === 'bigint' || last === 'uptime')) return out({ t: 'relative' });
   if (DATE_LIBRARIES.has(ref.source)) {
     if (path.length === 0 && node.arguments.length === 0) return out({ t: 'date' });
     if (path.length === 1 && last === 'utc' && node.arguments.length === 0) return out({ t: 'date' });
@@ -95,6 +103,22 @@ function knownCall(ref: ModuleRef, node: TSESTree.CallExpression, next: Next, ou
 }
 
 const CONVERSIONS = new Set(['toString', 'valueOf', 'toFixed', 'toLocaleString']);
+const DIGIT_CUTS = new Set(['slice', 'substring', 'substr']);
+
+/**
+ * `String(Date.now()).slice(0, 10)`: the leading digits of a time's decimal string. Unix time has
+ * 10 digits in seconds (until 2286), so a string of scale `s` has `10 + s` digits and keeping `n`
+ * of them (or dropping `-n`) leaves scale `n − 10`. Any other cut is not a time any more.
+ */
+function digitCut(node: TSESTree.CallExpression, shape: Extract<Shape, { t: 'clock' | 'elapsed' }>, obj: Trace): Trace | undefined {
+  const [start, end] = node.arguments.map((a) => (a.type === AST_NODE_TYPES.Literal && typeof a.value === 'number' ? a.value : a.type === AST_NODE_TYPES.UnaryExpression && a.operator === '-' && a.argument.type === AST_NODE_TYPES.Literal && typeof a.argument.value === 'number' ? -a.argument.value : undefined));
+  if (shape.t !== 'clock' || node.arguments.length !== 2 || start !== 0 || end === undefined || shape.res < shape.scale) return undefined;
+  const digits = 10 + shape.scale;
+  const kept = end < 0 ? digits + end : end;
+  const scale = kept - 10;
+  if (!Number.isInteger(scale) || scale < 0 || scale > shape.scale) return undefined;
+  return { ...obj, shape: { ...shape, scale, res: Math.min(shape.res, scale) } };
+}
 
 /** What a call produces: a known clock or random source, a signer source's `next()`, a conversion, or a local function's return value. */
 export function call(node: TSESTree.CallExpression, anchor: TSESTree.Node, w: Walker, depth: number, out: Out, next: Next): Trace {
@@ -192,9 +216,12 @@ function methodCall(
       // Math.random().toString(36).slice(2), randomBytes(8).readBigUInt64BE()
       return obj;
     case 'clock':
+    case 'elapsed':
     case 'literal':
     case 'counter':
     case 'source':
+    case 'shifted':
+      if (isTime(shape) && DIGIT_CUTS.has(method)) return digitCut(node, shape, obj);
       if (!CONVERSIONS.has(method)) return undefined;
       if (method === 'toFixed') {
         // toFixed() and toFixed(0) round to an integer

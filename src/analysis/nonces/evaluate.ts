@@ -1,12 +1,14 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { enclosingClass, isFunctionNode, memberName, returnedExpressions, staticKeyName, unwrap, walk, type FunctionNode } from '../ast-utils.js';
+import { enclosingClass, isFunctionNode, memberName, returnedExpressions, staticKeyName, unwrap, type FunctionNode } from '../ast-utils.js';
 import { isModuleMember, moduleRef, resolveIdentifier } from '../bindings.js';
-import { memoForFile } from '../memo.js';
 import { classFieldValue, propertyValue, resolveValueNode } from '../values.js';
+import { binary } from './arithmetic.js';
 import { call } from './calls.js';
-import { int32, numeric, powerOfTen, sameShape, MAX_DEPTH, UNKNOWN, type Next, type Out, type Shape, type Trace, type Walker } from './shape.js';
+import { counterSeed } from './counters.js';
+import { int32, kindOf, numeric, sameShape, valueOf, MAX_DEPTH, UNKNOWN, type Next, type Out, type Shape, type Trace, type Walker } from './shape.js';
 import { contains, sameReference } from './tree.js';
+import { memberWriteCount } from './writes.js';
 import { SIGNER_MODULE, type NonceKind, type NonceOrigin } from './types.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -29,35 +31,11 @@ export function nonceOrigin(node: TSESTree.Node, sourceCode: SourceCode): NonceO
     trace = analyse(node, node, { sc: sourceCode, callees: [], active: new Set(), budget: { left: 2000 }, analyse, returns }, 0);
   } catch {
     // analysis must never break a lint run
-    return { kind: 'unknown', node, computedAt: node };
+    return { kind: 'unknown', node, computedAt: node, value: valueOf(UNKNOWN) };
   }
-  const origin: NonceOrigin = { kind: kindOf(trace.shape), node: trace.node, computedAt: trace.computedAt };
+  const origin: NonceOrigin = { kind: kindOf(trace.shape), node: trace.node, computedAt: trace.computedAt, value: valueOf(trace.shape) };
   if (trace.shape.t === 'source') origin.sourceKind = trace.shape.key;
   return origin;
-}
-
-function kindOf(shape: Shape): NonceKind {
-  switch (shape.t) {
-    case 'clock':
-      if (shape.scale >= 3 && shape.scale <= 9) {
-        if (shape.res >= 3) return 'milliseconds';
-        if (shape.res <= 0) return 'scaled-seconds';
-        return 'unknown';
-      }
-      return shape.scale === 0 ? 'seconds' : 'unknown';
-    case 'literal':
-      return 'literal';
-    case 'random':
-      return 'random';
-    case 'relative':
-      return 'non-monotonic';
-    case 'source':
-      return 'monotonic-source';
-    case 'counter':
-      return 'counter';
-    default:
-      return 'unknown';
-  }
 }
 
 function analyse(raw: TSESTree.Node, anchor: TSESTree.Node, w: Walker, depth: number): Trace {
@@ -90,9 +68,9 @@ function analyse(raw: TSESTree.Node, anchor: TSESTree.Node, w: Walker, depth: nu
       if (node.operator === '&&') return out(UNKNOWN);
       return either(next(node.left), next(node.right), out);
     case AST_NODE_TYPES.UpdateExpression:
-      return out(node.operator === '++' ? { t: 'counter' } : UNKNOWN);
+      return out(node.operator === '++' ? { t: 'counter', seed: counterSeed(node.argument, w, depth) } : UNKNOWN);
     case AST_NODE_TYPES.AssignmentExpression:
-      return assignment(node, next, out, w);
+      return assignment(node, next, out, w, depth);
     case AST_NODE_TYPES.UnaryExpression: {
       if (node.operator === '+') {
         const inner = next(node.argument);
@@ -108,7 +86,7 @@ function analyse(raw: TSESTree.Node, anchor: TSESTree.Node, w: Walker, depth: nu
       return out(UNKNOWN);
     }
     case AST_NODE_TYPES.BinaryExpression:
-      return binary(node, next, out);
+      return binary(node, w, next, out);
     case AST_NODE_TYPES.NewExpression: {
       const ref = moduleRef(node.callee, w.sc);
       if (node.arguments.length === 0 && isModuleMember(ref, '<global>', 'Date')) return out({ t: 'date' });
@@ -169,6 +147,10 @@ function identifier(node: TSESTree.Identifier, anchor: TSESTree.Node, w: Walker,
 function member(node: TSESTree.MemberExpression, anchor: TSESTree.Node, w: Walker, depth: number, out: Out): Trace {
   const name = memberName(node);
   const object = unwrap(node.object);
+  // the instant the process started, in milliseconds: one value for the whole process
+  if (name === 'timeOrigin' && isModuleMember(moduleRef(node, w.sc), ['<global>', 'perf_hooks'], 'performance', 'timeOrigin')) {
+    return out({ t: 'clock', scale: 3, res: 3, epoch: true }, node, node);
+  }
   if (name !== undefined && object.type === AST_NODE_TYPES.ThisExpression) {
     const getter = classGetter(node, name);
     if (getter) return returns(getter, anchor, w, depth, out);
@@ -176,11 +158,11 @@ function member(node: TSESTree.MemberExpression, anchor: TSESTree.Node, w: Walke
     if (!value) return out(UNKNOWN);
     // the one write classFieldValue relies on is allowed; any other write makes the field vary
     const inConstructor = value.parent?.type === AST_NODE_TYPES.AssignmentExpression;
-    if ((memberWrites(w.sc).get(name) ?? 0) > (inConstructor ? 1 : 0)) return out(UNKNOWN);
+    if (memberWriteCount(w.sc, name) > (inConstructor ? 1 : 0)) return out(UNKNOWN);
     return follow(value, anchor, w, depth);
   }
   if (name !== undefined && !node.computed) {
-    if ((memberWrites(w.sc).get(name) ?? 0) > 0) return out(UNKNOWN);
+    if (memberWriteCount(w.sc, name) > 0) return out(UNKNOWN);
     const resolved = resolveValueNode(node, w.sc);
     if (resolved !== node) return follow(resolved, anchor, w, depth);
     return out(UNKNOWN);
@@ -188,7 +170,7 @@ function member(node: TSESTree.MemberExpression, anchor: TSESTree.Node, w: Walke
   // process.hrtime()[0], randomBytes(4)[0]
   if (node.computed) {
     const inner = analyse(node.object, anchor, w, depth + 1);
-    if (inner.shape.t === 'random' || inner.shape.t === 'relative') return inner;
+    if (inner.shape.t === 'random' || inner.shape.t === 'relative' || inner.shape.t === 'elapsed') return { ...inner, shape: inner.shape.t === 'elapsed' ? { t: 'relative' } : inner.shape };
   }
   return out(UNKNOWN);
 }
@@ -202,28 +184,6 @@ function classGetter(node: TSESTree.Node, name: string): FunctionNode | undefine
     }
   }
   return undefined;
-}
-
-/** How often each property name is written through a member (`x.name = …`, `x.name++`, `x.name += …`). */
-function memberWrites(sc: SourceCode): Map<string, number> {
-  return memoForFile(sc, 'nonces.memberWrites', () => {
-    const counts = new Map<string, number>();
-    walk(sc.ast, (node) => {
-      let target: TSESTree.Node | undefined;
-      if (node.type === AST_NODE_TYPES.AssignmentExpression) target = node.left;
-      else if (node.type === AST_NODE_TYPES.UpdateExpression) target = node.argument;
-      else if (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === 'delete') target = node.argument;
-      if (target) {
-        const t = unwrap(target);
-        if (t.type === AST_NODE_TYPES.MemberExpression) {
-          const name = memberName(t);
-          if (name !== undefined) counts.set(name, (counts.get(name) ?? 0) + 1);
-        }
-      }
-      return undefined;
-    });
-    return counts;
-  });
 }
 
 function returns(fn: FunctionNode, anchor: TSESTree.Node, w: Walker, depth: number, out: Out): Trace {
@@ -242,10 +202,11 @@ function returns(fn: FunctionNode, anchor: TSESTree.Node, w: Walker, depth: numb
   }
 }
 
-function assignment(node: TSESTree.AssignmentExpression, next: Next, out: Out, w: Walker): Trace {
+function assignment(node: TSESTree.AssignmentExpression, next: Next, out: Out, w: Walker, depth: number): Trace {
+  const counter = (): Shape => ({ t: 'counter', seed: counterSeed(node.left, w, depth) });
   if (node.operator === '+=') {
     const step = next(node.right).shape;
-    return out(step.t === 'literal' && typeof step.value === 'number' && step.value > 0 ? { t: 'counter' } : UNKNOWN);
+    return out(step.t === 'literal' && typeof step.value === 'number' && step.value > 0 ? counter() : UNKNOWN);
   }
   if (node.operator !== '=') return out(UNKNOWN);
   // n = n + 1
@@ -253,89 +214,8 @@ function assignment(node: TSESTree.AssignmentExpression, next: Next, out: Out, w
   if (right.type === AST_NODE_TYPES.BinaryExpression && right.operator === '+') {
     const [a, b] = [unwrap(right.left), unwrap(right.right)];
     const step = (x: TSESTree.Node) => x.type === AST_NODE_TYPES.Literal && typeof x.value === 'number' && x.value > 0;
-    if ((sameReference(a, node.left, w.sc) && step(b)) || (sameReference(b, node.left, w.sc) && step(a))) return out({ t: 'counter' });
+    if ((sameReference(a, node.left, w.sc) && step(b)) || (sameReference(b, node.left, w.sc) && step(a))) return out(counter());
   }
   const inner = next(node.right);
   return { ...inner, computedAt: out(UNKNOWN).computedAt };
 }
-
-function binary(node: TSESTree.BinaryExpression, next: Next, out: Out): Trace {
-  if (node.left.type === AST_NODE_TYPES.PrivateIdentifier) return out(UNKNOWN);
-  const left = next(node.left);
-  const right = next(node.right);
-  const l = left.shape;
-  const r = right.shape;
-  switch (node.operator) {
-    case '+':
-    case '-': {
-      if (l.t === 'literal' && r.t === 'literal') return out({ t: 'literal' });
-      // performance.timeOrigin + performance.now(): an absolute clock with sub-millisecond resolution
-      if (node.operator === '+' && (isTimeOrigin(node.left) || isTimeOrigin(node.right))) {
-        return out({ t: 'clock', scale: 3, res: 3 });
-      }
-      const [main, other, mainTrace] = l.t === 'literal' ? [r, l, right] : [l, r, left];
-      if (other.t === 'literal') {
-        if (typeof other.value === 'string') {
-          // string concatenation: '' changes nothing, trailing zeros scale the digits up
-          if (other.value === '') return main.t === 'date' ? out(UNKNOWN) : mainTrace;
-          if (l.t !== 'literal' && /^0+$/.test(other.value) && main.t === 'clock') {
-            return { ...mainTrace, shape: { ...main, scale: main.scale + other.value.length } };
-          }
-          return out(UNKNOWN);
-        }
-        // a constant offset keeps what the value is and where it is computed
-        if (main.t === 'date') return out(UNKNOWN);
-        if (node.operator === '-' && l.t === 'literal') return out(UNKNOWN);
-        return mainTrace;
-      }
-      // clock ± something unknown (a server-time offset, a loop index): still a clock, but no
-      // longer one value computed once
-      if (l.t === 'clock' && r.t === 'unknown') return { ...left, computedAt: out(UNKNOWN).computedAt };
-      if (r.t === 'clock' && l.t === 'unknown' && node.operator === '+') return { ...right, computedAt: out(UNKNOWN).computedAt };
-      return out(UNKNOWN);
-    }
-    case '*': {
-      const lk = powerOfTen(r);
-      const rk = powerOfTen(l);
-      const [main, k, mainTrace] = lk !== undefined ? [numeric(l), lk, left] : rk !== undefined ? [numeric(r), rk, right] : [undefined, undefined, undefined];
-      if (main && k !== undefined && mainTrace) {
-        if (main.t === 'clock') return { ...mainTrace, shape: { ...main, scale: main.scale + k } };
-        if (main.t === 'random' || main.t === 'relative' || main.t === 'literal') return { ...mainTrace, shape: main };
-        return out(UNKNOWN);
-      }
-      if (l.t === 'random' && r.t !== 'clock' && r.t !== 'date') return left;
-      if (r.t === 'random' && l.t !== 'clock' && l.t !== 'date') return right;
-      if (l.t === 'literal' && r.t === 'literal') return out({ t: 'literal' });
-      return out(UNKNOWN);
-    }
-    case '/': {
-      const k = powerOfTen(r);
-      const main = numeric(l);
-      if (k !== undefined && main.t === 'clock') return { ...left, shape: { ...main, scale: main.scale - k } };
-      if (r.t === 'literal' && (main.t === 'random' || main.t === 'relative' || main.t === 'literal')) return { ...left, shape: main };
-      return out(UNKNOWN);
-    }
-    case '|':
-    case '>>':
-    case '>>>': {
-      if (r.t === 'literal' && r.value === 0) return { ...left, shape: int32(l) };
-      return out(UNKNOWN);
-    }
-    case '%': {
-      const main = numeric(l);
-      if (main.t === 'clock' || main.t === 'relative') return { ...left, shape: { t: 'relative' } };
-      if (main.t === 'random') return left;
-      return out(UNKNOWN);
-    }
-    default:
-      return out(UNKNOWN);
-  }
-}
-
-function isTimeOrigin(node: TSESTree.Node): boolean {
-  const n = unwrap(node);
-  if (n.type !== AST_NODE_TYPES.MemberExpression || memberName(n) !== 'timeOrigin') return false;
-  const base = unwrap(n.object);
-  return base.type === AST_NODE_TYPES.Identifier && base.name === 'performance';
-}
-

@@ -8,11 +8,12 @@ import type { TSESTree } from '@typescript-eslint/utils';
  * - `scaled-seconds`: whole seconds scaled to look like milliseconds (`Math.floor(Date.now() / 1000) * 1000`);
  * - `random`: `Math.random()`, `crypto.randomInt/randomUUID/randomBytes`, `uuid()`, `nanoid()`…;
  * - `non-monotonic`: a clock that restarts or wraps (`performance.now()`, `process.hrtime()`,
- *   `new Date().getSeconds()`, `Date.now() % n`, a millisecond clock squeezed through `| 0`);
+ *   `new Date().getSeconds()`, `Date.now() % n`, a millisecond clock squeezed through `| 0`), or the
+ *   clock shifted by an offset that changes while the process runs;
  * - `monotonic-source`: a source that increases on every call (the reference signer's
  *   `createIncrementalNonce().next()` / `defaultNonce.next()`, or `Math.max(Date.now(), last + 1)`
  *   with the result written back to `last`);
- * - `counter`: `++n`, `this.nonce++`, `n += 1`;
+ * - `counter`: `++n`, `this.nonce++`, `n += 1` (its {@link NonceValue} says whether it restarts);
  * - `unknown`: anything else (parameters, imported helpers, …) — callers must stay silent.
  */
 export type NonceKind =
@@ -42,7 +43,49 @@ export interface NonceOrigin {
    * A nonce whose `computedAt` lies outside the payload object is computed once and may be reused.
    */
   computedAt: TSESTree.Node;
+  /** The abstract value: resolution, monotonicity and (as far as the expression shows) lifetime. */
+  value: NonceValue;
 }
+
+/**
+ * The abstract value of a nonce: three independent coordinates, each a flat lattice whose top is
+ * `'unknown'` (the join of two different values is `'unknown'`; the evaluator joins the branches of
+ * `?:`, `||`, `??` and a helper's several `return`s this way, and callers stay silent on `'unknown'`).
+ *
+ * - **resolution**: how far apart two values of the same source must be in time to differ —
+ *   `'µs'`, `'ms'`, `'s'` or `'unknown'`. It is tracked apart from the magnitude ({@link unit}):
+ *   `Math.floor(Date.now() / 1000) * 1000` is in milliseconds but has one-second resolution.
+ * - **monotonic**: whether the values grow from one request to the next, across process restarts —
+ *   `'guaranteed'` (the wall clock read per request, a `Math.max(Date.now(), last + 1)` guard, the
+ *   reference signer, a counter seeded from the clock), `'not'` (see {@link NonceBreak}) or `'unknown'`.
+ *   The wall clock counts as monotonic: ties inside one resolution step are a lifetime question.
+ * - **lifetime**: how many requests one evaluation serves — `'request'` (computed afresh for each),
+ *   `'process'` (fixed when the process starts: `performance.timeOrigin`), `'shared'` (one evaluation
+ *   reaches several requests: a literal, a value hoisted out of a loop or callback, one `const` passed
+ *   to two requests, values computed in one synchronous burst) or `'unknown'`. The expression alone
+ *   yields `'request'`, `'process'` or `'shared'` for literals; the per-file facts refine it.
+ */
+export interface NonceValue {
+  resolution: NonceResolution;
+  /** The magnitude: Unix time in seconds, milliseconds, microseconds, nanoseconds, or not a time at all. */
+  unit: 's' | 'ms' | 'µs' | 'ns' | 'unknown';
+  monotonic: 'guaranteed' | 'not' | 'unknown';
+  lifetime: 'request' | 'process' | 'shared' | 'unknown';
+  /** Why `monotonic` is `'not'`. */
+  breaks?: NonceBreak;
+}
+
+/** How often a nonce source changes value. */
+export type NonceResolution = 'µs' | 'ms' | 's' | 'unknown';
+
+/**
+ * Why a nonce does not grow: `fixed` (a literal), `random` (random, or a clock plus a random
+ * jitter), `restarts` (time since process start: `performance.now()`, `process.hrtime.bigint()`),
+ * `wraps` (`% n`, `| 0`, `getSeconds()`), `offset` (the clock minus an offset that changes while the
+ * process runs), `counter` (a counter that starts again from a constant in every process),
+ * `process-start` (a time fixed at process start: `performance.timeOrigin`).
+ */
+export type NonceBreak = 'fixed' | 'random' | 'restarts' | 'wraps' | 'offset' | 'counter' | 'process-start';
 
 /** The only module whose nonce sources this layer trusts by name. */
 export const SIGNER_MODULE = 'eslint-plugin-gemini-guard/signer';
