@@ -60,7 +60,8 @@ ruleTester.run('valid-nonce', rule, {
     // Date.now() computed inside the per-request function (incremental keys)
     code('export async function privateRequest(path, params) {', '  const nonce = Date.now();', '  return send({ request: path, nonce, ...params });', '}', "privateRequest('/v1/balances', {});"),
     code("export const balances = () => send({ request: '/v1/balances', nonce: Date.now() });"),
-    code("for (const id of ids) { const nonce = Date.now(); send({ request: '/v1/order/cancel', nonce, order_id: id }); }"),
+    // fresh per iteration, one request after another (without the await the loop is a burst: see below)
+    code("for (const id of ids) { const nonce = Date.now(); await send({ request: '/v1/order/cancel', nonce, order_id: id }); }"),
     code("const base = Date.now();", "ids.forEach((id, i) => send({ request: '/v1/order/cancel', nonce: base + i, order_id: id }));"),
     code("class C { nonce() { return Date.now(); } m() { return send({ request: '/v1/balances', nonce: this.nonce() }); } }"),
     code("send({ request: '/v1/balances', nonce: String(Date.now()) });"),

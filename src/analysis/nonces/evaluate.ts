@@ -31,10 +31,12 @@ export function nonceOrigin(node: TSESTree.Node, sourceCode: SourceCode): NonceO
     trace = analyse(node, node, { sc: sourceCode, callees: [], active: new Set(), budget: { left: 2000 }, analyse, returns }, 0);
   } catch {
     // analysis must never break a lint run
-    return { kind: 'unknown', node, computedAt: node, value: valueOf(UNKNOWN) };
+    return { kind: 'unknown', node, computedAt: node, value: valueOf(UNKNOWN), tick: false };
   }
-  const origin: NonceOrigin = { kind: kindOf(trace.shape), node: trace.node, computedAt: trace.computedAt, value: valueOf(trace.shape) };
-  if (trace.shape.t === 'source') origin.sourceKind = trace.shape.key;
+  const shape = trace.shape;
+  const tick = shape.t === 'clock' && !shape.epoch && !shape.tagged;
+  const origin: NonceOrigin = { kind: kindOf(shape), node: trace.node, computedAt: trace.computedAt, value: valueOf(shape), tick };
+  if (shape.t === 'source') origin.sourceKind = shape.key;
   return origin;
 }
 

@@ -11,5 +11,6 @@
 export { classifyNonceExpression, nonceOrigin } from './evaluate.js';
 export { isRepeatedFunction, nonceReuse, sharedNonceUses, type NonceReuse, type NonceUse } from './reuse.js';
 export { geminiNonceUses, type GeminiNonceUse } from './facts.js';
+export type { NonceBreak, NonceResolution, NonceValue } from './types.js';
 export { sameReference } from './tree.js';
 export { SIGNER_MODULE, type NonceKeyKind, type NonceKind, type NonceOrigin } from './types.js';

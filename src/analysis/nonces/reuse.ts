@@ -18,18 +18,20 @@ export interface NonceReuse {
    * computed outside a callback that runs repeatedly (`.map`, `forEach`, `setInterval`, event
    * handlers); `function`: computed outside a function that runs repeatedly (a method, an
    * exported function, one called from several places); `shared`: two payloads in one run of a
-   * function carry the same value.
+   * function carry the same value; `burst`: a millisecond clock read several times in one
+   * synchronous run (a `.map` callback, a loop without `await`, two requests built before either
+   * is awaited), so the readings can be equal.
    */
-  kind: 'loop' | 'callback' | 'function' | 'shared';
+  kind: 'loop' | 'callback' | 'function' | 'shared' | 'burst';
   /** Where the value is computed: `module` (top level), `instance` (class field or constructor), or `function`. */
   scope: 'module' | 'instance' | 'function';
   /** The node whose single evaluation produces the shared value. */
   computedAt: TSESTree.Node;
-  /** The loop or function that repeats, or (for `shared`) the other payload object. */
+  /** The loop or function that repeats, or (for `shared` / `burst`) the other payload object or call. */
   repeatedBy: TSESTree.Node;
 }
 
-const LOOPS = new Set<string>([
+export const LOOPS = new Set<string>([
   AST_NODE_TYPES.ForStatement,
   AST_NODE_TYPES.ForInStatement,
   AST_NODE_TYPES.ForOfStatement,
@@ -38,7 +40,7 @@ const LOOPS = new Set<string>([
 ]);
 
 /** Whether `child` (a direct child of `loop`) is evaluated on every iteration. */
-function repeatsInLoop(loop: TSESTree.Node, child: TSESTree.Node): boolean {
+export function repeatsInLoop(loop: TSESTree.Node, child: TSESTree.Node): boolean {
   switch (loop.type) {
     case AST_NODE_TYPES.ForStatement:
       return child === loop.body || child === loop.test || child === loop.update;
@@ -54,7 +56,7 @@ function repeatsInLoop(loop: TSESTree.Node, child: TSESTree.Node): boolean {
 }
 
 /** Whether a value of this kind, computed at `computedAt`, is a value worth calling "reused". */
-function reusable(origin: NonceOrigin): boolean {
+export function reusable(origin: NonceOrigin): boolean {
   if (origin.kind === 'literal') return false;
   if (origin.kind !== 'unknown') return true;
   // an unknown value counts only when it is visibly produced by a call (`await getNonce()`)
@@ -110,7 +112,7 @@ function findReuse(use: TSESTree.Node, origin: NonceOrigin, sc: SourceCode): Non
 }
 
 /** `use` sits in a statement that leaves the loop (`return send(p)`, or a `break` follows it). */
-function exitsLoop(use: TSESTree.Node, loop: TSESTree.Node): boolean {
+export function exitsLoop(use: TSESTree.Node, loop: TSESTree.Node): boolean {
   let child: TSESTree.Node = use;
   for (let current = use.parent; current && current !== loop; child = current, current = current.parent) {
     if (current.type === AST_NODE_TYPES.ReturnStatement || current.type === AST_NODE_TYPES.ThrowStatement) return true;
@@ -214,7 +216,7 @@ function functionVariable(fn: FunctionNode, sc: SourceCode): TSESLint.Scope.Vari
 }
 
 /** Calls of `fn` in the file, including an immediately invoked function expression's own call. */
-function callSitesOf(fn: FunctionNode, sc: SourceCode): readonly TSESTree.CallExpression[] {
+export function callSitesOf(fn: FunctionNode, sc: SourceCode): readonly TSESTree.CallExpression[] {
   const parent = fn.parent;
   if (parent?.type === AST_NODE_TYPES.CallExpression && unwrap(parent.callee) === fn) return [parent];
   return namedCallSitesOf(fn, sc);
@@ -234,7 +236,7 @@ function inRepeatedContext(node: TSESTree.Node, sc: SourceCode, depth: number, s
  * not try-block vs catch, not behind `&&`/`||`, and no `return`/`throw`/`break` in the statement
  * holding the earlier one.
  */
-function bothRun(a: TSESTree.Node, b: TSESTree.Node): boolean {
+export function bothRun(a: TSESTree.Node, b: TSESTree.Node): boolean {
   const common = commonAncestor(a, b);
   if (!common) return false;
   const { lca, towardA, towardB } = common;

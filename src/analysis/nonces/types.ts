@@ -45,6 +45,12 @@ export interface NonceOrigin {
   computedAt: TSESTree.Node;
   /** The abstract value: resolution, monotonicity and (as far as the expression shows) lifetime. */
   value: NonceValue;
+  /**
+   * A bare clock reading (`Date.now()`, `Math.floor(Date.now() / 1000)`): two evaluations within
+   * one tick of its resolution give the same value. `false` for a clock plus a term we cannot see
+   * (`base + i`), which may differ.
+   */
+  tick: boolean;
 }
 
 /**

@@ -1,0 +1,141 @@
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { dottedPath, enclosingFunction, isFunctionNode, memberName, unwrap, walk, type FunctionNode } from '../ast-utils.js';
+import { bothRun, callSitesOf, exitsLoop, LOOPS, repeatsInLoop } from './reuse.js';
+import { contains } from './tree.js';
+
+type SourceCode = Readonly<TSESLint.SourceCode>;
+
+/**
+ * Array methods whose callbacks run back to back, within one turn of the event loop: nonces read
+ * from a millisecond clock inside them come out equal (and the requests race each other).
+ * Event handlers, routes and timers run once per event and are not bursts.
+ */
+const BURST_METHODS = new Set(['map', 'flatMap', 'forEach']);
+
+/** How many helper calls a burst is followed through (`items.map(() => this.sign(…))` → `sign` → payload). */
+const MAX_LIFT = 3;
+
+/** A place where a nonce is read, and the node that makes several readings fall into one burst. */
+export interface BurstPoint {
+  /** The payload (or the call whose argument is the nonce) whose evaluation reads the clock. */
+  at: TSESTree.Node;
+  /** Caller id: the nonce use this point belongs to. */
+  owner: number;
+}
+
+/** The reading and what repeats it in one burst: a loop or `.map` callback, or an earlier reading. */
+export interface Burst {
+  owner: number;
+  repeatedBy: TSESTree.Node;
+}
+
+/**
+ * Nonces read from the clock several times in one synchronous burst: in a `.map`/`forEach`
+ * callback or a loop with no `await` (directly or through the helpers they call), or two readings
+ * in one function with no `await` between them (`Promise.all([send(a()), send(b())])`, two payloads
+ * built before either request is awaited). Within one millisecond `Date.now()` returns the same
+ * value, so an incremental key sees a repeated nonce. Returns one burst per owner at most.
+ */
+export function findBursts(points: readonly BurstPoint[], sc: SourceCode): Burst[] {
+  const found = new Map<number, Burst>();
+  const lifted: { at: TSESTree.Node; owner: number }[] = [];
+  for (const point of points) {
+    let frontier: TSESTree.Node[] = [point.at];
+    const seen = new Set<FunctionNode>();
+    for (let level = 0; level <= MAX_LIFT && frontier.length > 0 && !found.has(point.owner); level++) {
+      const next: TSESTree.Node[] = [];
+      for (const at of frontier) {
+        lifted.push({ at, owner: point.owner });
+        const repeat = repeatedInBurst(at);
+        if (repeat) {
+          found.set(point.owner, { owner: point.owner, repeatedBy: repeat });
+          break;
+        }
+        const fn = enclosingFunction(at);
+        if (!fn || seen.has(fn) || level === MAX_LIFT) continue;
+        seen.add(fn);
+        // a nonce read inside a helper is read again at each call of the helper
+        next.push(...callSitesOf(fn, sc));
+      }
+      frontier = next;
+    }
+  }
+  // two readings in one run of one function, with no await between them
+  const byFunction = new Map<FunctionNode | undefined, { at: TSESTree.Node; owner: number }[]>();
+  for (const p of lifted) {
+    const fn = enclosingFunction(p.at);
+    byFunction.set(fn, [...(byFunction.get(fn) ?? []), p]);
+  }
+  for (const [fn, list] of byFunction) {
+    if (list.length < 2) continue;
+    const sorted = [...list].sort((a, b) => a.at.range[0] - b.at.range[0]);
+    for (let i = 1; i < sorted.length; i++) {
+      const later = sorted[i]!;
+      if (found.has(later.owner)) continue;
+      const earlier = sorted.slice(0, i).reverse().find((e) => e.at !== later.at && !contains(e.at, later.at) && bothRun(e.at, later.at) && !awaitBetween(fn, e.at, later.at));
+      if (earlier) found.set(later.owner, { owner: later.owner, repeatedBy: earlier.at });
+    }
+  }
+  return [...found.values()];
+}
+
+/** The loop or `.map`/`forEach` callback that evaluates `at` several times without awaiting in between. */
+function repeatedInBurst(at: TSESTree.Node): TSESTree.Node | undefined {
+  let child: TSESTree.Node = at;
+  for (let current = at.parent; current; child = current, current = current.parent) {
+    if (LOOPS.has(current.type) && repeatsInLoop(current, child)) {
+      if (current.type === AST_NODE_TYPES.ForOfStatement && current.await) return undefined;
+      if (exitsLoop(at, current) || hasAwait(current)) return undefined;
+      return current;
+    }
+    if (isFunctionNode(current)) {
+      const parent = current.parent;
+      if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(current as TSESTree.Expression) && burstCallee(parent)) return parent;
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+function burstCallee(call: TSESTree.CallExpression): boolean {
+  const callee = unwrap(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const name = memberName(callee);
+  if (name === 'from') return dottedPath(callee) === 'Array.from';
+  return name !== undefined && BURST_METHODS.has(name);
+}
+
+/** An `await` (or `yield`) in `node`, outside nested functions. */
+function hasAwait(node: TSESTree.Node): boolean {
+  let found = false;
+  walk(node, (n) => {
+    if (found || (isFunctionNode(n) && n !== node)) return false;
+    if (n.type === AST_NODE_TYPES.AwaitExpression || n.type === AST_NODE_TYPES.YieldExpression) found = true;
+    return undefined;
+  });
+  return found;
+}
+
+/** An `await` in `fn` that completes after `a` is built and before `b` is: the first request is awaited. */
+function awaitBetween(fn: FunctionNode | undefined, a: TSESTree.Node, b: TSESTree.Node): boolean {
+  if (!fn) {
+    // top-level await in a module: look at the statements between
+    let root: TSESTree.Node = a;
+    while (root.parent) root = root.parent;
+    return awaitEndsBetween(root, a, b);
+  }
+  return awaitEndsBetween(fn.body, a, b);
+}
+
+function awaitEndsBetween(root: TSESTree.Node, a: TSESTree.Node, b: TSESTree.Node): boolean {
+  let found = false;
+  walk(root, (n) => {
+    if (found || (isFunctionNode(n) && n !== root)) return false;
+    // only nodes overlapping the stretch between a and b can hold such an await
+    if (n.range[1] < a.range[1] || n.range[0] > b.range[0]) return false;
+    if ((n.type === AST_NODE_TYPES.AwaitExpression || n.type === AST_NODE_TYPES.YieldExpression) && n.range[1] >= a.range[1] && n.range[1] <= b.range[0]) found = true;
+    return undefined;
+  });
+  return found;
+}
