@@ -60,7 +60,7 @@ function burstWhere(reuse: NonceReuse): string {
 
 /** The nonce as the message shows it: the value in the payload, or the argument passed for it. */
 function nonceText(use: GeminiNonceUse, sourceCode: SourceCode): string {
-  if (use.site) return short(sourceCode, use.site.value);
+  if (use.site) return short(sourceCode, contains(use.site.arg, use.site.value) ? use.site.value : use.site.arg);
   return use.entry && contains(use.payload.node, use.entry.valueNode) ? short(sourceCode, use.entry.valueNode) : 'nonce';
 }
 
@@ -224,7 +224,7 @@ export default createRule<Options, MessageIds>({
 
 /** The nonce value in the payload, or the spread that brings it in (or the payload itself); for a nonce passed in, the value at the call. */
 function reportNode(use: GeminiNonceUse, sourceCode: SourceCode): TSESTree.Node {
-  if (use.site) return contains(use.site.call, use.site.value) ? use.site.value : use.site.call;
+  if (use.site) return contains(use.site.arg, use.site.value) ? use.site.value : use.site.arg;
   const payload = use.payload.node;
   if (!use.entry) return payload;
   if (contains(payload, use.entry.valueNode)) return use.entry.valueNode;

@@ -1,28 +1,10 @@
 import { RuleTester, type InvalidTestCase } from '@typescript-eslint/rule-tester';
 import rule, { type MessageIds, type Options } from '../../src/rules/valid-nonce.js';
+import { code, IMPORT_INCREMENTAL, IMPORT_TIME_BASED, suggestIncremental, suggestTimeBased, withSigner } from '../helpers/nonce-cases.js';
 
 type Invalid = InvalidTestCase<MessageIds, Options>;
 
 const ruleTester = new RuleTester();
-
-// A Gemini sender, appended after the code under test so that line numbers start at 1.
-const SEND = [
-  'function send(payload) {',
-  '  const encoded = btoa(JSON.stringify(payload));',
-  "  return fetch('https://api.gemini.com' + payload.request, { method: 'POST', headers: { 'X-GEMINI-PAYLOAD': encoded } });",
-  '}',
-].join('\n');
-
-const code = (...lines: string[]): string => [...lines, SEND].join('\n');
-
-const IMPORT_INCREMENTAL = "import { createIncrementalNonce } from 'eslint-plugin-gemini-guard/signer';\nconst geminiNonce = createIncrementalNonce();";
-const IMPORT_TIME_BASED = "import { createTimeBasedNonce } from 'eslint-plugin-gemini-guard/signer';\nconst geminiNonce = createTimeBasedNonce();";
-
-/** The suggestion output for a file without imports: the signer lines go on top. */
-const withSigner = (header: string, ...lines: string[]): string => `${header}\n${code(...lines)}`;
-
-const suggestIncremental = (output: string) => [{ messageId: 'useSignerNonce' as const, data: { name: 'geminiNonce', factory: 'createIncrementalNonce' }, output }];
-const suggestTimeBased = (output: string) => [{ messageId: 'useSignerNonce' as const, data: { name: 'geminiNonce', factory: 'createTimeBasedNonce' }, output }];
 
 ruleTester.run('valid-nonce', rule, {
   valid: [

@@ -66,6 +66,8 @@ export function nonceParameter(payload: TSESTree.ObjectExpression, entryValue: T
 /** One call of the payload's function and the nonce value it passes. */
 export interface NonceArgument {
   call: TSESTree.CallExpression;
+  /** The argument in the parameter's position. */
+  arg: TSESTree.Node;
   /** The value passed: the argument, or the `nonce` entry of the object passed. */
   value: TSESTree.Node;
 }
@@ -77,7 +79,7 @@ export function nonceArguments(param: NonceParameter, sc: SourceCode): NonceArgu
     const arg = call.arguments[param.index];
     if (!arg || arg.type === AST_NODE_TYPES.SpreadElement) continue;
     const value = param.key === undefined ? arg : propertyValue(arg, param.key, sc);
-    if (value) out.push({ call, value });
+    if (value) out.push({ call, arg, value });
   }
   return out;
 }

@@ -256,7 +256,8 @@ function maxPattern(node: TSESTree.CallExpression, w: Walker, next: Next, out: O
   }
   if (!clock || !previous) return undefined;
   if (assignedBack(node, previous, w.sc)) return out({ t: 'source', key: 'incremental' });
-  return { ...clock, computedAt: out(UNKNOWN).computedAt };
+  // without the write-back it is the clock, or more: two readings in one tick may still differ
+  return { ...clock, shape: clock.shape.t === 'clock' ? { ...clock.shape, tagged: true } : clock.shape, computedAt: out(UNKNOWN).computedAt };
 }
 
 function incrementOf(node: TSESTree.BinaryExpression): TSESTree.Node | undefined {
@@ -270,22 +271,40 @@ function incrementOf(node: TSESTree.BinaryExpression): TSESTree.Node | undefined
   return undefined;
 }
 
-/** The `Math.max(…)` result (directly or through a variable) is assigned to `previous`. */
+/**
+ * The `Math.max(…)` result (directly or through a variable) is written back to `previous`: assigned
+ * to it (`last = n`), or, for a per-key map of last nonces (`(last.get(key) ?? 0) + 1`), stored with
+ * `last.set(key, n)`.
+ */
 function assignedBack(call: TSESTree.CallExpression, previous: TSESTree.Node, sc: SourceCode): boolean {
+  const prev = unwrapDefault(previous);
+  const writes = (value: TSESTree.Node): boolean => {
+    const p = value.parent;
+    if (p?.type === AST_NODE_TYPES.AssignmentExpression && p.operator === '=' && p.right === value) return sameReference(p.left, prev, sc);
+    return p?.type === AST_NODE_TYPES.CallExpression && p.arguments[1] === value && isMapSetOf(p, prev, sc);
+  };
+  if (writes(call)) return true;
   const parent = call.parent;
-  if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.operator === '=' && sameReference(parent.left, previous, sc)) return true;
   if (parent?.type !== AST_NODE_TYPES.VariableDeclarator || parent.id.type !== AST_NODE_TYPES.Identifier) return false;
   const holder = findVariable(parent.id, sc);
   if (!holder) return false;
-  return holder.references.some((ref) => {
-    const p = ref.identifier.parent;
-    return (
-      ref.isRead() &&
-      p?.type === AST_NODE_TYPES.AssignmentExpression &&
-      p.operator === '=' &&
-      p.right === ref.identifier &&
-      sameReference(p.left, previous, sc)
-    );
-  });
+  return holder.references.some((ref) => ref.isRead() && writes(ref.identifier));
 }
 
+/** `x ?? 0`, `x || 0` → `x`. */
+function unwrapDefault(node: TSESTree.Node): TSESTree.Node {
+  const n = unwrap(node);
+  return n.type === AST_NODE_TYPES.LogicalExpression && (n.operator === '??' || n.operator === '||') ? unwrap(n.left) : n;
+}
+
+/** `m.set(k, …)` where `previous` is `m.get(k)` (same map, same key). */
+function isMapSetOf(set: TSESTree.CallExpression, previous: TSESTree.Node, sc: SourceCode): boolean {
+  const callee = unwrap(set.callee);
+  if (previous.type !== AST_NODE_TYPES.CallExpression || callee.type !== AST_NODE_TYPES.MemberExpression || memberName(callee) !== 'set') return false;
+  const getter = unwrap(previous.callee);
+  if (getter.type !== AST_NODE_TYPES.MemberExpression || memberName(getter) !== 'get') return false;
+  const [k1] = previous.arguments;
+  const [k2] = set.arguments;
+  if (!k1 || !k2) return false;
+  return sameReference(getter.object, callee.object, sc) && (sameReference(k1, k2, sc) || sc.getText(k1) === sc.getText(k2));
+}

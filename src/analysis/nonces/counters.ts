@@ -83,3 +83,50 @@ function mentions(expr: TSESTree.Node, counter: TSESTree.Node, w: Walker): boole
   });
   return found;
 }
+
+/** A write that moves a counter up by a constant: `n++`, `++n`, `n += 1`, `n = n + 1`. */
+function isStep(write: TSESTree.Node, target: TSESTree.Node, w: Walker): boolean {
+  if (write.type === AST_NODE_TYPES.UpdateExpression) return write.operator === '++';
+  if (write.type !== AST_NODE_TYPES.AssignmentExpression) return false;
+  const positive = (x: TSESTree.Node): boolean => {
+    const u = unwrap(x);
+    return u.type === AST_NODE_TYPES.Literal && typeof u.value === 'number' && u.value > 0;
+  };
+  if (write.operator === '+=') return positive(write.right);
+  if (write.operator !== '=') return false;
+  const right = unwrap(write.right);
+  return (
+    right.type === AST_NODE_TYPES.BinaryExpression &&
+    right.operator === '+' &&
+    ((sameReference(right.left, target, w.sc) && positive(right.right)) || (sameReference(right.right, target, w.sc) && positive(right.left)))
+  );
+}
+
+function inConstructor(node: TSESTree.Node): boolean {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.MethodDefinition) return current.kind === 'constructor';
+  }
+  return false;
+}
+
+/**
+ * A counter read after it was stepped (`this.nonce += 1; … nonce: this.nonce`, `n++; … nonce: n`):
+ * every write after the seed (its initialiser, or for a field, constructor writes) steps it up.
+ */
+export function isSteppedCounter(node: TSESTree.Node, w: Walker): boolean {
+  const t = unwrap(node);
+  let writes: TSESTree.Node[];
+  if (t.type === AST_NODE_TYPES.Identifier) {
+    const variable = findVariable(t, w.sc);
+    const def = variable?.defs[0];
+    if (!variable || variable.defs.length !== 1 || def?.type !== 'Variable') return false;
+    writes = variable.references.filter((ref) => ref.isWrite() && !ref.init).map((ref) => ref.identifier.parent!).filter(Boolean);
+  } else if (t.type === AST_NODE_TYPES.MemberExpression && t.object.type === AST_NODE_TYPES.ThisExpression) {
+    const name = memberName(t);
+    if (name === undefined) return false;
+    writes = (memberWrites(w.sc).get(name) ?? []).filter((write) => !inConstructor(write));
+  } else {
+    return false;
+  }
+  return writes.length > 0 && writes.every((write) => isStep(write, t, w));
+}

@@ -5,7 +5,7 @@ import { isModuleMember, moduleRef, resolveIdentifier } from '../bindings.js';
 import { classFieldValue, propertyValue, resolveValueNode } from '../values.js';
 import { binary } from './arithmetic.js';
 import { call } from './calls.js';
-import { counterSeed } from './counters.js';
+import { counterSeed, isSteppedCounter } from './counters.js';
 import { int32, kindOf, numeric, sameShape, valueOf, MAX_DEPTH, UNKNOWN, type Next, type Out, type Shape, type Trace, type Walker } from './shape.js';
 import { contains, sameReference } from './tree.js';
 import { memberWriteCount } from './writes.js';
@@ -143,6 +143,7 @@ function identifier(node: TSESTree.Identifier, anchor: TSESTree.Node, w: Walker,
     const value = propertyValue(binding.object, binding.key, w.sc);
     if (value) return follow(value, anchor, w, depth);
   }
+  if (binding.kind === 'unknown' && isSteppedCounter(node, w)) return out({ t: 'counter', seed: counterSeed(node, w, depth) });
   return out(UNKNOWN);
 }
 
@@ -160,7 +161,9 @@ function member(node: TSESTree.MemberExpression, anchor: TSESTree.Node, w: Walke
     if (!value) return out(UNKNOWN);
     // the one write classFieldValue relies on is allowed; any other write makes the field vary
     const inConstructor = value.parent?.type === AST_NODE_TYPES.AssignmentExpression;
-    if (memberWriteCount(w.sc, name) > (inConstructor ? 1 : 0)) return out(UNKNOWN);
+    if (memberWriteCount(w.sc, name) > (inConstructor ? 1 : 0)) {
+      return isSteppedCounter(node, w) ? out({ t: 'counter', seed: counterSeed(node, w, depth) }) : out(UNKNOWN);
+    }
     return follow(value, anchor, w, depth);
   }
   if (name !== undefined && !node.computed) {

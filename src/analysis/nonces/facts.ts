@@ -25,7 +25,7 @@ export interface GeminiNonceUse {
    * Set when the payload takes its nonce from a parameter of a local function: the call that
    * passes it and the value passed there (what `origin` describes).
    */
-  site?: { call: TSESTree.CallExpression; value: TSESTree.Node };
+  site?: { call: TSESTree.CallExpression; arg: TSESTree.Node; value: TSESTree.Node };
 }
 
 /**
@@ -49,7 +49,7 @@ export function geminiNonceUses(sourceCode: SourceCode): GeminiNonceUse[] {
       if (param) {
         for (const arg of nonceArguments(param, sourceCode)) {
           const origin = nonceOrigin(arg.value, sourceCode);
-          const use: GeminiNonceUse = { payload, origin, value: origin.value, site: { call: arg.call, value: arg.value } };
+          const use: GeminiNonceUse = { payload, origin, value: origin.value, site: { call: arg.call, arg: arg.arg, value: arg.value } };
           if (entry) use.entry = entry;
           const reuse = nonceReuse(arg.call, origin, sourceCode);
           if (reuse) use.reuse = reuse;
