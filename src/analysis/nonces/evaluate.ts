@@ -8,7 +8,7 @@ import { call } from './calls.js';
 import { counterSeed, isSteppedCounter } from './counters.js';
 import { int32, kindOf, numeric, sameShape, valueOf, MAX_DEPTH, UNKNOWN, type Next, type Out, type Shape, type Trace, type Walker } from './shape.js';
 import { contains, sameReference } from './tree.js';
-import { memberWriteCount } from './writes.js';
+import { memberWriteCount, precedingWrite } from './writes.js';
 import { SIGNER_MODULE, type NonceKind, type NonceOrigin } from './types.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -144,6 +144,10 @@ function identifier(node: TSESTree.Identifier, anchor: TSESTree.Node, w: Walker,
     if (value) return follow(value, anchor, w, depth);
   }
   if (binding.kind === 'unknown' && isSteppedCounter(node, w)) return out({ t: 'counter', seed: counterSeed(node, w, depth) });
+  if (binding.kind === 'unknown') {
+    const written = precedingWrite(node, w.sc);
+    if (written) return follow(written, anchor, w, depth);
+  }
   return out(UNKNOWN);
 }
 

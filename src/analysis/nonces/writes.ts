@@ -76,3 +76,37 @@ function hasFieldInitializer(node: TSESTree.Node, name: string): boolean {
   }
   return false;
 }
+
+/**
+ * The value written to `use`'s variable by a plain `x = …` statement earlier in the same block,
+ * with no other write to it in between (`last = Math.max(Date.now(), last + 1); return last;`).
+ * A straight-line reaching write: enough for the guards nonce helpers are written with, where
+ * the variable lives outside the function and is written from several places.
+ */
+export function precedingWrite(use: TSESTree.Identifier, sc: SourceCode): TSESTree.Node | undefined {
+  const variable = findVariable(use, sc);
+  const def = variable?.defs[0];
+  // only state kept outside the function (a guard's `last`): inside one function the variable is
+  // the evaluator's ordinary business
+  if (!variable || !def || enclosingFunction(def.node) === enclosingFunction(use)) return undefined;
+  let child: TSESTree.Node = use;
+  for (let current = use.parent; current; child = current, current = current.parent) {
+    if (current.type === AST_NODE_TYPES.BlockStatement || current.type === AST_NODE_TYPES.Program) break;
+    if (current.type === AST_NODE_TYPES.ArrowFunctionExpression || current.type === AST_NODE_TYPES.FunctionExpression || current.type === AST_NODE_TYPES.FunctionDeclaration) return undefined;
+  }
+  const block = child.parent;
+  if (block?.type !== AST_NODE_TYPES.BlockStatement && block?.type !== AST_NODE_TYPES.Program) return undefined;
+  const body = block.body as TSESTree.Node[];
+  const writesIn = (node: TSESTree.Node): TSESLint.Scope.Reference[] => variable.references.filter((ref) => ref.isWrite() && node.range[0] <= ref.identifier.range[0] && ref.identifier.range[1] <= node.range[1]);
+  // the statement holding the use must not write the variable before reading it
+  if (writesIn(child).some((ref) => ref.identifier.range[0] < use.range[0])) return undefined;
+  for (let i = body.indexOf(child) - 1; i >= 0; i--) {
+    const statement = body[i]!;
+    const writes = writesIn(statement);
+    if (writes.length === 0) continue;
+    if (writes.length > 1 || statement.type !== AST_NODE_TYPES.ExpressionStatement) return undefined;
+    const expr = unwrap(statement.expression);
+    return expr.type === AST_NODE_TYPES.AssignmentExpression && expr.operator === '=' && expr.left === writes[0]!.identifier ? expr.right : undefined;
+  }
+  return undefined;
+}
