@@ -252,7 +252,19 @@ function lookup(sourceCode: SourceCode, node: TSESTree.Node, name: string): TSES
   return undefined;
 }
 
+const commonJs = new WeakMap<object, boolean>();
+
+/** Whether the file is CommonJS (memoised per file: a burst of reports each asks). */
 function isCommonJs(sourceCode: SourceCode, filename: string): boolean {
+  let known = commonJs.get(sourceCode.ast);
+  if (known === undefined) {
+    known = detectCommonJs(sourceCode, filename);
+    commonJs.set(sourceCode.ast, known);
+  }
+  return known;
+}
+
+function detectCommonJs(sourceCode: SourceCode, filename: string): boolean {
   if (sourceCode.ast.sourceType === 'script' || /\.c[jt]s$/.test(filename)) return true;
   const body = sourceCode.ast.body;
   const esm = body.some(

@@ -16,6 +16,9 @@ const BURST_METHODS = new Set(['map', 'flatMap', 'forEach']);
 /** How many helper calls a burst is followed through (`items.map(() => this.sign(…))` → `sign` → payload). */
 const MAX_LIFT = 3;
 
+/** How many earlier readings a reading is compared with (exclusive branches may hide the nearest). */
+const MAX_PAIR_TRIES = 8;
+
 /** A place where a nonce is read, and the node that makes several readings fall into one burst. */
 export interface BurstPoint {
   /** The payload (or the call whose argument is the nonce) whose evaluation reads the clock. */
@@ -65,16 +68,28 @@ export function findBursts(points: readonly BurstPoint[], sc: SourceCode): Burst
   const byFunction = new Map<FunctionNode | undefined, { at: TSESTree.Node; owner: number }[]>();
   for (const p of lifted) {
     const fn = enclosingFunction(p.at);
-    byFunction.set(fn, [...(byFunction.get(fn) ?? []), p]);
+    const list = byFunction.get(fn);
+    if (list) list.push(p);
+    else byFunction.set(fn, [p]);
   }
   for (const [fn, list] of byFunction) {
     if (list.length < 2) continue;
     const sorted = [...list].sort((a, b) => a.at.range[0] - b.at.range[0]);
+    const awaits = awaitEnds(fn, sorted[0]!.at);
     for (let i = 1; i < sorted.length; i++) {
       const later = sorted[i]!;
       if (found.has(later.owner)) continue;
-      const earlier = sorted.slice(0, i).reverse().find((e) => e.at !== later.at && !contains(e.at, later.at) && bothRun(e.at, later.at) && !awaitBetween(fn, e.at, later.at));
-      if (earlier) found.set(later.owner, { owner: later.owner, repeatedBy: earlier.at });
+      // nearest first: once an await separates a reading from `later`, it separates every earlier one
+      // too, so the scan stops there (linear in the readings of a function written in sequence)
+      for (let j = i - 1, tries = 0; j >= 0 && tries < MAX_PAIR_TRIES; j--, tries++) {
+        const earlier = sorted[j]!;
+        if (earlier.at === later.at || contains(earlier.at, later.at)) continue;
+        if (awaitBetween(awaits, earlier.at, later.at)) break;
+        if (bothRun(earlier.at, later.at)) {
+          found.set(later.owner, { owner: later.owner, repeatedBy: earlier.at });
+          break;
+        }
+      }
     }
   }
   return [...found.values()];
@@ -106,8 +121,18 @@ function burstCallee(call: TSESTree.CallExpression): boolean {
   return name !== undefined && BURST_METHODS.has(name);
 }
 
-/** An `await` (or `yield`) in `node`, outside nested functions. */
+const awaitsIn = new WeakMap<TSESTree.Node, boolean>();
+
+/** An `await` (or `yield`) in `node`, outside nested functions (memoised: many readings share a loop). */
 function hasAwait(node: TSESTree.Node): boolean {
+  const known = awaitsIn.get(node);
+  if (known !== undefined) return known;
+  const found = findAwait(node);
+  awaitsIn.set(node, found);
+  return found;
+}
+
+function findAwait(node: TSESTree.Node): boolean {
   let found = false;
   walk(node, (n) => {
     if (found || (isFunctionNode(n) && n !== node)) return false;
@@ -117,25 +142,29 @@ function hasAwait(node: TSESTree.Node): boolean {
   return found;
 }
 
-/** An `await` in `fn` that completes after `a` is built and before `b` is: the first request is awaited. */
-function awaitBetween(fn: FunctionNode | undefined, a: TSESTree.Node, b: TSESTree.Node): boolean {
-  if (!fn) {
-    // top-level await in a module: look at the statements between
-    let root: TSESTree.Node = a;
-    while (root.parent) root = root.parent;
-    return awaitEndsBetween(root, a, b);
-  }
-  return awaitEndsBetween(fn.body, a, b);
-}
-
-function awaitEndsBetween(root: TSESTree.Node, a: TSESTree.Node, b: TSESTree.Node): boolean {
-  let found = false;
+/** The end offsets, sorted, of every `await`/`yield` in `fn`'s body (the module for top-level code), outside nested functions. */
+function awaitEnds(fn: FunctionNode | undefined, inside: TSESTree.Node): number[] {
+  let root: TSESTree.Node = inside;
+  if (fn) root = fn.body;
+  else while (root.parent) root = root.parent;
+  const ends: number[] = [];
   walk(root, (n) => {
-    if (found || (isFunctionNode(n) && n !== root)) return false;
-    // only nodes overlapping the stretch between a and b can hold such an await
-    if (n.range[1] < a.range[1] || n.range[0] > b.range[0]) return false;
-    if ((n.type === AST_NODE_TYPES.AwaitExpression || n.type === AST_NODE_TYPES.YieldExpression) && n.range[1] >= a.range[1] && n.range[1] <= b.range[0]) found = true;
+    if (isFunctionNode(n) && n !== root) return false;
+    if (n.type === AST_NODE_TYPES.AwaitExpression || n.type === AST_NODE_TYPES.YieldExpression) ends.push(n.range[1]);
     return undefined;
   });
-  return found;
+  return ends.sort((x, y) => x - y);
+}
+
+/** An `await` that completes after `a` is built and before `b` is: the first request is awaited. */
+function awaitBetween(ends: readonly number[], a: TSESTree.Node, b: TSESTree.Node): boolean {
+  // the first end at or after a's end
+  let lo = 0;
+  let hi = ends.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ends[mid]! < a.range[1]) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < ends.length && ends[lo]! <= b.range[0];
 }
