@@ -93,6 +93,10 @@ ruleTester.run('valid-nonce (the nonce model)', rule, {
       code: code('class Client {', '  offset = 0;', '  async sync(serverMs) { this.offset = Date.now() - serverMs; }', "  balances() { return send({ request: '/v1/balances', nonce: Math.floor((Date.now() - this.offset) / 1000) }); }", '}'),
       options: TIME_BASED,
     },
+    // an offset that only steps up keeps the clock increasing
+    code('class Client {', '  bump = 0;', "  balances() { this.bump++; return send({ request: '/v1/balances', nonce: Date.now() + this.bump }); }", '}'),
+    // a callback that waits for a rate limiter before reading the clock spaces its readings
+    code("export const cancelAll = (ids, limiter) => Promise.all(ids.map(async (id) => { await limiter.removeTokens(1); return send({ request: '/v1/order/cancel', nonce: Date.now(), order_id: id }); }));"),
     // a per-iteration index makes values differ within one millisecond
     code("ids.forEach((id, i) => send({ request: '/v1/order/cancel', nonce: Date.now() * 1000 + i, order_id: id }));"),
     // near-misses: other exchanges' timestamps and nonces in the same shapes

@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { int32, isTime, numeric, powerOfTen, UNKNOWN, type Next, type Out, type Trace, type Walker } from './shape.js';
+import { isSteppedCounter } from './counters.js';
 import { changesWhileRunning } from './writes.js';
 
 /**
@@ -94,11 +95,12 @@ function additive(node: TSESTree.BinaryExpression, w: Walker, left: Trace, right
   // one value computed once, and two readings in one tick may differ. An offset that changes while
   // the process runs makes the clock jump back whenever it changes.
   if (ln.t === 'clock' && r.t === 'unknown') {
-    if (changesWhileRunning(node.right, w.sc)) return out({ t: 'shifted' }, node.right);
+    // an offset that only ever steps up (`Date.now() + this.bump` with `this.bump++`) keeps it increasing
+    if (changesWhileRunning(node.right, w.sc) && !(plus && isSteppedCounter(node.right, w))) return out({ t: 'shifted' }, node.right);
     return { ...left, shape: { ...ln, tagged: true }, computedAt: out(UNKNOWN).computedAt };
   }
   if (rn.t === 'clock' && l.t === 'unknown' && plus) {
-    if (changesWhileRunning(node.left, w.sc)) return out({ t: 'shifted' }, node.left);
+    if (changesWhileRunning(node.left, w.sc) && !isSteppedCounter(node.left, w)) return out({ t: 'shifted' }, node.left);
     return { ...right, shape: { ...rn, tagged: true }, computedAt: out(UNKNOWN).computedAt };
   }
   return out(UNKNOWN);

@@ -106,8 +106,9 @@ function repeatedInBurst(at: TSESTree.Node): TSESTree.Node | undefined {
     }
     if (isFunctionNode(current)) {
       const parent = current.parent;
-      if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(current as TSESTree.Expression) && burstCallee(parent)) return parent;
-      return undefined;
+      if (parent?.type !== AST_NODE_TYPES.CallExpression || !parent.arguments.includes(current as TSESTree.Expression) || !burstCallee(parent)) return undefined;
+      // a callback that awaits before reading the clock (a rate limiter, a queue) may space the readings
+      return awaitEnds(current, current).some((end) => end <= at.range[0]) ? undefined : parent;
     }
   }
   return undefined;
