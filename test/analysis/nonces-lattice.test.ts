@@ -110,6 +110,8 @@ describe('the nonce lattice: lifetime', () => {
     expect(uses(`export function f(x) { if (x) send({ request: '/v1/a', nonce: Date.now() }); else send({ request: '/v1/b', nonce: Date.now() }); }`).map((u) => u.reuse)).toEqual([undefined, undefined]);
     expect(uses(`emitter.on('tick', () => send({ request: '/v1/a', nonce: Date.now() }));`)[0]?.reuse).toBeUndefined();
     expect(uses(`export async function f(ids) { for await (const id of ids) send({ request: '/v1/a', nonce: Date.now(), id }); }`)[0]?.reuse).toBeUndefined();
+    // a helper that awaits before reading the clock reads it whenever the awaited value settles
+    expect(uses(`async function sign(p) { await ready(); return send({ request: p, nonce: Date.now() }); } export function f() { sign('/v1/a'); sign('/v1/b'); }`)[0]?.reuse).toBeUndefined();
     // seconds and microseconds are not millisecond bursts
     expect(uses(`export const all = (ps) => Promise.all(ps.map((p) => send({ request: p, nonce: Math.floor(Date.now() / 1000) })));`)[0]?.reuse).toBeUndefined();
   });

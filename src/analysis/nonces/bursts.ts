@@ -58,6 +58,9 @@ export function findBursts(points: readonly BurstPoint[], sc: SourceCode): Burst
         const fn = enclosingFunction(at);
         if (!fn || seen.has(fn) || level === MAX_LIFT) continue;
         seen.add(fn);
+        // only a reading in the synchronous start of the helper happens at its call; after an
+        // await it runs whenever the awaited value settles
+        if (readsAfterAwait(fn, at)) continue;
         // a nonce read inside a helper is read again at each call of the helper
         next.push(...callSitesOf(fn, sc));
       }
@@ -108,7 +111,7 @@ function repeatedInBurst(at: TSESTree.Node): TSESTree.Node | undefined {
       const parent = current.parent;
       if (parent?.type !== AST_NODE_TYPES.CallExpression || !parent.arguments.includes(current as TSESTree.Expression) || !burstCallee(parent)) return undefined;
       // a callback that awaits before reading the clock (a rate limiter, a queue) may space the readings
-      return awaitEnds(current, current).some((end) => end <= at.range[0]) ? undefined : parent;
+      return readsAfterAwait(current, at) ? undefined : parent;
     }
   }
   return undefined;
@@ -141,6 +144,18 @@ function findAwait(node: TSESTree.Node): boolean {
     return undefined;
   });
   return found;
+}
+
+const functionAwaits = new WeakMap<FunctionNode, number[]>();
+
+/** Whether an `await` in `fn` completes before `at` is evaluated. */
+function readsAfterAwait(fn: FunctionNode, at: TSESTree.Node): boolean {
+  let ends = functionAwaits.get(fn);
+  if (!ends) {
+    ends = awaitEnds(fn, fn);
+    functionAwaits.set(fn, ends);
+  }
+  return ends.length > 0 && ends[0]! <= at.range[0];
 }
 
 /** The end offsets, sorted, of every `await`/`yield` in `fn`'s body (the module for top-level code), outside nested functions. */
