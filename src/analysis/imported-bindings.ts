@@ -5,7 +5,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { unwrap } from './ast-utils.js';
-import { resolveIdentifier } from './bindings.js';
+import { resolveIdentifier } from './values/bindings.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 

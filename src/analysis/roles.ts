@@ -17,16 +17,16 @@ import { findGeminiApiKeys, isGeminiApiKey, isPlaceholder, redactCredential } fr
 import { matchEndpoint, type GeminiEndpoint } from '../gemini/endpoints.js';
 import { geminiHeaderKind } from '../gemini/headers.js';
 import { dottedPath, enclosingClass, memberName, nodesOfType, staticKeyName, unwrap, type FunctionNode } from './ast-utils.js';
-import { findVariable, resolveIdentifier } from './bindings.js';
+import { findVariable, resolveIdentifier } from './values/bindings.js';
 import { exportedFunction } from './cross-file/exports.js';
 import { exportsClass, importedBinding } from './imported-bindings.js';
-import { callUrlWith, geminiTarget, payloadRequests, siteTargets, type GeminiTarget } from './gemini-requests.js';
-import { httpCalls, type HttpCall } from './http-calls.js';
-import { geminiPayloads, type GeminiPayload } from './payloads.js';
+import { callUrlWith, geminiTarget, payloadRequests, siteTargets, type GeminiTarget } from './requests/gemini-requests.js';
+import { httpCalls, type HttpCall } from './requests/http-calls.js';
+import { geminiPayloads, type GeminiPayload } from './requests/payloads.js';
 import { fileSettings } from './cross-file/settings.js';
-import { geminiHeaderSinks, localCallSites, traceValueSources } from './signing.js';
-import { callSiteBindings, parametersFunction, symbolicString, type Substitution } from './symbolic.js';
-import { objectEntries, resolveObjectLiteral, resolveValueNode, staticString, valueOrigins, type StaticString } from './values.js';
+import { geminiHeaderSinks, localCallSites, traceValueSources } from './signing/index.js';
+import { callSiteBindings, parametersFunction, symbolicString, type Substitution } from './values/symbolic.js';
+import { objectEntries, resolveObjectLiteral, resolveValueNode, staticString, valueOrigins, type StaticString } from './values/values.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 

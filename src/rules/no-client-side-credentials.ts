@@ -12,7 +12,7 @@ import {
 import { geminiContext, type GeminiContext } from '../analysis/gemini-context.js';
 import { fileMayHoldGeminiCode } from '../analysis/relevance.js';
 import { geminiHeaderSinks, hmacUses, signatureFlows, traceValueSources, type HmacUse } from '../analysis/signing/index.js';
-import { envRead, valueOrigins } from '../analysis/values.js';
+import { envRead, valueOrigins } from '../analysis/values/values.js';
 import { classifyCredentialName, isGeminiNamed, redactSecretsInText, splitWords } from '../gemini/credentials.js';
 import { createRule } from '../utils/create-rule.js';
 

@@ -1,10 +1,10 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { memberName, unwrap } from '../analysis/ast-utils.js';
-import { findVariable, moduleRef } from '../analysis/bindings.js';
-import { httpCalls } from '../analysis/http-calls.js';
-import { stringVariants } from '../analysis/string-variants.js';
-import { constantString, resolveValueNode, staticString } from '../analysis/values.js';
+import { findVariable, moduleRef } from '../analysis/values/bindings.js';
+import { httpCalls } from '../analysis/requests/http-calls.js';
+import { stringVariants } from '../analysis/values/string-variants.js';
+import { constantString, resolveValueNode, staticString } from '../analysis/values/values.js';
 import { isGeminiHost } from '../gemini/hosts.js';
 import { createRule } from '../utils/create-rule.js';
 

@@ -1,6 +1,5 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { unwrap } from '../analysis/ast-utils.js';
 import { findVariable, moduleRef, resolveIdentifier } from '../analysis/values/bindings.js';
 import { containsNode, unwrap } from '../analysis/ast-utils.js';
 import {
@@ -19,7 +18,7 @@ import {
   valueOnlyReachesHeader,
   valuesInFlow,
 } from '../analysis/signing/index.js';
-import { constantString, resolveValueNode } from '../analysis/values.js';
+import { constantString, resolveValueNode } from '../analysis/values/values.js';
 import { isGeminiApiKey, isPlaceholder } from '../gemini/credentials.js';
 import { fileMayConcernGemini, hasRemoteUses } from '../analysis/relevance.js';
 import { createRule, forEachGuarded } from '../utils/create-rule.js';

@@ -9,23 +9,9 @@
  * The facts come from the same analysis layer the rules use, through ESLint's `Linter` with one
  * internal rule (like the scanner's collector), so the report sees requests exactly as the rules do.
  */
-import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { dottedPath, enclosingClass, memberName, nodesOfType, staticKeyName, unwrap } from '../analysis/ast-utils.js';
-import { findVariable, resolveIdentifier } from '../analysis/values/bindings.js';
-import { callUrlWith, geminiTarget, payloadRequests, siteTargets, type GeminiTarget } from '../analysis/requests/gemini-requests.js';
-import { httpCalls, type HttpCall } from '../analysis/requests/http-calls.js';
-import { geminiPayloads, type GeminiPayload } from '../analysis/requests/payloads.js';
-import { geminiHeaderSinks, localCallSites, traceValueSources } from '../analysis/signing.js';
-import { callSiteBindings, parametersFunction, symbolicString, type Substitution } from '../analysis/values/symbolic.js';
-import { objectEntries, resolveObjectLiteral, resolveValueNode, staticString, valueOrigins, type StaticString } from '../analysis/values/values.js';
-import type { FunctionNode } from '../analysis/ast-utils.js';
-import { HOLE } from '../gemini/paths.js';
-import { findGeminiApiKeys, isGeminiApiKey, isPlaceholder, redactCredential } from '../gemini/credentials.js';
-import { GEMINI_ROLES, isValidRoleCombination, matchEndpoint, minimumRoles, type GeminiEndpoint, type GeminiRole } from '../gemini/endpoints.js';
-import { geminiHeaderKind } from '../gemini/headers.js';
 import { collectRoleFacts, type CredentialRef, type EndpointHit, type RemoteCall, type RoleFacts, type RoleSettings } from '../analysis/roles.js';
 import type { CrossFileSettings } from '../analysis/cross-file/settings.js';
+import { GEMINI_ROLES, isValidRoleCombination, minimumRoles, type GeminiEndpoint, type GeminiRole } from '../gemini/endpoints.js';
 import { crossFileFacts, resolveRelative, type TextReader } from './cross-file.js';
 import type { ScannerSettings } from './detectors/eslint-rules.js';
 import { factCollector, isTypeScriptName, languageOptionsFor, lintableName, LINTED_FILES, sharedLinter } from './detectors/linting.js';

@@ -1,8 +1,8 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { containsNode } from '../analysis/ast-utils.js';
-import { isModuleMember, moduleRef } from '../analysis/bindings.js';
-import { SIGNER_MODULE } from '../analysis/nonces.js';
+import { isModuleMember, moduleRef } from '../analysis/values/bindings.js';
+import { SIGNER_MODULE } from '../analysis/nonces/index.js';
 import { guarded } from './create-rule.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;

@@ -6,7 +6,7 @@ import { nodesOfType, walk } from '../../src/analysis/ast-utils.js';
 import { geminiContext } from '../../src/analysis/gemini-context.js';
 import { httpCalls } from '../../src/analysis/requests/http-calls.js';
 import { fileMayHoldGeminiCode } from '../../src/analysis/relevance.js';
-import { registerFileSettings } from '../../src/analysis/settings.js';
+import { registerFileSettings } from '../../src/analysis/cross-file/settings.js';
 import { classFieldValue } from '../../src/analysis/values/values.js';
 import { findNode, findNodes, parse } from '../helpers/parse.js';
 

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import { classifyNonceExpression, geminiNonceUses, isRepeatedFunction, nonceOrigin } from '../../src/analysis/nonces.js';
+import { classifyNonceExpression, geminiNonceUses, isRepeatedFunction, nonceOrigin } from '../../src/analysis/nonces/index.js';
 import { findNode, findNodes, parse } from '../helpers/parse.js';
 
 /** Classifies the value of the (last) `nonce:` property in `code`. */
@@ -163,7 +163,7 @@ describe('nonce reuse in Gemini payloads', () => {
   });
 
   it('does not call fresh or per-iteration nonces reused', () => {
-    expect(uses(`for (const id of ids) { const nonce = Date.now(); send({ request: '/v1/order/cancel', nonce, order_id: id }); }`)[0]?.reuse).toBeUndefined();
+    expect(uses(`for (const id of ids) { const nonce = Date.now(); await send({ request: '/v1/order/cancel', nonce, order_id: id }); }`)[0]?.reuse).toBeUndefined();
     expect(uses(`const base = Date.now(); ids.forEach((id, i) => send({ request: '/v1/order/cancel', nonce: base + i }));`)[0]?.reuse).toBeUndefined();
     expect(uses(`async function post(path) { const nonce = Date.now(); return { request: path, nonce }; }`)[0]?.reuse).toBeUndefined();
     expect(uses(`const nonce = Date.now(); for (const h of hosts) { try { return await send({ request: '/v1/balances', nonce }); } catch {} }`)[0]?.reuse).toBeUndefined();

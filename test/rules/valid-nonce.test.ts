@@ -1,28 +1,10 @@
 import { RuleTester, type InvalidTestCase } from '@typescript-eslint/rule-tester';
 import rule, { type MessageIds, type Options } from '../../src/rules/valid-nonce.js';
+import { code, IMPORT_INCREMENTAL, IMPORT_TIME_BASED, suggestIncremental, suggestTimeBased, withSigner } from '../helpers/nonce-cases.js';
 
 type Invalid = InvalidTestCase<MessageIds, Options>;
 
 const ruleTester = new RuleTester();
-
-// A Gemini sender, appended after the code under test so that line numbers start at 1.
-const SEND = [
-  'function send(payload) {',
-  '  const encoded = btoa(JSON.stringify(payload));',
-  "  return fetch('https://api.gemini.com' + payload.request, { method: 'POST', headers: { 'X-GEMINI-PAYLOAD': encoded } });",
-  '}',
-].join('\n');
-
-const code = (...lines: string[]): string => [...lines, SEND].join('\n');
-
-const IMPORT_INCREMENTAL = "import { createIncrementalNonce } from 'eslint-plugin-gemini-guard/signer';\nconst geminiNonce = createIncrementalNonce();";
-const IMPORT_TIME_BASED = "import { createTimeBasedNonce } from 'eslint-plugin-gemini-guard/signer';\nconst geminiNonce = createTimeBasedNonce();";
-
-/** The suggestion output for a file without imports: the signer lines go on top. */
-const withSigner = (header: string, ...lines: string[]): string => `${header}\n${code(...lines)}`;
-
-const suggestIncremental = (output: string) => [{ messageId: 'useSignerNonce' as const, data: { name: 'geminiNonce', factory: 'createIncrementalNonce' }, output }];
-const suggestTimeBased = (output: string) => [{ messageId: 'useSignerNonce' as const, data: { name: 'geminiNonce', factory: 'createTimeBasedNonce' }, output }];
 
 ruleTester.run('valid-nonce', rule, {
   valid: [
@@ -60,7 +42,8 @@ ruleTester.run('valid-nonce', rule, {
     // Date.now() computed inside the per-request function (incremental keys)
     code('export async function privateRequest(path, params) {', '  const nonce = Date.now();', '  return send({ request: path, nonce, ...params });', '}', "privateRequest('/v1/balances', {});"),
     code("export const balances = () => send({ request: '/v1/balances', nonce: Date.now() });"),
-    code("for (const id of ids) { const nonce = Date.now(); send({ request: '/v1/order/cancel', nonce, order_id: id }); }"),
+    // fresh per iteration, one request after another (without the await the loop is a burst: see below)
+    code("for (const id of ids) { const nonce = Date.now(); await send({ request: '/v1/order/cancel', nonce, order_id: id }); }"),
     code("const base = Date.now();", "ids.forEach((id, i) => send({ request: '/v1/order/cancel', nonce: base + i, order_id: id }));"),
     code("class C { nonce() { return Date.now(); } m() { return send({ request: '/v1/balances', nonce: this.nonce() }); } }"),
     code("send({ request: '/v1/balances', nonce: String(Date.now()) });"),

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { isFunctionNode, returnedExpressions, unwrap, type FunctionNode } from './ast-utils.js';
-import { resolveIdentifier } from './values/bindings.js';
+import { isFunctionNode, returnedExpressions, unwrap, type FunctionNode } from '../ast-utils.js';
+import { resolveIdentifier } from '../values/bindings.js';
 import { fileSettings } from './settings.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;

@@ -1,12 +1,12 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { classifyCredentialName } from '../gemini/credentials.js';
-import { unwrap } from './ast-utils.js';
-import { resolveIdentifier } from './values/bindings.js';
-import { memoForFile } from './memo.js';
-import { geminiPayloads } from './requests/payloads.js';
+import { classifyCredentialName } from '../../gemini/credentials.js';
+import { unwrap } from '../ast-utils.js';
+import { resolveIdentifier } from '../values/bindings.js';
+import { memoForFile } from '../memo.js';
+import { geminiPayloads } from '../requests/payloads.js';
 import type { ExportUse } from './settings.js';
-import { geminiHeaderSinks, signatureFlows, traceValueSources } from '../signing.js';
+import { geminiHeaderSinks, signatureFlows, traceValueSources } from '../signing/index.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 

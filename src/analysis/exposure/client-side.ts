@@ -9,9 +9,9 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import picomatch from 'picomatch';
 import { isFunctionNode, staticKeyName, walk } from '../ast-utils.js';
-import { moduleRef } from '../bindings.js';
+import { moduleRef } from '../values/bindings.js';
 import { memoForFile } from '../memo.js';
-import { envRead, type EnvRead } from '../values.js';
+import { envRead, type EnvRead } from '../values/values.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 

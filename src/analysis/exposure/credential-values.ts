@@ -3,9 +3,9 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { classifyCredentialName, isGeminiApiKey, isPlaceholder, splitWords } from '../../gemini/credentials.js';
 import { geminiHeaderKind } from '../../gemini/headers.js';
 import { dottedPath, memberName, unwrap } from '../ast-utils.js';
-import { findVariable, moduleRef } from '../bindings.js';
+import { findVariable, moduleRef } from '../values/bindings.js';
 import { sameValue } from '../signing/index.js';
-import { constantString, envRead, resolveValueNode, staticString } from '../values.js';
+import { constantString, envRead, resolveValueNode, staticString } from '../values/values.js';
 
 // What a credential's name says, what keeps a value the same and what hides it: the vocabulary
 // the credential questions (credentials.ts, carried.ts) share.

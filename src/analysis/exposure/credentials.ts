@@ -3,13 +3,13 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { isGeminiApiKey, isGeminiNamed, isPlaceholder, looksLikeGeminiSecret } from '../../gemini/credentials.js';
 import { GEMINI_HEADERS, geminiHeaderKind, type GeminiHeaderKind } from '../../gemini/headers.js';
 import { memberName, staticKeyName, unwrap } from '../ast-utils.js';
-import { resolveIdentifier } from '../bindings.js';
+import { resolveIdentifier } from '../values/bindings.js';
 import { geminiContext } from '../gemini-context.js';
-import { exportedValue } from '../exports.js';
+import { exportedValue } from '../cross-file/exports.js';
 import { memoForFile } from '../memo.js';
-import { fileSettings } from '../settings.js';
+import { fileSettings } from '../cross-file/settings.js';
 import { geminiHeaderSinks, hmacUses, signatureFlows, type HeaderSink, type HmacUse } from '../signing/index.js';
-import { classFieldValue, constantString, envRead, propertyValue, resolveValueNode } from '../values.js';
+import { classFieldValue, constantString, envRead, propertyValue, resolveValueNode } from '../values/values.js';
 
 import {
   credentialNameKind,

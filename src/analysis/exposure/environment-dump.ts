@@ -1,11 +1,11 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { unwrap } from '../ast-utils.js';
-import { moduleRef } from '../bindings.js';
+import { moduleRef } from '../values/bindings.js';
 import { envReadSites } from './client-side.js';
 import { credentialKind } from './credentials.js';
 import { memoForFile } from '../memo.js';
-import { envObject, resolveValueNode, type EnvRead } from '../values.js';
+import { envObject, resolveValueNode, type EnvRead } from '../values/values.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 

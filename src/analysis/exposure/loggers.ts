@@ -1,10 +1,10 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { dottedPath, memberName, unwrap, walk, type FunctionNode } from '../ast-utils.js';
-import { isModuleMember, moduleRef, resolveIdentifier } from '../bindings.js';
-import { calledFunction } from '../functions.js';
+import { isModuleMember, moduleRef, resolveIdentifier } from '../values/bindings.js';
+import { calledFunction } from '../values/functions.js';
 import { memoForFile } from '../memo.js';
-import { classFieldValue } from '../values.js';
+import { classFieldValue } from '../values/values.js';
 import { redactedHeaders } from './redaction.js';
 import type { GeminiHeaderKind } from '../../gemini/headers.js';
 

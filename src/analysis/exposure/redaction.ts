@@ -2,8 +2,8 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { GEMINI_HEADERS, geminiHeaderKind, type GeminiHeaderKind } from '../../gemini/headers.js';
 import { isFunctionNode, memberName, walk, type FunctionNode } from '../ast-utils.js';
-import { isModuleMember, moduleRef } from '../bindings.js';
-import { constantString, objectEntries, resolveValueNode } from '../values.js';
+import { isModuleMember, moduleRef } from '../values/bindings.js';
+import { constantString, objectEntries, resolveValueNode } from '../values/values.js';
 import type { LoggerInstance } from './loggers.js';
 
 // Redaction configured on the logger itself makes logging the signed headers safe: pino's

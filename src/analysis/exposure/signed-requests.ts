@@ -2,9 +2,9 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { geminiHeaderKind } from '../../gemini/headers.js';
 import { enclosingFunction, isFunctionNode, memberName, returnedExpressions, unwrap, walk, type FunctionNode } from '../ast-utils.js';
-import { findVariable } from '../bindings.js';
-import { calledFunction } from '../functions.js';
-import { httpCalls, type HttpCall } from '../http-calls.js';
+import { findVariable } from '../values/bindings.js';
+import { calledFunction } from '../values/functions.js';
+import { httpCalls, type HttpCall } from '../requests/http-calls.js';
 import { memoForFile } from '../memo.js';
 import { geminiHeaderSinks } from '../signing/index.js';
 

@@ -3,7 +3,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { memberName, returnedExpressions, unwrap } from '../ast-utils.js';
 import { geminiContext } from '../gemini-context.js';
 import { memoForFile } from '../memo.js';
-import { geminiHeaderSinks } from '../signing.js';
+import { geminiHeaderSinks } from '../signing/index.js';
 import { moduleRef, resolveIdentifier } from '../values/bindings.js';
 import { calledFunction } from '../values/functions.js';
 import { callSitesOf } from '../values/symbolic.js';

@@ -7,7 +7,7 @@ import { geminiContext } from '../gemini-context.js';
 import { httpCalls, type HttpCall } from './http-calls.js';
 import { parseUrlText } from './urls.js';
 import { memoForFile } from '../memo.js';
-import { geminiHeaderSinks, traceValueSources } from '../signing.js';
+import { geminiHeaderSinks, traceValueSources } from '../signing/index.js';
 import { objectEntries, staticString, type ObjectEntry, type StaticString } from '../values/values.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;

@@ -1,8 +1,8 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { isFunctionNode, memberName, returnedExpressions, unwrap, type FunctionNode } from '../ast-utils.js';
-import { resolveIdentifier } from '../bindings.js';
-import { constantString, resolveValueNode } from '../values.js';
+import { resolveIdentifier } from '../values/bindings.js';
+import { constantString, resolveValueNode } from '../values/values.js';
 
 // The byte states of a signature, from the HMAC to the X-GEMINI-SIGNATURE header.
 //

@@ -1,10 +1,10 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { enclosingFunction, memberName, returnedExpressions, unwrap, type FunctionNode } from '../ast-utils.js';
-import { findVariable, moduleRef, resolveIdentifier } from '../bindings.js';
-import { calledFunction } from '../functions.js';
+import { containsNode, enclosingFunction, memberName, returnedExpressions, unwrap, type FunctionNode } from '../ast-utils.js';
+import { findVariable, moduleRef, resolveIdentifier } from '../values/bindings.js';
+import { calledFunction } from '../values/functions.js';
 import { memoForFile } from '../memo.js';
-import { constantString, resolveValueNode } from '../values.js';
+import { constantString, resolveValueNode } from '../values/values.js';
 import { geminiHeaderSinks, type HeaderSink } from './headers.js';
 import { hmacUses, type HmacUse } from './hmac.js';
 import { localCallSites, traceValueSources } from './trace.js';
@@ -123,10 +123,6 @@ export function signatureSources(sourceCode: SourceCode): ReadonlySet<TSESTree.N
   });
 }
 
-function contains(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
-  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
-}
-
 function parameterIndex(fn: FunctionNode, name: string): number {
   return fn.params.findIndex((p) => {
     const id = p.type === AST_NODE_TYPES.AssignmentPattern ? p.left : p.type === AST_NODE_TYPES.TSParameterProperty ? p.parameter : p;
@@ -155,7 +151,7 @@ export function valuesInFlow(node: TSESTree.Node, flow: SignatureFlow, sourceCod
   const param = fn.params[index];
   if (index === -1 || !param) return undefined;
   const sources = flowSources(flow, sourceCode);
-  const setsHeader = contains(fn, flow.sink.valueNode);
+  const setsHeader = containsNode(fn, flow.sink.valueNode);
   const sites = localCallSites(fn, sourceCode).filter((call) => setsHeader || sources.has(call));
   if (sites.length === 0) return undefined;
   const out: TSESTree.Node[] = [];

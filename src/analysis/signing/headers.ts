@@ -2,9 +2,9 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { geminiHeaderKind, type GeminiHeaderKind } from '../../gemini/headers.js';
 import { memberName, nodesOfType, staticKeyName, unwrap } from '../ast-utils.js';
-import { remoteHeaderValues } from '../exports.js';
+import { remoteHeaderValues } from '../cross-file/exports.js';
 import { memoForFile } from '../memo.js';
-import { constantString } from '../values.js';
+import { constantString } from '../values/values.js';
 
 // Where Gemini's three headers are written: object keys, assignments, `headers.set(…)`, and
 // values another file sends (the scanner's cross-file phase).

@@ -1,11 +1,11 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { enclosingFunction, memberName, nodesOfType, staticKeyName, unwrap } from '../ast-utils.js';
-import { findVariable, moduleRef, type ModuleRef } from '../bindings.js';
+import { findVariable, moduleRef, type ModuleRef } from '../values/bindings.js';
 import { memoForFile } from '../memo.js';
-import { constantString, resolveValueNode } from '../values.js';
-import { calledFunction } from '../functions.js';
-import { callSitesOf } from '../symbolic.js';
+import { constantString, resolveValueNode } from '../values/values.js';
+import { calledFunction } from '../values/functions.js';
+import { callSitesOf } from '../values/symbolic.js';
 import { byteMapping, encodingOf, type DigestEncoding } from './bytes.js';
 
 export type { DigestEncoding } from './bytes.js';

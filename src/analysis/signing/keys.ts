@@ -2,8 +2,8 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { classifyCredentialName, isGeminiNamed, splitWords } from '../../gemini/credentials.js';
 import { memberName, unwrap } from '../ast-utils.js';
-import { moduleRef } from '../bindings.js';
-import { constantString, envRead, resolveValueNode } from '../values.js';
+import { moduleRef } from '../values/bindings.js';
+import { constantString, envRead, resolveValueNode } from '../values/values.js';
 
 // What the key of a Gemini signing HMAC is made of. Gemini keys the HMAC with the API secret's text
 // as issued (its UTF-8 bytes): ccxt, Gemini's samples and every published client pass the string.

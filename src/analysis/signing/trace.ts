@@ -1,11 +1,11 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { memberName, returnedExpressions, unwrap, type FunctionNode } from '../ast-utils.js';
-import { findVariable, moduleRef, resolveIdentifier } from '../bindings.js';
-import { calledFunction } from '../functions.js';
-import { callSitesOf } from '../symbolic.js';
+import { findVariable, moduleRef, resolveIdentifier } from '../values/bindings.js';
+import { calledFunction } from '../values/functions.js';
+import { callSitesOf } from '../values/symbolic.js';
 import { memoForFile } from '../memo.js';
-import { constantString, envRead, objectEntries, resolveValueNode } from '../values.js';
+import { constantString, envRead, objectEntries, resolveValueNode } from '../values/values.js';
 import { cryptoJsEncoding } from './hmac.js';
 
 // Value tracing for signatures: where a header value may come from, what a signed value is made

@@ -7,7 +7,7 @@ import { calledFunction } from './functions.js';
 import { callString } from './symbolic.js';
 import { typedImportValue } from './typed-imports.js';
 import { prototypeFieldValue } from './prototype-classes.js';
-import { fileSettings } from '../settings.js';
+import { fileSettings } from '../cross-file/settings.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
