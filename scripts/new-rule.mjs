@@ -21,7 +21,7 @@ export function ruleFiles(id) {
   const messageId = camel(id.replace(/^(?:no|valid|require)-/, ''));
   const rule = `import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { geminiContext } from '../analysis/gemini-context.js';
-import { httpCalls } from '../analysis/http-calls.js';
+import { httpCalls } from '../analysis/requests/index.js';
 import { fileMayConcernGemini } from '../analysis/relevance.js';
 import { createRule } from '../utils/create-rule.js';
 

@@ -72,7 +72,7 @@ describe('the import boundaries fail the repository lint when broken', () => {
 describe('the repository lints its rules as ESLint plugin rules (eslint-plugin-eslint-plugin)', () => {
   it('reports a rule without meta.type and a message id it never uses', async () => {
     const rule = [
-      "import { createRule } from '../src/utils/create-rule.js';",
+      "import { createRule } from '../utils/create-rule.js';",
       'export default createRule({',
       "  name: 'probe',",
       "  meta: { docs: { description: 'Probe.', recommended: false }, schema: [], messages: { used: 'Used.', unused: 'Unused.' } },",
@@ -87,7 +87,7 @@ describe('the repository lints its rules as ESLint plugin rules (eslint-plugin-e
   it('reports identical cases in a rule test', async () => {
     const test = [
       "import { RuleTester } from '@typescript-eslint/rule-tester';",
-      "import rule from '../src/rules/valid-nonce.js';",
+      "import rule from '../../src/rules/valid-nonce.js';",
       "new RuleTester().run('valid-nonce', rule, { valid: ['a();', 'a();'], invalid: [] });",
     ].join('\n');
     const [result] = await eslint.lintText(test, { filePath: join(ROOT, 'test/rules/probe.test.ts') });

@@ -12,7 +12,7 @@ describe('crossFileFacts', () => {
     // the imported modules come undecoded (as the scanner's prefilter leaves most files), so the
     // cross-file phase has to read them back through readText, with its own byte prefilter
     const sources: SourceFile[] = [
-      { file: 'src/client.js', text: "import { BASE } from '../../src/scanner/config.js';\nimport noop from './util.js';\nimport { ticker } from './market.js';\nfetch(BASE + '/v1/balances'); // gemini\n" },
+      { file: 'src/client.js', text: "import { BASE } from './config.js';\nimport noop from './util.js';\nimport { ticker } from './market.js';\nfetch(BASE + '/v1/balances'); // gemini\n" },
       { file: 'src/config.js' },
       { file: 'src/util.js' },
       { file: 'src/market.js' },

@@ -82,7 +82,7 @@ describe('gemini-guard roles', () => {
       'src/config.js': 'export const config = {\n  gemini: { key: process.env.GEMINI_TRADING_KEY, secret: process.env.GEMINI_TRADING_SECRET },\n};\n',
       'src/client.ts': [
         "import crypto from 'node:crypto';",
-        "import { config } from '../../src/scanner/config.js';",
+        "import { config } from './config.js';",
         "const BASE = 'https://api.gemini.com';",
         'export class GeminiClient {',
         '  constructor(private readonly apiKey: string, private readonly apiSecret: string) {}',
