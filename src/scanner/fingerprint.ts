@@ -22,17 +22,19 @@ export function codeShape(code: string): string {
   return code.replace(/\s+/g, ' ').trim();
 }
 
-/** Sorts by file, line, column, rule and drops exact duplicates (same fingerprint). */
+/**
+ * Sorts by file, line, column, rule and drops exact duplicates (same fingerprint). Findings of one
+ * rule at one position with different messages are different problems and all stay (the core
+ * already merged what several phases found, on rule + message id + position).
+ */
 export function sortAndDedupe(findings: Finding[]): Finding[] {
   const seen = new Set<string>();
   return findings
     .slice()
     .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId)))
     .filter((f) => {
-      // one report per rule and position, whichever phase (rules, text scan, cross-file) found it
-      const key = `${f.ruleId}:${f.file}:${f.line}:${f.column}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
+      if (seen.has(f.fingerprint)) return false;
+      seen.add(f.fingerprint);
       return true;
     });
 }

@@ -68,13 +68,20 @@ export function isCode(kind: FileKind): boolean {
   return kind === 'js' || kind === 'ts';
 }
 
+// A string literal of 200+ characters on one line: a data: URI, an embedded image, a base64 blob.
+const LONG_STRING = /(["'`])[^"'`\n\\]{200,}\1/g;
+
 /**
- * Minified bundles (very long lines) are not worth an AST: their findings belong to the sources
- * they were built from. They still get the text scan for keys.
+ * Minified bundles (long lines of code) are not worth an AST: their findings belong to the sources
+ * they were built from. They still get the text scan for keys. The evidence is the whole file's
+ * average line length once long string literals are set aside, so a ten-line bot that embeds one
+ * 25 KB `data:` URI is linted like any other file.
  */
 export function looksMinified(text: string): boolean {
   if (text.length < 20_000) return false;
+  const code = text.replace(LONG_STRING, '""');
+  if (code.length < 20_000) return false;
   let lines = 1;
-  for (let i = text.indexOf('\n'); i !== -1 && lines < 10_000; i = text.indexOf('\n', i + 1)) lines++;
-  return text.length / lines > 1_000;
+  for (let i = code.indexOf('\n'); i !== -1 && lines < 10_000; i = code.indexOf('\n', i + 1)) lines++;
+  return code.length / lines > 1_000;
 }

@@ -21,7 +21,8 @@ import { callSiteBindings, parametersFunction, symbolicString, type Substitution
 import { objectEntries, resolveObjectLiteral, resolveValueNode, staticString, valueOrigins, type StaticString } from '../analysis/values.js';
 import type { FunctionNode } from '../analysis/ast-utils.js';
 import { HOLE } from '../gemini/paths.js';
-import { findGeminiApiKeys, isGeminiApiKey, isPlaceholder, redactCredential } from '../gemini/credentials.js';
+import { knownCredentialTexts } from '../analysis/credential-literals.js';
+import { findGeminiApiKeys, isGeminiApiKey, isPlaceholder, redactCredential, redactSecretsInText } from '../gemini/credentials.js';
 import { GEMINI_ROLES, isValidRoleCombination, matchEndpoint, minimumRoles, type GeminiEndpoint, type GeminiRole } from '../gemini/endpoints.js';
 import { geminiHeaderKind } from '../gemini/headers.js';
 import { crossFileFacts, resolveRelative, type TextReader } from './cross-file.js';
@@ -136,11 +137,9 @@ interface FileFacts {
 
 const MAX_ARG_DEPTH = 4;
 
-/** Redacts anything credential-shaped in a piece of source text used as a label. */
-function sanitize(text: string): string {
-  let out = text.replace(/\s+/g, ' ').trim();
-  for (const { value } of findGeminiApiKeys(out).reverse()) out = out.split(value).join(redactCredential(value));
-  out = out.replace(/[0-9A-Za-z]{12,}/g, (run) => (/\d/.test(run) && /[A-Za-z]/.test(run) ? redactCredential(run) : run));
+/** A piece of source text used as a label, with every credential the file's analysis knows redacted (before truncation). */
+function sanitize(text: string, sourceCode: SourceCode): string {
+  const out = redactSecretsInText(text.replace(/\s+/g, ' ').trim(), knownCredentialTexts(sourceCode));
   return out.length > 60 ? `${out.slice(0, 57)}…` : out;
 }
 
@@ -290,7 +289,7 @@ function credentialRefs(node: TSESTree.Node, sourceCode: SourceCode, depth = 0):
       case 'literal': {
         const text = origin.value.text;
         if (!origin.value.complete) {
-          out.push({ kind: 'expression', text: sanitize(sourceCode.getText(origin.node)), line });
+          out.push({ kind: 'expression', text: sanitize(sourceCode.getText(origin.node), sourceCode), line });
         } else if (!isPlaceholder(text)) {
           out.push({ kind: 'literal', hash: sha256(`gemini-guard-credential\0${text}`).slice(0, 16), redacted: isGeminiApiKey(text) ? redactCredential(text) : `a hardcoded value (${redactCredential(text)})` });
         }
@@ -319,7 +318,7 @@ function credentialRefs(node: TSESTree.Node, sourceCode: SourceCode, depth = 0):
         }
         const imported = importedMember(origin.node, sourceCode);
         if (imported) out.push({ kind: 'import', ...imported, line });
-        else out.push({ kind: 'expression', text: sanitize(sourceCode.getText(origin.node)), line });
+        else out.push({ kind: 'expression', text: sanitize(sourceCode.getText(origin.node), sourceCode), line });
       }
     }
   }

@@ -1,5 +1,9 @@
 import pc from 'picocolors';
+import { SKIP_REASONS } from '../types.js';
 import type { Reporter } from './types.js';
+
+/** How many skipped files the text report names before it refers to `--format json`. */
+const SKIPPED_SHOWN = 50;
 
 /** Human-readable report grouped by file, like ESLint's stylish format. */
 export const textReporter: Reporter = (result, context) => {
@@ -17,11 +21,13 @@ export const textReporter: Reporter = (result, context) => {
   }
   const errors = result.findings.filter((f) => f.severity === 'error').length;
   const warnings = result.findings.length - errors;
+  const unchecked = result.skipped.length > 0 ? `, ${result.skipped.length} not fully checked` : '';
   if (result.findings.length === 0 && result.stats.commitsScanned !== undefined) {
     const n = result.stats.commitsScanned;
     out.push(c.green(`No Gemini exchange keys or secrets found in the git history (${n} commit${n === 1 ? '' : 's'}).`));
   } else if (result.findings.length === 0) {
-    out.push(c.green(`No Gemini exchange problems found (${result.stats.filesSeen} files, ${result.stats.filesParsed} parsed).`));
+    const summary = `No Gemini exchange problems found (${result.stats.filesSeen} files, ${result.stats.filesParsed} parsed${unchecked}).`;
+    out.push(result.skipped.length > 0 ? c.yellow(summary) : c.green(summary));
   } else {
     const summary = `✖ ${result.findings.length} problem${result.findings.length === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'})`;
     out.push(errors > 0 ? c.red(c.bold(summary)) : c.yellow(c.bold(summary)));
@@ -31,9 +37,12 @@ export const textReporter: Reporter = (result, context) => {
     out.push(c.dim(`${n} known finding${n === 1 ? '' : 's'} suppressed by the baseline.`));
   }
   if (result.skipped.length > 0) {
-    const reasons = new Map<string, number>();
-    for (const s of result.skipped) reasons.set(s.reason, (reasons.get(s.reason) ?? 0) + 1);
-    out.push(c.dim(`Skipped ${result.skipped.length} file${result.skipped.length === 1 ? '' : 's'}: ${[...reasons].map(([r, n]) => `${n} ${r}`).join(', ')} (see --format json).`));
+    // every skipped file by name: a gate must show what it did not check (docs/scanner.md lists the reasons)
+    out.push('', c.yellow(`Not fully checked: ${result.skipped.length} file${result.skipped.length === 1 ? '' : 's'} (fail the run on this with --fail-on-skip)`));
+    for (const s of result.skipped.slice(0, SKIPPED_SHOWN)) {
+      out.push(`  ${s.file}  ${c.yellow(s.reason)}${s.detail ? ` (${s.detail})` : ''}; still run: ${SKIP_REASONS[s.reason].stillRuns}`);
+    }
+    if (result.skipped.length > SKIPPED_SHOWN) out.push(`  … and ${result.skipped.length - SKIPPED_SHOWN} more (see --format json)`);
   }
   return `${out.join('\n')}\n`;
 };
