@@ -22,7 +22,7 @@ import { objectEntries, resolveObjectLiteral, resolveValueNode, staticString, va
 import type { FunctionNode } from '../analysis/ast-utils.js';
 import { HOLE } from '../gemini/paths.js';
 import { knownCredentialTexts } from '../analysis/credential-literals.js';
-import { findGeminiApiKeys, isGeminiApiKey, isPlaceholder, redactCredential, redactSecretsInText } from '../gemini/credentials.js';
+import { isGeminiApiKey, isPlaceholder, redactCredential, redactSecretsInText } from '../gemini/credentials.js';
 import { GEMINI_ROLES, isValidRoleCombination, matchEndpoint, minimumRoles, type GeminiEndpoint, type GeminiRole } from '../gemini/endpoints.js';
 import { geminiHeaderKind } from '../gemini/headers.js';
 import { crossFileFacts, resolveRelative, type TextReader } from './cross-file.js';
