@@ -68,8 +68,32 @@ export function isCode(kind: FileKind): boolean {
   return kind === 'js' || kind === 'ts';
 }
 
-// A string literal of 200+ characters on one line: a data: URI, an embedded image, a base64 blob.
-const LONG_STRING = /(["'`])[^"'`\n\\]{200,}\1/g;
+/** The length of `text` once string literals of 200+ characters on one line (data: URIs, base64 blobs) are left out. */
+function codeLength(text: string): number {
+  let dropped = 0;
+  let i = 0;
+  // a linear scan: a regex with a backtracking run of this kind overflows the stack on megabyte lines
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x22 && c !== 0x27 && c !== 0x60) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < text.length) {
+      const d = text.charCodeAt(j);
+      if (d === 0x22 || d === 0x27 || d === 0x60 || d === 0x0a || d === 0x5c) break;
+      j++;
+    }
+    if (j < text.length && text.charCodeAt(j) === c && j - i - 1 >= 200) {
+      dropped += j - i - 1;
+      i = j + 1;
+    } else {
+      i = j;
+    }
+  }
+  return text.length - dropped;
+}
 
 /**
  * Minified bundles (long lines of code) are not worth an AST: their findings belong to the sources
@@ -79,9 +103,9 @@ const LONG_STRING = /(["'`])[^"'`\n\\]{200,}\1/g;
  */
 export function looksMinified(text: string): boolean {
   if (text.length < 20_000) return false;
-  const code = text.replace(LONG_STRING, '""');
-  if (code.length < 20_000) return false;
   let lines = 1;
-  for (let i = code.indexOf('\n'); i !== -1 && lines < 10_000; i = code.indexOf('\n', i + 1)) lines++;
-  return code.length / lines > 1_000;
+  for (let i = text.indexOf('\n'); i !== -1 && lines < 10_000; i = text.indexOf('\n', i + 1)) lines++;
+  if (text.length / lines <= 1_000) return false;
+  const code = codeLength(text);
+  return code >= 20_000 && code / lines > 1_000;
 }
