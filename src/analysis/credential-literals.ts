@@ -17,13 +17,20 @@ interface Piece {
   node: TSESTree.Node;
 }
 
-/** The `+` / template / `.concat()` expression a piece is part of (the piece itself when none). */
+function isJoining(node: TSESTree.Node): boolean {
+  if (node.type !== AST_NODE_TYPES.MemberExpression || node.computed || node.property.type !== AST_NODE_TYPES.Identifier) return false;
+  return node.property.name === 'concat' || node.property.name === 'join';
+}
+
+/** The `+` / template / `.concat()` / `[…].join()` expression a piece is part of (the piece itself when none). */
 function assembly(node: TSESTree.Node): TSESTree.Node {
   let top = node;
   for (let parent = top.parent; parent; parent = top.parent) {
     if ((parent.type === AST_NODE_TYPES.BinaryExpression && parent.operator === '+') || parent.type === AST_NODE_TYPES.TemplateLiteral) top = parent;
-    else if (parent.type === AST_NODE_TYPES.MemberExpression && parent.parent?.type === AST_NODE_TYPES.CallExpression && parent.object === top) top = parent.parent;
-    else if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(top as TSESTree.CallExpressionArgument) && unwrap(parent.callee).type === AST_NODE_TYPES.MemberExpression) top = parent;
+    // 'a'.concat(b, c) and ['a', 'b'].join('') build a string; other calls make something else of it
+    else if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === top && isJoining(parent) && parent.parent?.type === AST_NODE_TYPES.CallExpression) top = parent.parent;
+    else if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(top as TSESTree.CallExpressionArgument) && isJoining(unwrap(parent.callee))) top = parent;
+    else if (parent.type === AST_NODE_TYPES.ArrayExpression && parent.parent?.type === AST_NODE_TYPES.MemberExpression && isJoining(parent.parent)) top = parent;
     else if (parent.type === AST_NODE_TYPES.TSAsExpression || parent.type === AST_NODE_TYPES.TSNonNullExpression) top = parent;
     else break;
   }
