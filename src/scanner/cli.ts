@@ -309,6 +309,7 @@ function runRoles(values: Record<string, unknown>, paths: string[], environment:
   try {
     report = rolesReport({
       cwd: environment.cwd,
+      root,
       paths,
       include: [...(config.include ?? []), ...((values.include as string[] | undefined) ?? [])],
       exclude: [...(config.exclude ?? []), ...((values.exclude as string[] | undefined) ?? [])],
