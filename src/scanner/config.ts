@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { redactSecretsInText } from '../gemini/credentials.js';
 import { ConfigError, validateRules } from './config-rules.js';
 import type { RuleSetting } from './types.js';
 
@@ -55,7 +56,7 @@ function readJson(path: string): unknown {
 function parse(value: unknown, where: string): ScannerConfig {
   if (!value || typeof value !== 'object' || Array.isArray(value)) throw new ConfigError(`${where} must be an object`);
   const obj = value as Record<string, unknown>;
-  for (const key of Object.keys(obj)) if (!KEYS.has(key)) throw new ConfigError(`${where}: unknown key "${key}" (allowed: ${[...KEYS].join(', ')})`);
+  for (const key of Object.keys(obj)) if (!KEYS.has(key)) throw new ConfigError(`${where}: unknown key ${JSON.stringify(redactSecretsInText(key).slice(0, 80))} (allowed: ${[...KEYS].join(', ')})`);
   const strings = (k: string): string[] | undefined => {
     const v = obj[k];
     if (v === undefined) return undefined;
