@@ -1,5 +1,5 @@
 import pc from 'picocolors';
-import { SKIP_REASONS } from '../types.js';
+import { SKIP_REASONS, type SkippedFile } from '../types.js';
 import type { Reporter } from './types.js';
 
 /** How many skipped files the text report names before it refers to `--format json`. */
@@ -36,13 +36,20 @@ export const textReporter: Reporter = (result, context) => {
     const n = result.baseline.suppressed;
     out.push(c.dim(`${n} known finding${n === 1 ? '' : 's'} suppressed by the baseline.`));
   }
-  if (result.skipped.length > 0) {
-    // every skipped file by name: a gate must show what it did not check (docs/scanner.md lists the reasons)
-    out.push('', c.yellow(`Not fully checked: ${result.skipped.length} file${result.skipped.length === 1 ? '' : 's'} (fail the run on this with --fail-on-skip)`));
-    for (const s of result.skipped.slice(0, SKIPPED_SHOWN)) {
-      out.push(`  ${s.file}  ${c.yellow(s.reason)}${s.detail ? ` (${s.detail})` : ''}; still run: ${SKIP_REASONS[s.reason].stillRuns}`);
-    }
-    if (result.skipped.length > SKIPPED_SHOWN) out.push(`  … and ${result.skipped.length - SKIPPED_SHOWN} more (see --format json)`);
-  }
+  out.push(...skippedLines(result.skipped, c, ' (fail the run on this with --fail-on-skip)'));
   return `${out.join('\n')}\n`;
 };
+
+/**
+ * Every skipped file by name, with its reason and what still ran on it (docs/scanner.md lists the
+ * reasons): a report must show what it did not check. Nothing when nothing was skipped.
+ */
+export function skippedLines(skipped: readonly SkippedFile[], c: ReturnType<typeof pc.createColors>, hint = ''): string[] {
+  if (skipped.length === 0) return [];
+  const out = ['', c.yellow(`Not fully checked: ${skipped.length} file${skipped.length === 1 ? '' : 's'}${hint}`)];
+  for (const s of skipped.slice(0, SKIPPED_SHOWN)) {
+    out.push(`  ${s.file}  ${c.yellow(s.reason)}${s.detail ? ` (${s.detail})` : ''}; still run: ${SKIP_REASONS[s.reason].stillRuns}`);
+  }
+  if (skipped.length > SKIPPED_SHOWN) out.push(`  … and ${skipped.length - SKIPPED_SHOWN} more (see --format json)`);
+  return out;
+}
