@@ -22,7 +22,8 @@ const RUNS = Number(process.env.REDACTION_RUNS) > 0 ? Number(process.env.REDACTI
 // the code of at most this many cases (all of them by default), while every key and secret still
 // goes into file and folder names (cheap: names are not linted).
 const CLI_CODE_RUNS = Math.min(RUNS, Number(process.env.REDACTION_CLI_CODE_RUNS) > 0 ? Number(process.env.REDACTION_CLI_CODE_RUNS) : RUNS);
-const CASES_PER_FILE = 20;
+// few cases per file: the rules' cost per case grows with the size of the file
+const CASES_PER_FILE = 5;
 const WINDOW = 9;
 const root = join(import.meta.dirname, '..', '..');
 const bin = join(root, 'dist', 'bin', 'gemini-guard.js');
