@@ -13,7 +13,8 @@ import { createHash } from 'node:crypto';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { HOLE } from '../gemini/paths.js';
-import { findGeminiApiKeys, isGeminiApiKey, isPlaceholder, redactCredential } from '../gemini/credentials.js';
+import { isGeminiApiKey, isPlaceholder, redactCredential, redactSecretsInText } from '../gemini/credentials.js';
+import { knownCredentialTexts } from './exposure/credential-literals.js';
 import { matchEndpoint, type GeminiEndpoint } from '../gemini/endpoints.js';
 import { geminiHeaderKind } from '../gemini/headers.js';
 import { dottedPath, enclosingClass, memberName, nodesOfType, staticKeyName, unwrap, type FunctionNode } from './ast-utils.js';
@@ -105,10 +106,9 @@ const sha256 = (text: string): string => createHash('sha256').update(text).diges
 const MAX_ARG_DEPTH = 4;
 
 /** Redacts anything credential-shaped in a piece of source text used as a label. */
-function sanitize(text: string): string {
-  let out = text.replace(/\s+/g, ' ').trim();
-  for (const { value } of findGeminiApiKeys(out).reverse()) out = out.split(value).join(redactCredential(value));
-  out = out.replace(/[0-9A-Za-z]{12,}/g, (run) => (/\d/.test(run) && /[A-Za-z]/.test(run) ? redactCredential(run) : run));
+/** A piece of source text used as a label, with every credential the file's analysis knows redacted (before truncation). */
+function sanitize(text: string, sourceCode: SourceCode): string {
+  const out = redactSecretsInText(text.replace(/\s+/g, ' ').trim(), knownCredentialTexts(sourceCode));
   return out.length > 60 ? `${out.slice(0, 57)}…` : out;
 }
 
@@ -271,7 +271,7 @@ function credentialRefs(node: TSESTree.Node, sourceCode: SourceCode, depth = 0):
       case 'literal': {
         const text = origin.value.text;
         if (!origin.value.complete) {
-          out.push({ kind: 'expression', text: sanitize(sourceCode.getText(origin.node)), line });
+          out.push({ kind: 'expression', text: sanitize(sourceCode.getText(origin.node), sourceCode), line });
         } else if (!isPlaceholder(text)) {
           out.push({ kind: 'literal', hash: sha256(`gemini-guard-credential\0${text}`).slice(0, 16), redacted: isGeminiApiKey(text) ? redactCredential(text) : `a hardcoded value (${redactCredential(text)})` });
         }
@@ -302,7 +302,7 @@ function credentialRefs(node: TSESTree.Node, sourceCode: SourceCode, depth = 0):
         }
         const imported = importedMember(origin.node, sourceCode);
         if (imported) out.push({ kind: 'import', ...imported, line });
-        else out.push({ kind: 'expression', text: sanitize(sourceCode.getText(origin.node)), line });
+        else out.push({ kind: 'expression', text: sanitize(sourceCode.getText(origin.node), sourceCode), line });
       }
     }
   }

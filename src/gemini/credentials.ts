@@ -261,22 +261,67 @@ export function redactCredential(value: string): string {
 
 // Anything shaped like a Gemini key, in any case (hosts and URLs arrive lower-cased).
 const KEY_IN_TEXT = /(?<![0-9A-Za-z])(?:account|master)-[0-9A-Za-z]{20}(?![0-9A-Za-z])/gi;
-// A run of 9+ letters and digits with a digit followed by a letter somewhere: random tokens
-// (secrets, and pieces of them left by truncation) have that shape, identifiers and words rarely do.
-const TOKEN_IN_TEXT = /[0-9A-Za-z]{9,}/g;
-// Technical words of that shape that messages name on purpose (encodings, algorithms).
-const SAFE_TOKENS = /^(?:base64url|base64urlsafe|sha3\d{3}|sha512t?\d*|utf16le|ripemd160)$/i;
+// Runs of letters and digits long enough to hold a visible piece of a credential.
+const RUN_IN_TEXT = /[0-9A-Za-z]{9,}/g;
 
 /**
- * Code or other text made safe to show in a message: every Gemini key in it and every token that
- * may be (part of) a secret — 9 or more letters and digits with a digit followed by a letter —
- * replaced by its {@link redactCredential} form. For messages that quote source text (a nonce
- * expression, a request path, a variable name), where a secret may sit anywhere.
+ * How many characters of a known credential make a leak: outputs may show at most 8 (the redacted
+ * forms show 2–4), so every run of text sharing 9 characters with a known credential is redacted.
  */
-export function redactSecretsInText(text: string): string {
+export const LEAK_WINDOW = 9;
+
+/** Credentials known to be in play (values, or literal pieces of them), ready for {@link redactSecretsInText}. */
+export interface KnownCredentials {
+  /** Every lower-cased {@link LEAK_WINDOW}-character window of their letter-and-digit runs. */
+  readonly windows: ReadonlySet<string>;
+}
+
+/** Indexes credential values (whole keys and secrets, or literal pieces a key or secret is built from). */
+export function knownCredentials(values: Iterable<string>): KnownCredentials {
+  const windows = new Set<string>();
+  for (const value of values) {
+    for (const run of value.match(RUN_IN_TEXT) ?? []) {
+      const lower = run.toLowerCase();
+      for (let i = 0; i + LEAK_WINDOW <= lower.length; i++) windows.add(lower.slice(i, i + LEAK_WINDOW));
+    }
+  }
+  return { windows };
+}
+
+const NOTHING_KNOWN: KnownCredentials = { windows: new Set() };
+
+function sharesWindow(run: string, windows: ReadonlySet<string>): boolean {
+  if (windows.size === 0) return false;
+  const lower = run.toLowerCase();
+  for (let i = 0; i + LEAK_WINDOW <= lower.length; i++) if (windows.has(lower.slice(i, i + LEAK_WINDOW))) return true;
+  return false;
+}
+
+/** A run of 26–28 letters and digits that is plausibly a Gemini secret (see {@link looksLikeGeminiSecret}). */
+function isSecretShaped(run: string): boolean {
+  return run.length >= 26 && run.length <= 28 && looksLikeGeminiSecret(run);
+}
+
+/**
+ * Text made safe to show (a message quoting code, a path, a label), by knowledge rather than by
+ * character classes: every Gemini key in it (any case), every run of letters and digits with the
+ * shape of a Gemini secret, and every run sharing {@link LEAK_WINDOW} characters with a `known`
+ * credential — the literals the analysis saw flow into a key or secret role, or a key or secret be
+ * assembled from (`'account-' + 'Tq4Wn8Zr2L' + suffix`) — is replaced by its
+ * {@link redactCredential} form. Redact before truncating: a cut-off piece no longer has a shape.
+ */
+export function redactSecretsInText(text: string, known: KnownCredentials | Iterable<string> = NOTHING_KNOWN): string {
+  const index = 'windows' in known ? (known as KnownCredentials) : knownCredentials(known as Iterable<string>);
   return text
     .replace(KEY_IN_TEXT, (key) => redactCredential(key))
-    .replace(TOKEN_IN_TEXT, (token) => (/[0-9][A-Za-z]/.test(token) && !SAFE_TOKENS.test(token) ? redactCredential(token) : token));
+    .replace(RUN_IN_TEXT, (run) => (isSecretShaped(run) || sharesWindow(run, index.windows) ? redactCredential(run) : run));
+}
+
+/** Every Gemini key and secret-shaped run in a text (what {@link redactSecretsInText} redacts by shape alone). */
+export function credentialShapesIn(text: string): string[] {
+  const out = [...text.matchAll(KEY_IN_TEXT)].map((m) => m[0]);
+  for (const m of text.matchAll(RUN_IN_TEXT)) if (isSecretShaped(m[0])) out.push(m[0]);
+  return out;
 }
 
 // Single words that are really two, as in SCREAMING or all-lower names: GEMINIAPIKEY, apisecret.

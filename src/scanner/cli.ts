@@ -1,20 +1,17 @@
 import { createRequire } from 'node:module';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { applyBaseline, BaselineError, readBaseline, refreshedBaseline, writeBaseline, type Baseline } from './baseline.js';
 import { ConfigError, loadConfig } from './config.js';
-import { listPaths, readSource } from './files.js';
 import { changedSincePaths, GitError, stagedSource } from './git.js';
 import { scanHistory } from './history.js';
-import { jsonReporter } from './reporters/json.js';
-import { rolesJsonReporter, rolesTextReporter, type RolesReporter } from './reporters/roles.js';
-import { sarifReporter } from './reporters/sarif.js';
-import { textReporter } from './reporters/text.js';
-import type { Reporter } from './reporters/types.js';
+import { scanRoot } from './paths.js';
+import { redactReport } from './redact.js';
+import { formatHelp, formatsOf, reporterFor } from './reporters/index.js';
 import { rolesReport } from './roles.js';
 import { HISTORY_RULE_ID } from './rules.js';
-import { scanProject, type SourceProvider } from './scan.js';
+import { scanProject, workingTreeSource, type SourceProvider } from './scan.js';
 import type { BaselineEntry, ScanResult } from './types.js';
 
 /** What the CLI returns; the bin prints it and sets the exit code. */
@@ -37,10 +34,8 @@ export interface CliEnvironment {
 
 const pkg = createRequire(import.meta.url)('../../package.json') as { version: string };
 
-const REPORTERS: Record<string, Reporter> = { text: textReporter, json: jsonReporter, sarif: sarifReporter };
-
 export const HELP = `Usage: gemini-guard scan [paths...] [options]
-       gemini-guard roles [paths...] [--format text|json] [--output <file>]
+       gemini-guard roles [paths...] [--format ${formatsOf('roles').join('|')}] [--output <file>]
 
 scan: finds Gemini exchange API mistakes in a project: hardcoded keys and secrets, unsigned or
 mis-signed private calls, nonce bugs, plain http, credentials in logs or browser code.
@@ -48,14 +43,15 @@ roles: lists each credential sent as X-GEMINI-APIKEY, the Gemini endpoints calle
 the least-privilege roles its API key needs; warns when one key both reads and trades.
 
 Options:
-  --format <text|json|sarif>   output format (default: text; roles: text or json)
+${formatHelp()}
   --output <file>              write the report to a file instead of stdout
   --fail-on <error|warning|none>
                                lowest severity that makes the exit code 1 (default: error)
+  --fail-on-skip               exit 1 when a file could not be fully checked (skipped)
   --include <glob>             only scan matching files (repeatable)
   --exclude <glob>             skip matching files (repeatable)
-  --config <file>              config file (default: gemini-guard.config.json, or
-                               the "gemini-guard" key of package.json)
+  --config <file>              config file (default: gemini-guard.config.json, or the
+                               "gemini-guard" key of package.json, in the scanned folder)
   --max-file-size <bytes>      skip larger files (default: 5242880)
   --fix                        apply the rules' safe autofixes to files on disk
   --report-unused-ignores      report ignore comments that suppress nothing
@@ -91,6 +87,7 @@ export function runCli(argv: string[], environment: CliEnvironment): CliResult {
         format: { type: 'string', default: 'text' },
         output: { type: 'string' },
         'fail-on': { type: 'string', default: 'error' },
+        'fail-on-skip': { type: 'boolean', default: false },
         include: { type: 'string', multiple: true },
         exclude: { type: 'string', multiple: true },
         config: { type: 'string' },
@@ -121,8 +118,9 @@ export function runCli(argv: string[], environment: CliEnvironment): CliResult {
   const [command, ...paths] = positionals;
   if (command === 'roles') return runRoles(values, paths, environment);
   if (command !== 'scan') return usage(command === undefined ? 'missing command' : `unknown command "${command}"`);
-  const reporter = REPORTERS[values.format];
-  if (!reporter) return usage(`unknown format "${values.format}" (use text, json or sarif)`);
+  const chosen = reporterFor('scan', values.format);
+  if ('error' in chosen) return usage(chosen.error);
+  const reporter = chosen.reporter;
   const failOn = values['fail-on'];
   if (failOn !== 'error' && failOn !== 'warning' && failOn !== 'none') return usage(`--fail-on must be error, warning or none`);
   let maxFileSize: number | undefined;
@@ -140,9 +138,13 @@ export function runCli(argv: string[], environment: CliEnvironment): CliResult {
     if (!/^\d+$/.test(values['max-warnings']) || !Number.isSafeInteger(maxWarnings)) return usage('--max-warnings takes a number of warnings (0 or more)');
   }
 
+  const missing = values.history ? undefined : missingPath(environment.cwd, paths);
+  if (missing !== undefined) return usage(missing);
+  // The folder the scan is rooted in: config lookup, and no symlink leads out of it.
+  const root = scanRoot(environment.cwd, paths);
   let config;
   try {
-    config = loadConfig(environment.cwd, values.config).config;
+    config = loadConfig(root, values.config, environment.cwd).config;
   } catch (error) {
     if (error instanceof ConfigError) return usage(error.message);
     throw error;
@@ -168,39 +170,42 @@ export function runCli(argv: string[], environment: CliEnvironment): CliResult {
   const wantProgress = values['no-progress'] === true || values.progress === false ? false : values.progress === true || (!ci && environment.stderrIsTTY);
   const progress = wantProgress && environment.writeProgress ? makeProgress(environment) : undefined;
   let result: ScanResult;
+  let unfixedNote = '';
   // Which baseline entries this run could have matched: only those can be stale or refreshed.
   let covers: (entry: BaselineEntry) => boolean;
   try {
     if (values.history) {
       const history = scanHistory({ cwd: environment.cwd, paths, include, exclude, since: values.since, onProgress: progress?.update, now: environment.now });
-      const seen = new Set(history.files);
+      const seen = new Set(history.files.map((f) => redactReport(f)));
       const whole = values.since === undefined && paths.length === 0;
       covers = (e) => e.ruleId === HISTORY_RULE_ID && values.since === undefined && (whole || seen.has(e.file));
       const { files: _files, ...rest } = history;
       result = rest;
     } else {
-      const walk = { cwd: environment.cwd, paths, include, exclude };
+      const walk = { cwd: environment.cwd, root, paths, include, exclude };
       let provider: SourceProvider;
       if (values.staged) {
         provider = stagedSource(walk);
       } else if (values.since !== undefined) {
         const changed = changedSincePaths({ ...walk, rev: values.since });
-        provider = { list: () => ({ paths: changed, skipped: [] }), read: (file, max, prefilter) => readSource(environment.cwd, file, max, prefilter) };
+        provider = workingTreeSource(walk, () => ({ paths: changed, skipped: [] }));
       } else {
-        provider = { list: () => listPaths({ ...walk, maxFileSize: maxFileSize ?? config.maxFileSize }), read: (file, max, prefilter) => readSource(environment.cwd, file, max, prefilter) };
+        provider = workingTreeSource({ ...walk, maxFileSize: maxFileSize ?? config.maxFileSize });
       }
       const listed = new Set<string>();
       const recording: SourceProvider = {
         list: () => {
           const out = provider.list();
-          for (const p of out.paths) listed.add(p.file);
+          // baselines hold redacted names, like every output
+          for (const p of out.paths) listed.add(redactReport(p.file));
           return out;
         },
         read: provider.read,
+        diskPath: provider.diskPath,
       };
       const whole = !values.staged && values.since === undefined && paths.length === 0;
       covers = (e) => e.ruleId !== HISTORY_RULE_ID && (whole || listed.has(e.file));
-      result = scanProject({
+      const scanned = scanProject({
         cwd: environment.cwd,
         paths,
         include,
@@ -213,16 +218,21 @@ export function runCli(argv: string[], environment: CliEnvironment): CliResult {
         onProgress: progress?.update,
         now: environment.now,
       });
+      const { unfixed, ...rest } = scanned;
+      result = rest;
+      if (unfixed.length > 0) unfixedNote = `gemini-guard: --fix did not write ${unfixed.length} file${unfixed.length === 1 ? '' : 's'} (a symbolic link or not a regular file): ${unfixed.slice(0, 5).join(', ')}${unfixed.length > 5 ? ', …' : ''}\n`;
     }
   } catch (error) {
     progress?.clear();
-    if (error instanceof GitError) return fail(error.message);
+    if (error instanceof GitError) return fail(redactReport(error.message));
     // Fatal errors name what failed, never file contents.
-    return { exitCode: 2, stdout: '', stderr: `gemini-guard: fatal: ${(error as Error).message.split('\n')[0]?.slice(0, 300)}\n` };
+    return { exitCode: 2, stdout: '', stderr: redactReport(`gemini-guard: fatal: ${(error as Error).message.split('\n')[0]?.slice(0, 300)}\n`) };
   }
   progress?.clear();
+  // From here on, only redacted names and messages: reports, baselines and stderr.
+  result = redactReport(result);
 
-  let stderr = '';
+  let stderr = redactReport(unfixedNote);
   let wroteBaseline: string | undefined;
   const allFindings = result.findings;
   if (baseline) {
@@ -273,6 +283,11 @@ export function runCli(argv: string[], environment: CliEnvironment): CliResult {
   const warnings = result.findings.filter((f) => f.severity === 'warning').length;
   const tooManyWarnings = maxWarnings !== undefined && warnings > maxWarnings;
   if (tooManyWarnings) stderr += `gemini-guard: too many warnings (${warnings}; --max-warnings allows ${maxWarnings}).\n`;
+  if (values['fail-on-skip'] && result.skipped.length > 0) {
+    const n = result.skipped.length;
+    stderr += `gemini-guard: ${n} file${n === 1 ? ' was' : 's were'} not fully checked (--fail-on-skip): ${result.skipped.slice(0, 5).map((s) => `${s.file} (${s.reason})`).join(', ')}${n > 5 ? ', …' : ''}\n`;
+    return { exitCode: 1, stdout, stderr };
+  }
   return { exitCode: (failOn !== 'none' && failing) || tooManyWarnings ? 1 : 0, stdout, stderr };
 }
 
@@ -300,8 +315,20 @@ function parseErrorText(message: string): string {
   return (message.split(/\.\s/)[0] ?? message).replace(/\.$/, '');
 }
 
-const ROLES_REPORTERS: Record<string, RolesReporter> = { text: rolesTextReporter, json: rolesJsonReporter };
-const SCAN_ONLY = ['staged', 'since', 'history', 'baseline', 'write-baseline', 'fix', 'report-unused-ignores', 'fail-on', 'max-warnings'] as const;
+const SCAN_ONLY = ['staged', 'since', 'history', 'baseline', 'write-baseline', 'fix', 'report-unused-ignores', 'fail-on', 'fail-on-skip', 'max-warnings'] as const;
+
+
+/** The first scanned path that does not exist, as a usage error; `undefined` when all do. */
+function missingPath(cwd: string, paths: readonly string[]): string | undefined {
+  for (const path of paths) {
+    try {
+      lstatSync(resolve(cwd, path));
+    } catch {
+      return `${redactReport(JSON.stringify(path))}: no such file or folder (nothing would be scanned)`;
+    }
+  }
+  return undefined;
+}
 
 /** `gemini-guard roles [paths…]`: the least-privilege report; exit 0 unless the usage is wrong. */
 function runRoles(values: Record<string, unknown>, paths: string[], environment: CliEnvironment): CliResult {
@@ -310,16 +337,20 @@ function runRoles(values: Record<string, unknown>, paths: string[], environment:
     if (value !== undefined && value !== false && !(option === 'fail-on' && value === 'error')) return usage(`--${option} is a scan option, not a roles option`);
   }
   const format = String(values.format);
-  const reporter = ROLES_REPORTERS[format];
-  if (!reporter) return usage(`unknown format "${format}" for roles (use text or json)`);
+  const chosen = reporterFor('roles', format);
+  if ('error' in chosen) return usage(chosen.error);
+  const reporter = chosen.reporter;
   let maxFileSize: number | undefined;
   if (values['max-file-size'] !== undefined) {
     maxFileSize = Number(values['max-file-size']);
     if (!Number.isInteger(maxFileSize) || maxFileSize <= 0) return usage('--max-file-size takes a positive number of bytes');
   }
+  const missing = missingPath(environment.cwd, paths);
+  if (missing !== undefined) return usage(missing);
+  const root = scanRoot(environment.cwd, paths);
   let config;
   try {
-    config = loadConfig(environment.cwd, values.config as string | undefined).config;
+    config = loadConfig(root, values.config as string | undefined, environment.cwd).config;
   } catch (error) {
     if (error instanceof ConfigError) return usage(error.message);
     throw error;
@@ -328,6 +359,7 @@ function runRoles(values: Record<string, unknown>, paths: string[], environment:
   try {
     report = rolesReport({
       cwd: environment.cwd,
+      root,
       paths,
       include: [...(config.include ?? []), ...((values.include as string[] | undefined) ?? [])],
       exclude: [...(config.exclude ?? []), ...((values.exclude as string[] | undefined) ?? [])],
@@ -335,8 +367,9 @@ function runRoles(values: Record<string, unknown>, paths: string[], environment:
       now: environment.now,
     });
   } catch (error) {
-    return { exitCode: 2, stdout: '', stderr: `gemini-guard: fatal: ${(error as Error).message.split('\n')[0]?.slice(0, 300)}\n` };
+    return { exitCode: 2, stdout: '', stderr: redactReport(`gemini-guard: fatal: ${(error as Error).message.split('\n')[0]?.slice(0, 300)}\n`) };
   }
+  report = redactReport(report);
   const colorAllowed = values['no-color'] !== true && values.color !== false && !environment.env.NO_COLOR && environment.env.TERM !== 'dumb';
   const output = values.output as string | undefined;
   const color = format === 'text' && !output && colorAllowed && (values.color === true || environment.stdoutIsTTY);

@@ -1,6 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { redactSecretsInText } from '../gemini/credentials.js';
+import { ConfigError, validateRules } from './config-rules.js';
 import type { RuleSetting } from './types.js';
+
+export { ConfigError };
 
 /** The scanner's configuration file (`gemini-guard.config.json` or `"gemini-guard"` in package.json). */
 export interface ScannerConfig {
@@ -13,12 +17,16 @@ export interface ScannerConfig {
 
 const KEYS = new Set(['include', 'exclude', 'rules', 'maxFileSize']);
 
-/** Reads the configuration (an explicit path, else the two default places); errors are usage errors. */
-export function loadConfig(cwd: string, explicit?: string): { config: ScannerConfig; source?: string } {
+/**
+ * Reads and validates the configuration: an explicit path (relative to `cwd`), else
+ * `gemini-guard.config.json` or the `"gemini-guard"` key of `package.json` in `root` (the scanned
+ * folder: the cwd, unless every path scanned lies outside it). Errors are usage errors.
+ */
+export function loadConfig(root: string, explicit?: string, cwd: string = root): { config: ScannerConfig; source?: string } {
   if (explicit) return { config: parse(readJson(resolve(cwd, explicit)), explicit), source: explicit };
-  const own = join(cwd, 'gemini-guard.config.json');
+  const own = join(root, 'gemini-guard.config.json');
   if (existsSync(own)) return { config: parse(readJson(own), 'gemini-guard.config.json'), source: 'gemini-guard.config.json' };
-  const pkg = join(cwd, 'package.json');
+  const pkg = join(root, 'package.json');
   if (existsSync(pkg)) {
     const json = readJson(pkg) as Record<string, unknown>;
     if (json && typeof json === 'object' && 'gemini-guard' in json) {
@@ -48,7 +56,7 @@ function readJson(path: string): unknown {
 function parse(value: unknown, where: string): ScannerConfig {
   if (!value || typeof value !== 'object' || Array.isArray(value)) throw new ConfigError(`${where} must be an object`);
   const obj = value as Record<string, unknown>;
-  for (const key of Object.keys(obj)) if (!KEYS.has(key)) throw new ConfigError(`${where}: unknown key "${key}" (allowed: ${[...KEYS].join(', ')})`);
+  for (const key of Object.keys(obj)) if (!KEYS.has(key)) throw new ConfigError(`${where}: unknown key ${JSON.stringify(redactSecretsInText(key).slice(0, 80))} (allowed: ${[...KEYS].join(', ')})`);
   const strings = (k: string): string[] | undefined => {
     const v = obj[k];
     if (v === undefined) return undefined;
@@ -62,16 +70,11 @@ function parse(value: unknown, where: string): ScannerConfig {
   if (exclude) config.exclude = exclude;
   if (obj.rules !== undefined) {
     if (!obj.rules || typeof obj.rules !== 'object' || Array.isArray(obj.rules)) throw new ConfigError(`${where}: "rules" must be an object`);
-    config.rules = obj.rules as Record<string, RuleSetting>;
+    config.rules = validateRules(obj.rules as Record<string, unknown>, where);
   }
   if (obj.maxFileSize !== undefined) {
-    if (typeof obj.maxFileSize !== 'number' || obj.maxFileSize <= 0) throw new ConfigError(`${where}: "maxFileSize" must be a positive number of bytes`);
+    if (typeof obj.maxFileSize !== 'number' || !Number.isInteger(obj.maxFileSize) || obj.maxFileSize <= 0) throw new ConfigError(`${where}: "maxFileSize" must be a positive number of bytes`);
     config.maxFileSize = obj.maxFileSize;
   }
   return config;
-}
-
-/** A problem with the configuration: exit code 2. */
-export class ConfigError extends Error {
-  override name = 'ConfigError';
 }

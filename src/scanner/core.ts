@@ -2,9 +2,11 @@ import type { CrossFileSettings, ExportUse } from '../analysis/cross-file/index.
 import { resolveRelative } from './cross-file.js';
 import { assignFingerprints, sortAndDedupe } from './fingerprint.js';
 import { lintWithRules, type ScannerSettings } from './detectors/eslint-rules.js';
+import { credentialsInPaths } from './detectors/path-credentials.js';
 import { scanTextForCredentials, type RawFinding } from './detectors/text-credentials.js';
+import { ruleFileName } from './paths.js';
 import { fileKind, isCode, looksMinified, mayConcernGemini } from './prefilter.js';
-import { effectiveRules, levelOf, pluginRuleSettings } from './rules.js';
+import { effectiveRules, levelOf, pluginRuleSettings, SCANNER_RULES } from './rules.js';
 import type { Finding, RuleSetting, ScanOptions, SkippedFile, SourceFile } from './types.js';
 
 /** Options of the pure core. */
@@ -19,6 +21,8 @@ export interface CoreOptions extends ScanOptions {
   readText?: (file: string) => string | undefined;
   /** Called after each file (for progress reporting). */
   onFile?: (done: number, total: number) => void;
+  /** Files listed but not read (skipped): their names are still checked for credentials. */
+  unreadPaths?: readonly string[];
 }
 
 /** What the core returns. */
@@ -30,6 +34,7 @@ export interface CoreResult {
   filesParsed: number;
 }
 
+const HARDCODED = 'gemini-guard/no-hardcoded-credentials';
 const IGNORE_COMMENT = /gemini-guard-ignore-next-line(?:\s+([\w/,\s-]+))?/;
 
 /**
@@ -48,10 +53,12 @@ export function scanSources(files: readonly SourceFile[], options: CoreOptions =
     const kind = fileKind(file);
     let raw: RawFinding[];
     // Declaration files hold types, not calls: the text scan still finds keys in them.
-    if (isCode(kind) && !/\.d\.[cm]?ts$/i.test(file) && !looksMinified(text)) {
+    if (source.keysOnly) {
+      raw = scanTextForCredentials(text, kind);
+    } else if (isCode(kind) && !/\.d\.[cm]?ts$/i.test(file) && !looksMinified(text)) {
       let outcome;
       try {
-        outcome = lintWithRules(file, text, lintRules, { settings, fix: options.fix, reportUnused: options.reportUnusedIgnores });
+        outcome = lintWithRules(ruleFileName(file), text, lintRules, { settings, fix: options.fix, reportUnused: options.reportUnusedIgnores });
       } catch (error) {
         // A crash in a rule must cost this file, never the scan.
         // Code nested thousands of levels deep can exhaust the stack in ESLint's own scope
@@ -84,10 +91,10 @@ export function scanSources(files: readonly SourceFile[], options: CoreOptions =
       if (isCode(kind) && !/\.d\.[cm]?ts$/i.test(file)) result.skipped.push({ file, reason: 'minified', detail: 'scanned for keys only' });
       raw = scanTextForCredentials(text, kind);
       if (kind === 'env' && source.notGitIgnored === true) {
-        const first = raw.find((f) => f.ruleId === 'gemini-guard/no-hardcoded-credentials');
+        const first = raw.find((f) => f.ruleId === HARDCODED);
         if (first) {
           raw.push({
-            ruleId: 'gemini-guard/tracked-secret-file',
+            ruleId: SCANNER_RULES.trackedSecretFile.id,
             message: trackedSecretFileMessage(file),
             line: 1,
             column: 1,
@@ -95,7 +102,7 @@ export function scanSources(files: readonly SourceFile[], options: CoreOptions =
             endColumn: 1,
             severity: 'error',
             // every credential of the file, in a fixed order: reordering lines keeps the fingerprint
-            shape: `tracked:${[...new Set(raw.filter((f) => f.ruleId === 'gemini-guard/no-hardcoded-credentials').map((f) => f.shape))].sort().join('\u0000')}`,
+            shape: `tracked:${[...new Set(raw.filter((f) => f.ruleId === HARDCODED).map((f) => f.shape))].sort().join('\u0000')}`,
           });
         }
       }
@@ -110,6 +117,8 @@ export function scanSources(files: readonly SourceFile[], options: CoreOptions =
     perFile.set(file, finish(file, raw, rules, text, options));
   };
 
+  // A key or secret in a file or folder name is written in every listing, report and clone.
+  const pathFindings = credentialsInPaths([...files.map((f) => f.file), ...(options.unreadPaths ?? [])]);
   let done = 0;
   for (const source of files) {
     options.onFile?.(++done, files.length);
@@ -126,6 +135,9 @@ export function scanSources(files: readonly SourceFile[], options: CoreOptions =
     const source = { ...known, text };
     const settings: CrossFileSettings = { ...(options.crossFile?.settings.get(file) as CrossFileSettings | undefined), exportUses: uses };
     scanOne(source, settings as ScannerSettings, 2);
+  }
+  for (const [file, found] of pathFindings) {
+    perFile.set(file, [...(perFile.get(file) ?? []), ...finish(file, found, rules, '', options)]);
   }
   result.findings = sortAndDedupe([...perFile.values()].flat());
   return result;
@@ -146,9 +158,15 @@ function finish(file: string, raw: RawFinding[], rules: Record<string, RuleSetti
   const lines = text.split('\n');
   const usedIgnores = new Set<number>();
   const kept: (RawFinding & { file: string })[] = [];
+  // one report per rule, message and position, whichever phase found it (the rules, the text
+  // scan): two different messages of one rule at one place are two findings, as in ESLint
+  const reported = new Set<string>();
   for (const f of raw) {
-    const level = f.ruleId === 'gemini-guard/unused-ignore' ? 'warning' : levelOf(rules[f.ruleId]);
+    const level = levelOf(rules[f.ruleId]);
     if (level === 'off') continue;
+    const key = `${f.ruleId}\u0000${f.messageId ?? f.message}\u0000${f.line}:${f.column}`;
+    if (reported.has(key)) continue;
+    reported.add(key);
     const previous = lines[f.line - 2];
     const match = previous === undefined ? null : IGNORE_COMMENT.exec(previous);
     if (match) {
@@ -158,21 +176,24 @@ function finish(file: string, raw: RawFinding[], rules: Record<string, RuleSetti
         continue;
       }
     }
-    kept.push({ ...f, severity: level, file });
+    const { messageId: _messageId, ...finding } = f;
+    kept.push({ ...finding, severity: level, file });
   }
   if (options.reportUnusedIgnores) {
     lines.forEach((line, index) => {
       const column = line.search(IGNORE_COMMENT);
       if (column !== -1 && !usedIgnores.has(index + 1)) {
+        const level = levelOf(rules[SCANNER_RULES.unusedIgnore.id]);
+        if (level === 'off') return;
         kept.push({
           file,
-          ruleId: 'gemini-guard/unused-ignore',
+          ruleId: SCANNER_RULES.unusedIgnore.id,
           message: 'This gemini-guard-ignore-next-line comment suppresses nothing; remove it.',
           line: index + 1,
           column: column + 1,
           endLine: index + 1,
           endColumn: line.length + 1,
-          severity: 'warning',
+          severity: level,
           shape: `unused-ignore:${line.trim()}`,
         });
       }

@@ -17,17 +17,19 @@ export function fingerprint(ruleId: string, file: string, shape: string, occurre
   return sha256(`${ruleId}\u0000${file}\u0000${sha256(shape)}\u0000${occurrence}`).slice(0, 32);
 }
 
-/** Sorts by file, line, column, rule and drops exact duplicates (same fingerprint). */
+/**
+ * Sorts by file, line, column, rule and drops exact duplicates (same fingerprint). Findings of one
+ * rule at one position with different messages are different problems and all stay (the core
+ * already merged what several phases found, on rule + message id + position).
+ */
 export function sortAndDedupe(findings: Finding[]): Finding[] {
   const seen = new Set<string>();
   return findings
     .slice()
     .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId)))
     .filter((f) => {
-      // one report per rule and position, whichever phase (rules, text scan, cross-file) found it
-      const key = `${f.ruleId}:${f.file}:${f.line}:${f.column}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
+      if (seen.has(f.fingerprint)) return false;
+      seen.add(f.fingerprint);
       return true;
     });
 }

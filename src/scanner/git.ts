@@ -6,7 +6,8 @@
  */
 import { execFileSync } from 'node:child_process';
 import picomatch from 'picomatch';
-import { decodeSource } from './files.js';
+import { decodeSource, nulSplit } from './files.js';
+import { displayName, joinBytes, listedFromBytes, type ListedPath } from './paths.js';
 import type { SourceProvider } from './scan.js';
 import type { SkippedFile } from './types.js';
 
@@ -59,10 +60,6 @@ export function verifyRevision(cwd: string, rev: string): string {
   }
 }
 
-/** Splits NUL-separated git output. */
-function nulList(out: Buffer): string[] {
-  return out.toString('utf8').split('\0').filter((s) => s !== '');
-}
 
 /** Path filter from `--include` / `--exclude` globs (matched against cwd-relative posix paths). */
 export function globFilter(include: readonly string[] | undefined, exclude: readonly string[] | undefined): (file: string) => boolean {
@@ -92,9 +89,10 @@ const sortFiles = <T extends { file: string }>(items: T[]): T[] => items.sort((a
 export function stagedSource(options: GitSourceOptions): SourceProvider {
   workTreeTop(options.cwd, '--staged');
   const keep = globFilter(options.include, options.exclude);
-  const raw = nulList(
+  // names are bytes (they need not be UTF-8): shown escaped, read from the index by blob id
+  const raw = nulSplit(
     git(options.cwd, ['diff', '--cached', '--raw', '-z', '--no-abbrev', '--no-renames', '--relative', '--diff-filter=ACMRT', '--no-ext-diff', '--', ...options.paths]),
-  );
+  ).map((field, i) => (i % 2 === 0 ? field.toString('utf8') : displayName(field)));
   // `:<old mode> <new mode> <old sha> <new sha> <status>` then the path, as separate NUL fields
   const entries: { file: string; sha: string }[] = [];
   for (let i = 0; i + 1 < raw.length; i += 2) {
@@ -139,7 +137,7 @@ export function stagedSource(options: GitSourceOptions): SourceProvider {
       if (!blobs.has(sha)) load(entries.filter((e) => (sizes.get(e.sha) ?? 0) <= maxFileSize).map((e) => e.sha).concat(sha));
       const bytes = blobs.get(sha);
       if (!bytes) return { file, reason: 'unreadable', detail: 'not in the index' };
-      return decodeSource(file, bytes, prefilter);
+      return decodeSource(file, bytes, prefilter, true);
     },
   };
 }
@@ -151,18 +149,24 @@ export function stagedSource(options: GitSourceOptions): SourceProvider {
  * plus untracked files git does not ignore. In CI the working tree is clean, so this is exactly
  * the pull request's diff against its base branch. Files are read from the working tree.
  */
-export function changedSincePaths(options: GitSourceOptions & { rev: string }): { file: string; notGitIgnored: boolean }[] {
+export function changedSincePaths(options: GitSourceOptions & { rev: string }): ListedPath[] {
   workTreeTop(options.cwd, '--since');
   verifyRevision(options.cwd, options.rev);
-  let changed: string[];
+  let changed: Buffer[];
   try {
-    changed = nulList(
+    changed = nulSplit(
       git(options.cwd, ['diff', '--name-only', '-z', '--relative', '--no-renames', '--diff-filter=ACMRT', '--no-ext-diff', '--merge-base', options.rev, '--', ...options.paths]),
     );
   } catch (error) {
     throw new GitError(`cannot diff against "${options.rev.slice(0, 80)}": ${(error as Error).message} (a shallow clone may lack the merge base: fetch-depth: 0)`);
   }
-  const untracked = nulList(git(options.cwd, ['ls-files', '-z', '--others', '--exclude-standard', '--', ...options.paths]));
+  const untracked = nulSplit(git(options.cwd, ['ls-files', '-z', '--others', '--exclude-standard', '--', ...options.paths]));
   const keep = globFilter(options.include, options.exclude);
-  return sortFiles([...new Set([...changed, ...untracked])].filter(keep).map((file) => ({ file, notGitIgnored: true })));
+  // both lists are relative to cwd; names are bytes, read through their real path
+  const byName = new Map<string, ListedPath>();
+  for (const name of [...changed, ...untracked]) {
+    const item = listedFromBytes(options.cwd, joinBytes(options.cwd, name), true);
+    if (keep(item.file)) byName.set(item.file, item);
+  }
+  return sortFiles([...byName.values()]);
 }

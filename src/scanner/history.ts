@@ -3,10 +3,13 @@
  * A secret that a later commit deleted is still in every clone, so these findings say "rotate",
  * not "delete the line".
  */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { classifyCredentialName, GEMINI_API_SECRET_PATTERN, isGeminiNamed, looksLikeGeminiSecret, redactCredential } from '../gemini/credentials.js';
 import { scanTextForCredentials, type RawFinding } from './detectors/text-credentials.js';
 import { fingerprint } from './fingerprint.js';
 import { git, GitError, globFilter, verifyRevision, workTreeTop } from './git.js';
+import { displayName } from './paths.js';
 import { fileKind, isCode } from './prefilter.js';
 import { HISTORY_RULE_ID } from './rules.js';
 import type { Finding, ScanResult } from './types.js';
@@ -44,9 +47,12 @@ export interface CommitDiff {
 // eslint-disable-next-line no-control-regex -- \x01 is the commit marker the --format puts out
 const COMMIT_START = /(?:^|\n)\u0001(?=[0-9a-f]{40,64}\0)/;
 
-/** Undoes git's C-style quoting of unusual path names (`"a\\"b\\tc"`, octal escapes for bytes). */
+/**
+ * Undoes git's C-style quoting of unusual path names (`"a\\"b\\tc"`, octal escapes for bytes);
+ * a name whose bytes are not UTF-8 comes back escaped for printing (`conf\xff.env`).
+ */
 export function unquoteGitPath(text: string): string {
-  if (!text.startsWith('"') || !text.endsWith('"') || text.length < 2) return text;
+  if (!text.startsWith('"') || !text.endsWith('"') || text.length < 2) return displayName(Buffer.from(text));
   const bytes: number[] = [];
   const body = text.slice(1, -1);
   const simple: Record<string, number> = { n: 10, t: 9, r: 13, '"': 34, '\\': 92, a: 7, b: 8, f: 12, v: 11 };
@@ -65,7 +71,7 @@ export function unquoteGitPath(text: string): string {
       i += 1;
     }
   }
-  return Buffer.from(bytes).toString('utf8');
+  return displayName(Buffer.from(bytes));
 }
 
 /**
@@ -227,6 +233,10 @@ export function scanHistory(options: HistoryScanOptions): ScanResult & { finding
     .toString('utf8')
     .split('\n')
     .filter(Boolean);
+  refuseShallowHistory(options.cwd, range, options.since);
+  if (options.paths.length > 0 && commits.length === 0 && git(options.cwd, ['rev-list', '-1', 'HEAD', '--', ...options.paths]).length === 0) {
+    throw new GitError(`no commit touches ${options.paths.map((p) => JSON.stringify(p.slice(0, 80))).join(', ')}: check the paths (nothing would be scanned)`);
+  }
 
   const first = new Map<string, { finding: HistoryFinding; hit: Hit; commits: Set<string> }>();
   const paths = new Set<string>();
@@ -237,6 +247,8 @@ export function scanHistory(options: HistoryScanOptions): ScanResult & { finding
     const output = git(
       options.cwd,
       [
+        // quoted names (octal escapes) keep the bytes of names that are not UTF-8
+        '-c', 'core.quotepath=true',
         'log', '--no-walk=unsorted', '--stdin', '--patch', '--unified=0', '--no-color', '--no-ext-diff', '--no-textconv', '--no-renames',
         '--src-prefix=a/', '--dst-prefix=b/', '--relative', `--format=${'%x01'}%H%x00%aI`, '--', ...options.paths,
       ],
@@ -297,6 +309,34 @@ export function scanHistory(options: HistoryScanOptions): ScanResult & { finding
     skipped: [],
     stats: { filesSeen: paths.size, filesScanned: pairs, filesParsed: 0, filesSkipped: 0, findings: findings.length, durationMs: now() - started, commitsScanned: commits.length },
   };
+}
+
+/**
+ * A shallow clone holds only the last commits: a history scan of it would look at a few commits
+ * and report the rest of the history clean. Refuse, with the fix, unless the range asked for
+ * (`--since <rev>`) lies entirely within what the clone has.
+ */
+function refuseShallowHistory(cwd: string, range: string, since: string | undefined): void {
+  if (git(cwd, ['rev-parse', '--is-shallow-repository']).toString('utf8').trim() !== 'true') return;
+  if (since !== undefined) {
+    const boundary = new Set(shallowCommits(cwd));
+    const inRange = git(cwd, ['rev-list', range]).toString('utf8').split('\n').filter(Boolean);
+    if (!inRange.some((sha) => boundary.has(sha))) return;
+  }
+  throw new GitError(
+    '--history needs the whole git history, and this clone is shallow: the commits before the clone\'s depth would not be scanned. ' +
+      'Fetch them first: `git fetch --unshallow` (GitHub Actions: actions/checkout with fetch-depth: 0).',
+  );
+}
+
+/** The commits a shallow clone has without their parents. */
+function shallowCommits(cwd: string): string[] {
+  const path = git(cwd, ['rev-parse', '--git-path', 'shallow']).toString('utf8').trim();
+  try {
+    return readFileSync(resolve(cwd, path), 'utf8').split('\n').filter(Boolean);
+  } catch {
+    return [];
+  }
 }
 
 export { GitError };

@@ -70,13 +70,44 @@ export function isCode(kind: FileKind): boolean {
   return kind === 'js' || kind === 'ts';
 }
 
+/** The length of `text` once string literals of 200+ characters on one line (data: URIs, base64 blobs) are left out. */
+function codeLength(text: string): number {
+  let dropped = 0;
+  let i = 0;
+  // a linear scan: a regex with a backtracking run of this kind overflows the stack on megabyte lines
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x22 && c !== 0x27 && c !== 0x60) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < text.length) {
+      const d = text.charCodeAt(j);
+      if (d === 0x22 || d === 0x27 || d === 0x60 || d === 0x0a || d === 0x5c) break;
+      j++;
+    }
+    if (j < text.length && text.charCodeAt(j) === c && j - i - 1 >= 200) {
+      dropped += j - i - 1;
+      i = j + 1;
+    } else {
+      i = j;
+    }
+  }
+  return text.length - dropped;
+}
+
 /**
- * Minified bundles (very long lines) are not worth an AST: their findings belong to the sources
- * they were built from. They still get the text scan for keys.
+ * Minified bundles (long lines of code) are not worth an AST: their findings belong to the sources
+ * they were built from. They still get the text scan for keys. The evidence is the whole file's
+ * average line length once long string literals are set aside, so a ten-line bot that embeds one
+ * 25 KB `data:` URI is linted like any other file.
  */
 export function looksMinified(text: string): boolean {
   if (text.length < 20_000) return false;
   let lines = 1;
   for (let i = text.indexOf('\n'); i !== -1 && lines < 10_000; i = text.indexOf('\n', i + 1)) lines++;
-  return text.length / lines > 1_000;
+  if (text.length / lines <= 1_000) return false;
+  const code = codeLength(text);
+  return code >= 20_000 && code / lines > 1_000;
 }

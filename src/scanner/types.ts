@@ -25,10 +25,30 @@ export interface Finding {
   fingerprint: string;
 }
 
-/** A file the scanner did not look into, and why. */
+/**
+ * Why a file was not (fully) checked, and what still ran on it: one entry per reason. The text
+ * report, SARIF notifications and docs/scanner.md (a test holds them equal) derive from this list.
+ */
+export const SKIP_REASONS = {
+  'too-large': { means: 'larger than --max-file-size (or maxFileSize)', stillRuns: 'nothing: the file is not read' },
+  binary: { means: 'binary data (NUL bytes outside of text) that mentions Gemini or holds a key-shaped value', stillRuns: 'the key and secret text detector, on the raw bytes' },
+  'invalid-utf8': { means: 'neither UTF-8 nor UTF-16 text, but it mentions Gemini', stillRuns: 'the key and secret text detector, on the text decoded with replacement characters' },
+  'syntax-error': { means: 'JavaScript/TypeScript the parser cannot read, or nested too deeply to analyse', stillRuns: 'the key and secret text detector' },
+  minified: { means: 'a minified bundle: lines of code averaging over 1,000 characters once long string literals are set aside', stillRuns: 'the key and secret text detector' },
+  'outside-root': { means: 'a symbolic link that leads out of the scanned folder', stillRuns: 'nothing: the link is not followed' },
+  'symlink-loop': { means: 'a symbolic link that loops or leads nowhere', stillRuns: 'nothing' },
+  'special-file': { means: 'a FIFO, socket or device', stillRuns: 'nothing: it is never opened for reading' },
+  unreadable: { means: 'the file or folder cannot be read (permissions, I/O error)', stillRuns: 'nothing' },
+  vanished: { means: 'deleted between listing and reading', stillRuns: 'nothing' },
+} as const satisfies Record<string, { means: string; stillRuns: string }>;
+
+/** Why a file was skipped. */
+export type SkipReason = keyof typeof SKIP_REASONS;
+
+/** A file the scanner did not look into (or only partly), and why. */
 export interface SkippedFile {
   file: string;
-  reason: 'too-large' | 'binary' | 'unreadable' | 'invalid-utf8' | 'syntax-error' | 'symlink-loop' | 'vanished' | 'minified';
+  reason: SkipReason;
   detail?: string;
 }
 
@@ -40,6 +60,8 @@ export interface SourceFile {
   text?: string;
   /** Git tracks (or would add) this file: it is not ignored. `undefined` outside a git work tree. */
   notGitIgnored?: boolean;
+  /** The file is skipped (binary, invalid UTF-8): only the key and secret text detector runs on `text`. */
+  keysOnly?: boolean;
 }
 
 /** Per-rule settings from the config file: a level and options, ESLint style. */

@@ -1,8 +1,9 @@
 import type { ESLintUtils, TSESLint } from '@typescript-eslint/utils';
 import { RuleCreator } from '@typescript-eslint/utils/eslint-utils';
-import { registerFileSettings } from '../analysis/cross-file/index.js';
+import { registerFileSettings } from '../analysis/cross-file/settings.js';
 import { REPOSITORY_URL, ruleDocsUrl } from '../docs-url.js';
-import { redactSecretsInText } from '../gemini/credentials.js';
+import { knownCredentialTexts } from '../analysis/exposure/credential-literals.js';
+import { redactSecretsInText, type KnownCredentials } from '../gemini/credentials.js';
 
 /** Where the rule docs live (owned by `src/docs-url.ts`; re-exported for existing imports). */
 export { REPOSITORY_URL };
@@ -20,11 +21,14 @@ export interface GeminiGuardRuleDocs {
   requiresTypeChecking?: boolean;
 }
 
-/** Message data made safe: every key or secret-shaped token in a placeholder value is redacted. */
-function redactData(data: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
+/**
+ * Message data made safe: every key, secret-shaped run, and piece of a credential the file's
+ * analysis knows ({@link knownCredentialTexts}: computed on the first message with data) is redacted.
+ */
+function redactData(data: Record<string, unknown> | undefined, known: () => KnownCredentials): Record<string, unknown> | undefined {
   if (!data) return data;
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(data)) out[key] = typeof value === 'string' ? redactSecretsInText(value) : value;
+  for (const [key, value] of Object.entries(data)) out[key] = typeof value === 'string' ? redactSecretsInText(value, known()) : value;
   return out;
 }
 
@@ -33,10 +37,11 @@ function redactData(data: Record<string, unknown> | undefined): Record<string, u
  * {@link redactSecretsInText}: messages quote code — paths, nonce expressions, names — and a secret
  * may sit anywhere in it. One choke point, so no rule can print a secret by accident.
  */
-function redactingContext<C extends { report(descriptor: never): void }>(context: C): C {
+function redactingContext<C extends { report(descriptor: never): void; sourceCode: unknown }>(context: C): C {
+  const known = (): KnownCredentials => knownCredentialTexts(context.sourceCode as Parameters<typeof knownCredentialTexts>[0]);
   const report = (descriptor: { data?: Record<string, unknown>; suggest?: { data?: Record<string, unknown> }[] | null }): void => {
-    const safe = { ...descriptor, data: redactData(descriptor.data) };
-    if (descriptor.suggest) safe.suggest = descriptor.suggest.map((s) => ({ ...s, data: redactData(s.data) }));
+    const safe = { ...descriptor, data: redactData(descriptor.data, known) };
+    if (descriptor.suggest) safe.suggest = descriptor.suggest.map((s) => ({ ...s, data: redactData(s.data, known) }));
     (context.report as (d: unknown) => void)(safe);
   };
   return Object.create(context, { report: { value: report, enumerable: true } }) as C;

@@ -123,6 +123,15 @@ describe('GitHub Action', { timeout: 90_000 }, () => {
     expect(crashed.stdout).toMatch(/^::error title=gemini-guard::gemini-guard failed \(exit 2\).*not a finding/m);
   });
 
+  it('stops with exit code 2 when a paths input names nothing that exists, instead of passing an empty scan', () => {
+    const { repo } = pullRequest({ 'src/other.js': 'export const x = 1;\n' });
+    const typo = runScanStep(repo.dir, { INPUT_PATHS: 'src lib' });
+    expect(typo.status).toBe(2);
+    expect(typo.outputs['exit-code']).toBe('2');
+    expect(typo.stderr).toContain('"lib": no such file or folder');
+    expect(runScanStep(repo.dir, { INPUT_PATHS: 'src legacy' }).outputs['exit-code']).toBe('1');
+  });
+
   it('honours a baseline input', () => {
     const { repo } = pullRequest({ 'src/new.js': `export const key = '${KEY2}';\n` });
     repo.run(['scan', '--write-baseline', '.gemini-guard-baseline.json']);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { redactSecretsInText } from '../../src/gemini/credentials.js';
+import { knownCredentials, redactSecretsInText } from '../../src/gemini/credentials.js';
 
 describe('redactSecretsInText', () => {
   it('redacts Gemini keys in any case, keeping the public prefix and four characters', () => {
@@ -7,9 +7,18 @@ describe('redactSecretsInText', () => {
     expect(redactSecretsInText('http://master-q8xlzwa3odvdoywv12b8@api.gemini.com')).toBe('http://master-q8xl…@api.gemini.com');
   });
 
-  it('redacts secret-shaped tokens, whole or cut short by truncation', () => {
+  it('redacts secret-shaped tokens whole, and a piece cut short by truncation when the secret is known', () => {
     expect(redactSecretsInText("hash('IQDeDYo0cNNPWKH0s5kV9if2wpwt') + 1")).toBe("hash('IQ…') + 1");
-    expect(redactSecretsInText("x + 'IQDeDYo0cN...")).toBe("x + 'IQ…...");
+    expect(redactSecretsInText("x + 'IQDeDYo0cN...", ['IQDeDYo0cNNPWKH0s5kV9if2wpwt'])).toBe("x + 'IQ…...");
+  });
+
+  it('redacts by knowledge: any run sharing 9 characters with a known credential or piece, digits or not', () => {
+    const known = knownCredentials(['account-', 'vvDeKDaSyF', 'OvLbNHGYbw']);
+    // the pieces of a key assembled with +, and a digit-free piece of a secret
+    expect(redactSecretsInText("'account-' + 'vvDeKDaSyF' + suffix", known)).toBe("'account-' + 'vv…' + suffix");
+    expect(redactSecretsInText('label OVLBNHGYBW', known)).toBe('label OV…');
+    // 8 shared characters are not a leak, and unrelated words stay
+    expect(redactSecretsInText('vvDeKDaS and something else', known)).toBe('vvDeKDaS and something else');
   });
 
   it('leaves code, words, numbers and short tokens alone', () => {

@@ -75,9 +75,15 @@ describe('parseLogPatch', () => {
 
 describe('unquoteGitPath', () => {
   it('undoes C-style quoting and octal UTF-8 bytes, and leaves plain names alone', () => {
-    expect(unquoteGitPath('"a\\tb\\\\c\\"d"')).toBe('a\tb\\c"d');
+    // a control character is shown escaped, never printed raw
+    expect(unquoteGitPath('"a\\tb\\\\c\\"d"')).toBe('a\\x09b\\c"d');
     expect(unquoteGitPath('"\\303\\274ber"')).toBe('über');
     expect(unquoteGitPath('plain/name.txt')).toBe('plain/name.txt');
+  });
+
+  it('shows the bytes of a name that is not UTF-8 escaped, instead of losing them', () => {
+    expect(unquoteGitPath('"conf\\377.env"')).toBe('conf\\xff.env');
+    expect(unquoteGitPath('"caf\\351/\\303\\274.js"')).toBe('caf\\xe9/ü.js');
   });
 });
 

@@ -2,6 +2,7 @@ import type { Linter } from 'eslint';
 import plugin from '../../index.js';
 import { importUses, type ImportUse } from '../../analysis/cross-file/index.js';
 import { factCollector, isTypeScriptName, languageOptionsFor, lintableName, LINTED_FILES, sharedLinter } from './linting.js';
+import { SCANNER_RULES } from '../rules.js';
 import type { RuleSetting } from '../types.js';
 import type { RawFinding } from './text-credentials.js';
 
@@ -100,7 +101,7 @@ export function lintWithRules(
     if (!m.ruleId) {
       // unused eslint-disable directives come without a rule id
       if (/gemini-guard\//.test(m.message)) {
-        outcome.unusedDirectives.push({ ruleId: 'gemini-guard/unused-ignore', message: m.message, line: m.line, column: m.column, endLine, endColumn, severity: 'warning', shape: `unused:${m.message}` });
+        outcome.unusedDirectives.push({ ruleId: SCANNER_RULES.unusedIgnore.id, message: m.message, line: m.line, column: m.column, endLine, endColumn, severity: 'warning', shape: `unused:${m.message}` });
       }
       continue;
     }
@@ -113,6 +114,7 @@ export function lintWithRules(
       endLine,
       endColumn,
       severity: m.severity === 2 ? 'error' : 'warning',
+      ...(m.messageId ? { messageId: m.messageId } : {}),
       shape: `${m.messageId ?? ''}:${sliceText(lines, m.line, m.column, endLine, endColumn)}`,
       ...(m.fix ? { fixable: true as const } : {}),
     });

@@ -14,6 +14,8 @@ export interface RawFinding {
   shape: string;
   /** A rule's safe autofix exists for it. */
   fixable?: true;
+  /** The rule's message id (findings are deduplicated on rule, message id and position). */
+  messageId?: string;
 }
 
 const HARDCODED = 'gemini-guard/no-hardcoded-credentials';
@@ -75,6 +77,7 @@ export function scanTextForCredentials(text: string, kind: FileKind, options: { 
     const at = lineText.lastIndexOf(value);
     out.push({
       ruleId: HARDCODED,
+      messageId: 'hardcodedApiSecret',
       message: `Gemini exchange API secret ${redactCredential(value)} (${name}) is written in ${where}. With it anyone can sign requests for your account: rotate it and keep it out of the repository.`,
       line: index + 1,
       column: at + 1,
@@ -90,6 +93,7 @@ export function scanTextForCredentials(text: string, kind: FileKind, options: { 
       if (isPlaceholder(value)) continue;
       out.push({
         ruleId: HARDCODED,
+        messageId: 'hardcodedApiKey',
         message: `Gemini exchange API key ${redactCredential(value)} is written in ${where}. Anyone who can read it can use the key: rotate it and load it from the environment or a secret store.`,
         line: index + 1,
         column: at + 1,

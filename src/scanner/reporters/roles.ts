@@ -1,6 +1,7 @@
 import pc from 'picocolors';
 import { GEMINI_ROLES } from '../../gemini/endpoints.js';
 import { formatRoles, type CredentialRoles, type EndpointUse, type RolesReport, type RoleSite } from '../roles.js';
+import { skippedLines } from './text.js';
 import type { ReporterContext } from './types.js';
 
 /** Turns a roles report into the text of one output format. */
@@ -60,7 +61,7 @@ export const rolesTextReporter: RolesReporter = (report, context) => {
     const n = report.credentials.length;
     out.push(`${n} credential${n === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'} (${report.stats.filesSeen} files, ${report.stats.filesAnalysed} analysed).`);
   }
-  if (report.skipped.length > 0) out.push(c.dim(`Skipped ${report.skipped.length} file${report.skipped.length === 1 ? '' : 's'} (see --format json).`));
+  out.push(...skippedLines(report.skipped, c));
   return `${out.join('\n')}\n`;
 };
 

@@ -1,5 +1,9 @@
 import pc from 'picocolors';
+import { SKIP_REASONS, type SkippedFile } from '../types.js';
 import type { Reporter } from './types.js';
+
+/** How many skipped files the text report names before it refers to `--format json`. */
+const SKIPPED_SHOWN = 50;
 
 /** Human-readable report grouped by file, like ESLint's stylish format. */
 export const textReporter: Reporter = (result, context) => {
@@ -17,11 +21,13 @@ export const textReporter: Reporter = (result, context) => {
   }
   const errors = result.findings.filter((f) => f.severity === 'error').length;
   const warnings = result.findings.length - errors;
+  const unchecked = result.skipped.length > 0 ? `, ${result.skipped.length} not fully checked` : '';
   if (result.findings.length === 0 && result.stats.commitsScanned !== undefined) {
     const n = result.stats.commitsScanned;
     out.push(c.green(`No Gemini exchange keys or secrets found in the git history (${n} commit${n === 1 ? '' : 's'}).`));
   } else if (result.findings.length === 0) {
-    out.push(c.green(`No Gemini exchange problems found (${result.stats.filesSeen} files, ${result.stats.filesParsed} parsed).`));
+    const summary = `No Gemini exchange problems found (${result.stats.filesSeen} files, ${result.stats.filesParsed} parsed${unchecked}).`;
+    out.push(result.skipped.length > 0 ? c.yellow(summary) : c.green(summary));
   } else {
     const summary = `✖ ${result.findings.length} problem${result.findings.length === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'})`;
     out.push(errors > 0 ? c.red(c.bold(summary)) : c.yellow(c.bold(summary)));
@@ -32,10 +38,20 @@ export const textReporter: Reporter = (result, context) => {
     const n = result.baseline.suppressed;
     out.push(c.dim(`${n} known finding${n === 1 ? '' : 's'} suppressed by the baseline.`));
   }
-  if (result.skipped.length > 0) {
-    const reasons = new Map<string, number>();
-    for (const s of result.skipped) reasons.set(s.reason, (reasons.get(s.reason) ?? 0) + 1);
-    out.push(c.dim(`Skipped ${result.skipped.length} file${result.skipped.length === 1 ? '' : 's'}: ${[...reasons].map(([r, n]) => `${n} ${r}`).join(', ')} (see --format json).`));
-  }
+  out.push(...skippedLines(result.skipped, c, ' (fail the run on this with --fail-on-skip)'));
   return `${out.join('\n')}\n`;
 };
+
+/**
+ * Every skipped file by name, with its reason and what still ran on it (docs/scanner.md lists the
+ * reasons): a report must show what it did not check. Nothing when nothing was skipped.
+ */
+export function skippedLines(skipped: readonly SkippedFile[], c: ReturnType<typeof pc.createColors>, hint = ''): string[] {
+  if (skipped.length === 0) return [];
+  const out = ['', c.yellow(`Not fully checked: ${skipped.length} file${skipped.length === 1 ? '' : 's'}${hint}`)];
+  for (const s of skipped.slice(0, SKIPPED_SHOWN)) {
+    out.push(`  ${s.file}  ${c.yellow(s.reason)}${s.detail ? ` (${s.detail})` : ''}; still run: ${SKIP_REASONS[s.reason].stillRuns}`);
+  }
+  if (skipped.length > SKIPPED_SHOWN) out.push(`  … and ${skipped.length - SKIPPED_SHOWN} more (see --format json)`);
+  return out;
+}
