@@ -1,8 +1,12 @@
-import { classifyCredentialName, findGeminiApiKeys, isGeminiNamed, isPlaceholder, looksLikeGeminiSecret, redactCredential, redactSecretsInText } from '../../gemini/credentials.js';
+import { classifyCredentialName, findGeminiApiKeys, GEMINI_API_KEY_PREFIX_PATTERN, GEMINI_API_SECRET_PATTERN, isGeminiNamed, isPlaceholder, looksLikeGeminiSecret, redactCredential, redactSecretsInText } from '../../gemini/credentials.js';
 import { fileKind } from '../prefilter.js';
 import type { RawFinding } from './text-credentials.js';
 
 const HARDCODED = 'gemini-guard/no-hardcoded-credentials';
+
+// a quick test first (a key prefix, or a run as long as a secret): most paths hold nothing of the sort
+const MAY_HOLD_CREDENTIAL = new RegExp(`${GEMINI_API_KEY_PREFIX_PATTERN}-|${GEMINI_API_SECRET_PATTERN.replace(/\{\d+,\d+\}$/, '{26}')}`);
+const SECRET_SHAPED_RUN = new RegExp(`(?<![0-9A-Za-z])${GEMINI_API_SECRET_PATTERN}(?![0-9A-Za-z])`, 'g');
 
 /** A file or folder name that says it holds credentials: `.env…`, `secrets/`, `gemini-keys/`, `api_secret.txt`. */
 function credentialContext(path: string): boolean {
@@ -22,8 +26,7 @@ export function credentialsInPaths(files: readonly string[]): Map<string, RawFin
   const out = new Map<string, RawFinding[]>();
   const reported = new Set<string>();
   for (const file of [...files].sort()) {
-    // a quick test first: most paths hold nothing of the sort
-    if (!/(?:account|master)-|[0-9A-Za-z]{26}/.test(file)) continue;
+    if (!MAY_HOLD_CREDENTIAL.test(file)) continue;
     const segments = file.split('/');
     segments.forEach((segment, index) => {
       const prefix = segments.slice(0, index + 1).join('/');
@@ -32,7 +35,7 @@ export function credentialsInPaths(files: readonly string[]): Map<string, RawFin
       const found: { value: string; kind: 'key' | 'secret' }[] = [];
       for (const { value } of findGeminiApiKeys(segment)) if (!isPlaceholder(value)) found.push({ value, kind: 'key' });
       if (credentialContext(file)) {
-        for (const m of segment.matchAll(/(?<![0-9A-Za-z])[0-9A-Za-z]{26,28}(?![0-9A-Za-z])/g)) if (looksLikeGeminiSecret(m[0])) found.push({ value: m[0], kind: 'secret' });
+        for (const m of segment.matchAll(SECRET_SHAPED_RUN)) if (looksLikeGeminiSecret(m[0])) found.push({ value: m[0], kind: 'secret' });
       }
       for (const { value, kind } of found) {
         const id = `${prefix}\u0000${value}`;
