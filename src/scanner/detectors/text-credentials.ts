@@ -70,38 +70,31 @@ export function scanTextForCredentials(text: string, kind: FileKind, options: { 
   const fileNamesGemini = options.namesGemini ?? /gemini/i.test(text);
   const lines = text.split(/\r?\n/);
   let pending: PendingName | undefined;
-  const secret = (name: string, value: string, index: number, lineText: string): void => {
-    if (classifyCredentialName(name.split('.').pop() ?? name) !== 'apiSecret') return;
-    if (!(isGeminiNamed(name) || fileNamesGemini)) return;
-    if (!looksLikeGeminiSecret(value)) return;
-    const at = lineText.lastIndexOf(value);
+  const report = (kind: 'key' | 'secret', value: string, index: number, at: number, message: string): void => {
     out.push({
       ruleId: HARDCODED,
-      messageId: 'hardcodedApiSecret',
-      message: `Gemini exchange API secret ${redactCredential(value)} (${name}) is written in ${where}. With it anyone can sign requests for your account: rotate it and keep it out of the repository.`,
+      messageId: kind === 'key' ? 'hardcodedApiKey' : 'hardcodedApiSecret',
+      message,
       line: index + 1,
       column: at + 1,
       endLine: index + 1,
       endColumn: at + value.length + 1,
       severity: 'error',
-      shape: `secret:${value}`,
+      shape: `${kind}:${value}`,
     });
+  };
+  const secret = (name: string, value: string, index: number, lineText: string): void => {
+    if (classifyCredentialName(name.split('.').pop() ?? name) !== 'apiSecret') return;
+    if (!(isGeminiNamed(name) || fileNamesGemini)) return;
+    if (!looksLikeGeminiSecret(value)) return;
+    const message = `Gemini exchange API secret ${redactCredential(value)} (${name}) is written in ${where}. With it anyone can sign requests for your account: rotate it and keep it out of the repository.`;
+    report('secret', value, index, lineText.lastIndexOf(value), message);
   };
   lines.forEach((lineText, index) => {
     // A key is found on any line, however long (a minified bundle is one line): the key search is linear.
     for (const { index: at, value } of findGeminiApiKeys(lineText)) {
       if (isPlaceholder(value)) continue;
-      out.push({
-        ruleId: HARDCODED,
-        messageId: 'hardcodedApiKey',
-        message: `Gemini exchange API key ${redactCredential(value)} is written in ${where}. Anyone who can read it can use the key: rotate it and load it from the environment or a secret store.`,
-        line: index + 1,
-        column: at + 1,
-        endLine: index + 1,
-        endColumn: at + value.length + 1,
-        severity: 'error',
-        shape: `key:${value}`,
-      });
+      report('key', value, index, at, `Gemini exchange API key ${redactCredential(value)} is written in ${where}. Anyone who can read it can use the key: rotate it and load it from the environment or a secret store.`);
     }
     // NAME = secret assignments live on short lines; long ones are not worth the regex
     if (lineText.length > 10_000) {
