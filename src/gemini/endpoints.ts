@@ -4,10 +4,15 @@
  * funds out of an account.
  *
  * Sources: Gemini's OpenAPI descriptions in the public repository gemini/developer-platform —
- * `specs/openapi/rest.yaml` (each operation's "Roles" paragraph; the comment above each group names
- * its tag) and `specs/openapi/prediction-markets.yaml` (each entry names its operationId) — its REST
- * and WebSocket documentation at developer.gemini.com, and, for endpoints the description no longer
- * lists (`legacy: true`), the endpoint tables of public client libraries.
+ * `specs/openapi/rest.yaml` (each operation's "Roles" paragraph) and
+ * `specs/openapi/prediction-markets.yaml` — its REST and WebSocket documentation at
+ * developer.gemini.com, and, for endpoints the description no longer lists (`legacy: true`), the
+ * endpoint tables of public client libraries.
+ *
+ * Each catalog entry names its source in a trailing comment: a bare identifier is the operation's
+ * operationId (in rest.yaml, or in prediction-markets.yaml for the prediction-markets group);
+ * `docs: <path>` is a developer.gemini.com page; `source: ...` names where an entry absent from the
+ * specs was confirmed (a client library's endpoint table, or a spec note retiring the v1 endpoint).
  */
 import { TemplateMatcher } from './template-matcher.js';
 
@@ -19,7 +24,7 @@ export type GeminiRole = 'Trader' | 'FundManager' | 'Auditor' | 'WealthManager' 
 
 /**
  * Every role, least privileged first: the order {@link minimumRoles} and messages use. The spec
- * also names a `WealthManager` role (rest.yaml, getWithdrawalFeeEstimate); no endpoint needs it
+ * also names a `WealthManager` role (rest.yaml, getGasFeeEstimation); no endpoint needs it
  * alone, so it never appears in a least-privilege answer.
  */
 export const GEMINI_ROLES: readonly GeminiRole[] = Object.freeze(['Auditor', 'Trader', 'FundManager', 'WealthManager', 'Administrator']);
@@ -109,125 +114,125 @@ function freezeAll<T extends object>(items: T[]): readonly Readonly<T>[] {
 /** Every known Gemini exchange REST endpoint. */
 export const GEMINI_ENDPOINTS: readonly GeminiEndpoint[] = freezeAll([
   // Market data (public, unsigned GET).
-  publicGet('/v1/symbols', 'list symbols'),
-  publicGet('/v1/symbols/details/{symbol}', 'get symbol details'),
-  publicGet('/v1/pubticker/{symbol}', 'get ticker'),
-  publicGet('/v2/ticker/{symbol}', 'get ticker (v2)'),
-  publicGet('/v1/book/{symbol}', 'get current order book'),
-  publicGet('/v1/trades/{symbol}', 'list recent trades'),
-  publicGet('/v2/candles/{symbol}/{time_frame}', 'list candles'),
-  publicGet('/v2/derivatives/candles/{symbol}/{time_frame}', 'list derivative candles'),
-  publicGet('/v1/pricefeed', 'list prices'),
-  publicGet('/v1/feepromos', 'list fee promos'),
-  publicGet('/v1/staking/rates', 'list staking rates'),
-  publicGet('/v1/fundingamount/{symbol}', 'get funding amount'),
-  publicGet('/v1/nextfundingtimestamp/{symbol}', 'get next funding timestamp'),
-  publicGet('/v1/fundingamountreport/records.xlsx', 'get funding amount report file'),
-  publicGet('/v1/riskstats/{symbol}', 'get risk stats'),
-  publicGet('/v1/network/{token}', 'get network (v1)', true),
-  publicGet('/v1/auction/{symbol}', 'get current auction', true),
-  publicGet('/v1/auction/{symbol}/history', 'get auction history', true),
-  publicGet('/v1/earn/rates', 'list Earn rates', true),
+  publicGet('/v1/symbols', 'list symbols'), // listSymbols
+  publicGet('/v1/symbols/details/{symbol}', 'get symbol details'), // getSymbolDetails
+  publicGet('/v1/pubticker/{symbol}', 'get ticker'), // getTicker
+  publicGet('/v2/ticker/{symbol}', 'get ticker (v2)'), // getTickerV2
+  publicGet('/v1/book/{symbol}', 'get current order book'), // getCurrentOrderBook
+  publicGet('/v1/trades/{symbol}', 'list recent trades'), // listTrades
+  publicGet('/v2/candles/{symbol}/{time_frame}', 'list candles'), // listCandles
+  publicGet('/v2/derivatives/candles/{symbol}/{time_frame}', 'list derivative candles'), // listDerivativeCandles
+  publicGet('/v1/pricefeed', 'list prices'), // listPrices
+  publicGet('/v1/feepromos', 'list fee promos'), // listFeePromos
+  publicGet('/v1/staking/rates', 'list staking rates'), // listStakingRates
+  publicGet('/v1/fundingamount/{symbol}', 'get funding amount'), // getFundingAmount
+  publicGet('/v1/nextfundingtimestamp/{symbol}', 'get next funding timestamp'), // getNextFundingTimestamp
+  publicGet('/v1/fundingamountreport/records.xlsx', 'get funding amount report file'), // getFundingAmountReportFile
+  publicGet('/v1/riskstats/{symbol}', 'get risk stats'), // getRiskStats
+  publicGet('/v1/network/{token}', 'get network (v1)', true), // source: rest.yaml getTokenNetworkV2 ("The v1 network endpoint is being retired")
+  publicGet('/v1/auction/{symbol}', 'get current auction', true), // source: ccxt gemini API table
+  publicGet('/v1/auction/{symbol}/history', 'get auction history', true), // source: ccxt gemini API table
+  publicGet('/v1/earn/rates', 'list Earn rates', true), // source: ccxt gemini API table
 
   // The only signed GETs of the exchange API (rest.yaml); prediction markets add theirs below.
-  signedGet('/v2/fxrate/{symbol}/{timestamp}', AUDITOR, 'get historical FX rate'),
-  signedGet('/v2/network/{token}', FUND_MANAGER_AUDITOR, 'get networks for a token'),
-  signedGet('/v2/networks/{network}/assets', FUND_MANAGER_AUDITOR, 'get assets for a network'),
-  signedGet('/v1/perpetuals/fundingpaymentreport/records.xlsx', TRADER_AUDITOR, 'get funding payment report file'),
+  signedGet('/v2/fxrate/{symbol}/{timestamp}', AUDITOR, 'get historical FX rate'), // getFXRate
+  signedGet('/v2/network/{token}', FUND_MANAGER_AUDITOR, 'get networks for a token'), // getTokenNetworkV2
+  signedGet('/v2/networks/{network}/assets', FUND_MANAGER_AUDITOR, 'get assets for a network'), // getAssetsForNetwork
+  signedGet('/v1/perpetuals/fundingpaymentreport/records.xlsx', TRADER_AUDITOR, 'get funding payment report file'), // getFundingPaymentReportFile
 
   // Orders.
-  post('/v1/order/new', TRADER, 'create new order'),
-  post('/v1/order/cancel', TRADER, 'cancel order'),
-  post('/v1/order/cancel/all', TRADER, 'cancel all active orders'),
-  post('/v1/order/cancel/session', TRADER, 'cancel all session orders'),
-  post('/v1/order/status', TRADER, 'get order status'),
-  post('/v1/orders', TRADER_AUDITOR, 'list active orders'),
-  post('/v1/orders/history', TRADER_AUDITOR, 'list past orders'),
-  post('/v1/mytrades', TRADER_AUDITOR, 'list past trades'),
-  post('/v1/tradevolume', TRADER_AUDITOR, 'get trading volume'),
-  post('/v1/notionalvolume', TRADER_AUDITOR, 'get notional trading volume'),
-  post('/v1/wrap/{symbol}', TRADER, 'wrap order'),
+  post('/v1/order/new', TRADER, 'create new order'), // createNewOrder
+  post('/v1/order/cancel', TRADER, 'cancel order'), // cancelOrder
+  post('/v1/order/cancel/all', TRADER, 'cancel all active orders'), // cancelAllActiveOrders
+  post('/v1/order/cancel/session', TRADER, 'cancel all session orders'), // cancelAllSessionOrders
+  post('/v1/order/status', TRADER, 'get order status'), // getOrderStatus
+  post('/v1/orders', TRADER_AUDITOR, 'list active orders'), // listActiveOrders
+  post('/v1/orders/history', TRADER_AUDITOR, 'list past orders'), // listPastOrders
+  post('/v1/mytrades', TRADER_AUDITOR, 'list past trades'), // listPastTrades
+  post('/v1/tradevolume', TRADER_AUDITOR, 'get trading volume'), // getTradingVolume
+  post('/v1/notionalvolume', TRADER_AUDITOR, 'get notional trading volume'), // getNotionalTradingVolume
+  post('/v1/wrap/{symbol}', TRADER, 'wrap order'), // wrapOrder
 
   // Margin trading.
-  post('/v1/margin/account', READERS, 'get margin account summary'),
-  post('/v1/margin/rates', READERS, 'get margin interest rates'),
-  post('/v1/margin/order/preview', TRADER_AUDITOR, 'preview margin order impact'),
+  post('/v1/margin/account', READERS, 'get margin account summary'), // getMarginAccount
+  post('/v1/margin/rates', READERS, 'get margin interest rates'), // getMarginRates
+  post('/v1/margin/order/preview', TRADER_AUDITOR, 'preview margin order impact'), // previewMarginOrder
 
   // Session.
-  post('/v1/heartbeat', ANY_ROLE, 'heartbeat'),
+  post('/v1/heartbeat', ANY_ROLE, 'heartbeat'), // sendHeartbeat
 
   // Fund management: read-only.
-  post('/v1/balances', READERS, 'get available balances'),
-  post('/v1/notionalbalances/{currency}', READERS, 'get notional balances'),
-  post('/v1/addresses/{network}', READERS, 'list deposit addresses'),
-  post('/v2/transfers', READERS, 'list past transfers'),
-  post('/v1/transfers', READERS, 'list past transfers (v1)', true),
-  post('/v1/custodyaccountfees', READERS, 'list custody fee transfers'),
-  post('/v1/transactions', READERS, 'get transaction history'),
-  post('/v1/payments/methods', ANY_ROLE, 'list payment methods'),
-  post('/v1/approvedAddresses/account/{network}', ANY_ROLE, 'list approved addresses'),
+  post('/v1/balances', READERS, 'get available balances'), // getAvailableBalances
+  post('/v1/notionalbalances/{currency}', READERS, 'get notional balances'), // getNotionalBalances
+  post('/v1/addresses/{network}', READERS, 'list deposit addresses'), // listDepositAddresses
+  post('/v2/transfers', READERS, 'list past transfers'), // listPastTransfers
+  post('/v1/transfers', READERS, 'list past transfers (v1)', true), // source: ccxt gemini API table; rest.yaml listPastTransfers ("The v1 transfers endpoint is being retired")
+  post('/v1/custodyaccountfees', READERS, 'list custody fee transfers'), // listCustodyFeeTransfers
+  post('/v1/transactions', READERS, 'get transaction history'), // getTransactionHistory
+  post('/v1/payments/methods', ANY_ROLE, 'list payment methods'), // listPaymentMethods
+  post('/v1/approvedAddresses/account/{network}', ANY_ROLE, 'list approved addresses'), // listApprovedAddresses
   // Fee estimates move nothing, and Gemini lets any role ask for them (the spec lists Trader, Fund
-  // Manager, Auditor, WealthManager and Administrator: rest.yaml getWithdrawalFeeEstimate).
-  post('/v2/withdraw/{network}/{ticker}/feeEstimate', ANY_ROLE, 'get withdrawal fee estimate'),
-  post('/v1/withdraw/{currency}/feeEstimate', ANY_ROLE, 'get withdrawal fee estimate (v1)', true),
+  // Manager, Auditor, WealthManager and Administrator: rest.yaml getGasFeeEstimation).
+  post('/v2/withdraw/{network}/{ticker}/feeEstimate', ANY_ROLE, 'get withdrawal fee estimate'), // getGasFeeEstimation
+  post('/v1/withdraw/{currency}/feeEstimate', ANY_ROLE, 'get withdrawal fee estimate (v1)', true), // source: rest.yaml getGasFeeEstimation ("The v1 fee estimation endpoint is being retired")
   // A new deposit address needs the Fund Manager role but only lets funds in, so it is not
   // fund-moving: `no-withdrawal-endpoints` should not fire on it.
-  post('/v1/deposit/{network}/newAddress', FUND_MANAGER, 'create new deposit address'),
+  post('/v1/deposit/{network}/newAddress', FUND_MANAGER, 'create new deposit address'), // createNewDepositAddress
   // Removing an approved address narrows where funds may go.
-  post('/v1/approvedAddresses/{network}/remove', FUND_MANAGER, 'remove approved address'),
+  post('/v1/approvedAddresses/{network}/remove', FUND_MANAGER, 'remove approved address'), // removeApprovedAddress
 
   // Fund management: moves funds or adds a withdrawal destination.
   // Legacy (docs: being retired in favour of /v2/withdraw/{network}/{ticker}), still fund-moving.
-  fundMovingPost('/v1/withdraw/{currency}', 'withdraw crypto funds', true),
-  fundMovingPost('/v2/withdraw/{network}/{ticker}', 'withdraw crypto funds'), // rest.yaml withdrawCrypto
+  fundMovingPost('/v1/withdraw/{currency}', 'withdraw crypto funds', true), // source: ccxt gemini API table; rest.yaml withdrawCryptoFunds ("The v1 withdraw endpoint is being retired")
+  fundMovingPost('/v2/withdraw/{network}/{ticker}', 'withdraw crypto funds'), // withdrawCryptoFunds
   // Legacy (docs: SEN withdrawals, absent from rest.yaml), still fund-moving.
-  fundMovingPost('/v1/payments/sen/withdraw', 'withdraw USD via SEN', true),
+  fundMovingPost('/v1/payments/sen/withdraw', 'withdraw USD via SEN', true), // source: ccxt gemini API table
   // Master keys only; between accounts of one group, but non-exchange legs go on-chain.
-  fundMovingPost('/v1/account/transfer/{currency}', 'transfer between accounts'),
-  fundMovingPost('/v1/approvedAddresses/{network}/request', 'create new approved withdrawal address'),
-  fundMovingPost('/v1/payments/addbank', 'add bank account'),
-  fundMovingPost('/v1/payments/addbank/cad', 'add CAD bank account'),
+  fundMovingPost('/v1/account/transfer/{currency}', 'transfer between accounts'), // transferBetweenAccounts
+  fundMovingPost('/v1/approvedAddresses/{network}/request', 'create new approved withdrawal address'), // createNewApprovedAddress
+  fundMovingPost('/v1/payments/addbank', 'add bank account'), // addBank
+  fundMovingPost('/v1/payments/addbank/cad', 'add CAD bank account'), // addBankCAD
 
   // Clearing.
-  post('/v1/clearing/new', TRADER, 'create new clearing order'),
-  post('/v1/clearing/status', TRADER, 'get clearing order status'),
-  post('/v1/clearing/cancel', TRADER, 'cancel clearing order'),
-  post('/v1/clearing/confirm', TRADER, 'confirm clearing order'),
-  post('/v1/clearing/list', TRADER, 'list clearing orders'),
-  post('/v1/clearing/broker/list', TRADER, 'list clearing broker orders'),
-  post('/v1/clearing/broker/new', TRADER, 'create new broker clearing order'),
-  post('/v1/clearing/trades', TRADER, 'list clearing trades'),
+  post('/v1/clearing/new', TRADER, 'create new clearing order'), // createNewClearingOrder
+  post('/v1/clearing/status', TRADER, 'get clearing order status'), // getClearingOrder
+  post('/v1/clearing/cancel', TRADER, 'cancel clearing order'), // cancelClearingOrder
+  post('/v1/clearing/confirm', TRADER, 'confirm clearing order'), // confirmClearingOrder
+  post('/v1/clearing/list', TRADER, 'list clearing orders'), // listClearingOrders
+  post('/v1/clearing/broker/list', TRADER, 'list clearing broker orders'), // listClearingBrokers
+  post('/v1/clearing/broker/new', TRADER, 'create new broker clearing order'), // createNewBrokerOrder
+  post('/v1/clearing/trades', TRADER, 'list clearing trades'), // listClearingTrades
 
   // Instant.
-  post('/v1/instant/quote', TRADER, 'get instant quote'),
-  post('/v1/instant/execute', TRADER, 'execute instant order'),
+  post('/v1/instant/quote', TRADER, 'get instant quote'), // getInstantQuote
+  post('/v1/instant/execute', TRADER, 'execute instant order'), // executeInstantOrder
 
   // Account administration.
-  post('/v1/account', ANY_ROLE, 'get account detail'),
-  post('/v1/account/create', ADMINISTRATOR, 'create new account'),
-  post('/v1/account/rename', ADMINISTRATOR, 'rename account'),
+  post('/v1/account', ANY_ROLE, 'get account detail'), // getAccountDetail
+  post('/v1/account/create', ADMINISTRATOR, 'create new account'), // createNewAccount
+  post('/v1/account/rename', ADMINISTRATOR, 'rename account'), // renameAccount
   // Needs a master key rather than a particular role.
-  post('/v1/account/list', ANY_ROLE, 'list accounts in group'),
-  post('/v1/roles', ANY_ROLE, "get the key's roles"),
-  post('/v1/oauth/revokeByToken', ANY_ROLE, 'revoke OAuth token'),
+  post('/v1/account/list', ANY_ROLE, 'list accounts in group'), // listAccountsInGroup
+  post('/v1/roles', ANY_ROLE, "get the key's roles"), // getRoles
+  post('/v1/oauth/revokeByToken', ANY_ROLE, 'revoke OAuth token'), // revokeOAuthToken
 
   // Staking: funds stay with Gemini, so not fund-moving.
-  post('/v1/balances/staking', READERS, 'list staking balances'),
-  post('/v1/staking/stake', TRADER_FUND_MANAGER, 'stake crypto funds'),
-  post('/v1/staking/unstake', TRADER_FUND_MANAGER, 'unstake crypto funds'),
-  post('/v1/staking/history', READERS, 'list staking history'),
-  post('/v1/staking/rewards', READERS, 'list staking rewards'),
+  post('/v1/balances/staking', READERS, 'list staking balances'), // listStakingBalances
+  post('/v1/staking/stake', TRADER_FUND_MANAGER, 'stake crypto funds'), // stakeCryptoFunds
+  post('/v1/staking/unstake', TRADER_FUND_MANAGER, 'unstake crypto funds'), // unstakeCryptoFunds
+  post('/v1/staking/history', READERS, 'list staking history'), // listStakingEventHistory
+  post('/v1/staking/rewards', READERS, 'list staking rewards'), // listStakingRewards
 
   // Earn (programme ended).
-  post('/v1/balances/earn', READERS, 'list Earn balances', true),
-  post('/v1/earn/interest', READERS, 'list Earn interest', true),
-  post('/v1/earn/history', READERS, 'list Earn history', true),
+  post('/v1/balances/earn', READERS, 'list Earn balances', true), // source: ccxt gemini API table
+  post('/v1/earn/interest', READERS, 'list Earn interest', true), // source: ccxt gemini API table
+  post('/v1/earn/history', READERS, 'list Earn history', true), // source: ccxt gemini API table
 
   // Derivatives.
-  post('/v1/margin', TRADER_AUDITOR, 'get account margin'),
-  post('/v1/positions', TRADER_AUDITOR, 'get open positions'),
-  post('/v1/perpetuals/fundingPayment', TRADER_AUDITOR, 'list funding payments'),
-  post('/v1/perpetuals/fundingpaymentreport/records.json', TRADER_AUDITOR, 'get funding payment report'),
+  post('/v1/margin', TRADER_AUDITOR, 'get account margin'), // getAccountMargin
+  post('/v1/positions', TRADER_AUDITOR, 'get open positions'), // getOpenPositions
+  post('/v1/perpetuals/fundingPayment', TRADER_AUDITOR, 'list funding payments'), // listFundingPayments
+  post('/v1/perpetuals/fundingpaymentreport/records.json', TRADER_AUDITOR, 'get funding payment report'), // getFundingPaymentReportJson
 
   // Prediction markets (prediction-markets.yaml). The spec states permissions rather than roles:
   // NewOrder and CancelOrder are the Trader's; OrderStatus reads are open to Trader and Auditor.
@@ -310,9 +315,10 @@ export interface GeminiWebSocketEndpoint {
  * subscription messages rather than by path, so it has no entries here.
  */
 export const GEMINI_WS_ENDPOINTS: readonly GeminiWebSocketEndpoint[] = freezeAll([
-  { template: '/v1/order/events', access: 'private', roles: TRADER_AUDITOR, summary: 'order events' },
-  { template: '/v1/marketdata/{symbol}', access: 'public', roles: NONE, summary: 'market data (v1)' },
-  { template: '/v2/marketdata', access: 'public', roles: NONE, summary: 'market data (v2)' },
+  // None of these is in specs/asyncapi/websocket.yaml, which describes ws.gemini.com only.
+  { template: '/v1/order/events', access: 'private', roles: TRADER_AUDITOR, summary: 'order events' }, // docs: /websocket/order-events/about
+  { template: '/v1/marketdata/{symbol}', access: 'public', roles: NONE, summary: 'market data (v1)' }, // source: ccapi (crypto-chassis) Gemini WebSocket base URL
+  { template: '/v2/marketdata', access: 'public', roles: NONE, summary: 'market data (v2)' }, // source: ccxt pro gemini (docs.gemini.com/websocket-api/#market-data-version-2)
 ]);
 
 const WS_MATCHER = new TemplateMatcher(GEMINI_WS_ENDPOINTS);
