@@ -1,12 +1,17 @@
-import { parseForESLint } from '@typescript-eslint/parser';
+import { createRequire } from 'node:module';
+import type * as TsEslintParser from '@typescript-eslint/parser';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { ParserServices, TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { visitorKeys } from '@typescript-eslint/visitor-keys';
-import { SourceCode as EslintSourceCode } from 'eslint';
+import type * as Eslint from 'eslint';
 import type * as ts from 'typescript';
 import { isFunctionNode } from '../ast-utils.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
+
+// The parser (with the whole TypeScript compiler) and ESLint load only when a typed program is
+// there to follow: loading the plugin, or a scan without typed linting, never pays for them.
+const require = createRequire(import.meta.url);
 
 /**
  * Typed linting (`parserOptions.project` / `projectService`): the type checker knows where an
@@ -62,6 +67,8 @@ function parsedFile(program: ts.Program, file: ts.SourceFile): SourceCode | unde
   if (cached !== undefined) return cached ?? undefined;
   let result: SourceCode | null;
   try {
+    const { parseForESLint } = require('@typescript-eslint/parser') as typeof TsEslintParser;
+    const { SourceCode: EslintSourceCode } = require('eslint') as typeof Eslint;
     const parsed = parseForESLint(file.text, { filePath: file.fileName, sourceType: 'module', ecmaVersion: 'latest', range: true, loc: true, tokens: true, comment: true });
     setParents(parsed.ast, undefined);
     result = new EslintSourceCode({
