@@ -33,6 +33,15 @@ export type TextReader = (file: string, prefilter?: (bytes: Buffer) => boolean) 
 
 const EXPORT_CONST = Buffer.from('export const');
 
+/**
+ * Declaration files (`.d.ts`, `.d.mts`, `.d.cts`) hold no values and make no requests: as importers
+ * their settings would never be used (ccxt's `ccxt.d.ts` alone re-read ~200 modules per copy), and
+ * as imported modules they cannot export a constant's value (`export declare const X: string`).
+ */
+function isDeclarationFile(path: string): boolean {
+  return /\.d\.[cm]?ts$/i.test(path);
+}
+
 /** Posix join + normalisation of `a/b/../c`. */
 function joinPosix(dir: string, relative: string): string {
   const parts = dir === '' ? [] : dir.split('/');
@@ -72,7 +81,8 @@ export function crossFileFacts(sources: readonly SourceFile[], readText?: TextRe
   const byPath = new Map(sources.map((s) => [s.file, s]));
   const facts: CrossFileFacts = { settings: new Map(), extraCandidates: new Set() };
   const candidates = sources.filter(
-    (s): s is SourceFile & { text: string } => s.text !== undefined && isCode(fileKind(s.file)) && mayConcernGemini(s.text) && !looksMinified(s.text),
+    (s): s is SourceFile & { text: string } =>
+      s.text !== undefined && isCode(fileKind(s.file)) && !isDeclarationFile(s.file) && mayConcernGemini(s.text) && !looksMinified(s.text),
   );
   if (candidates.length === 0) return facts;
 
@@ -84,7 +94,9 @@ export function crossFileFacts(sources: readonly SourceFile[], readText?: TextRe
       let file: MorphFile | undefined;
       try {
         // ts-morph (and its TypeScript) loads only when some module exports a URL constant.
-        project ??= new (loadTsMorph().Project)({ useInMemoryFileSystem: true, skipAddingFilesFromTsConfig: true, compilerOptions: { allowJs: true } });
+        // `noLib`: the constant folder resolves only the module's own `const`s, so TypeScript's
+        // standard library declarations (parsed for every look-up otherwise) are never needed.
+        project ??= new (loadTsMorph().Project)({ useInMemoryFileSystem: true, skipAddingFilesFromTsConfig: true, skipLoadingLibFiles: true, compilerOptions: { allowJs: true, noLib: true } });
         file = text === undefined ? undefined : project.createSourceFile(`/${path}`, text, { overwrite: true });
       } catch {
         file = undefined;
@@ -117,7 +129,7 @@ export function crossFileFacts(sources: readonly SourceFile[], readText?: TextRe
     for (const match of candidate.text.matchAll(IMPORT_SPECIFIER)) {
       const specifier = match[2]!;
       const target = resolveRelative(candidate.file, specifier, byPath);
-      if (!target || target === candidate.file) continue;
+      if (!target || target === candidate.file || isDeclarationFile(target)) continue;
       const targetText = byPath.get(target)?.text ?? readText?.(target, (bytes) => bytes.includes(EXPORT_CONST));
       // Cheap first: only modules that visibly export a URL-like constant get a ts-morph parse.
       if (targetText === undefined || !isCode(fileKind(target)) || !targetText.includes('export const') || !EXPORTS_URL_CONSTANT.test(targetText) || looksMinified(targetText)) continue;
