@@ -33,6 +33,11 @@ export type TextReader = (file: string, prefilter?: (bytes: Buffer) => boolean) 
 
 const EXPORT_CONST = Buffer.from('export const');
 
+/** Whether a module's bytes can export a constant (what the cross-file phase reads a module for). */
+export function mayExportConstant(bytes: Buffer): boolean {
+  return bytes.includes(EXPORT_CONST);
+}
+
 /**
  * Declaration files (`.d.ts`, `.d.mts`, `.d.cts`) hold no values and make no requests: as importers
  * their settings would never be used (ccxt's `ccxt.d.ts` alone re-read ~200 modules per copy), and
@@ -130,7 +135,10 @@ export function crossFileFacts(sources: readonly SourceFile[], readText?: TextRe
       const specifier = match[2]!;
       const target = resolveRelative(candidate.file, specifier, byPath);
       if (!target || target === candidate.file || isDeclarationFile(target)) continue;
-      const targetText = byPath.get(target)?.text ?? readText?.(target, (bytes) => bytes.includes(EXPORT_CONST));
+      const known = byPath.get(target);
+      // the first read already saw the bytes: no `export const`, nothing to read again for
+      if (known?.noExportConst) continue;
+      const targetText = known?.text ?? readText?.(target, mayExportConstant);
       // Cheap first: only modules that visibly export a URL-like constant get a ts-morph parse.
       if (targetText === undefined || !isCode(fileKind(target)) || !targetText.includes('export const') || !EXPORTS_URL_CONSTANT.test(targetText) || looksMinified(targetText)) continue;
       texts.set(target, targetText);

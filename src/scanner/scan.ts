@@ -1,7 +1,7 @@
 import { closeSync, constants, lstatSync, openSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { scanSources } from './core.js';
-import { crossFileFacts, type TextReader } from './cross-file.js';
+import { crossFileFacts, mayExportConstant, type TextReader } from './cross-file.js';
 import { listPaths, readSource, type ListedPath, type ReadOutcome, type WalkOptions } from './files.js';
 import { mayConcernGeminiBytes } from './prefilter.js';
 import type { RuleSetting, ScanResult, SkippedFile, SourceFile } from './types.js';
@@ -85,10 +85,16 @@ export function scanProject(options: ProjectScanOptions): ScanResult & { unfixed
   const { paths, skipped } = provider.list();
   const sources: SourceFile[] = [];
   paths.forEach((p, i) => {
-    const read = provider.read(p.file, options.maxFileSize, mayConcernGeminiBytes);
+    // what the cross-file phase would read an unrelated file again for is decided on these bytes
+    let exportsConst = true;
+    const read = provider.read(p.file, options.maxFileSize, (bytes) => {
+      exportsConst = mayExportConstant(bytes);
+      return mayConcernGeminiBytes(bytes);
+    });
     if ('text' in read || 'unrelated' in read) {
       const source: SourceFile = { file: p.file };
       if ('text' in read) source.text = read.text;
+      else if (!exportsConst) source.noExportConst = true;
       if (p.notGitIgnored !== undefined) source.notGitIgnored = p.notGitIgnored;
       sources.push(source);
     } else {

@@ -62,6 +62,11 @@ export interface SourceFile {
   notGitIgnored?: boolean;
   /** The file is skipped (binary, invalid UTF-8): only the key and secret text detector runs on `text`. */
   keysOnly?: boolean;
+  /**
+   * The first read saw no `export const` in the (undecoded) bytes: the cross-file phase need not
+   * read the file again to look for exported constants.
+   */
+  noExportConst?: true;
 }
 
 /** Per-rule settings from the config file: a level and options, ESLint style. */
