@@ -11,7 +11,7 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
 } else {
   try {
     const { runCli } = await import('../scanner/cli.js');
-    const result = runCli(argv, {
+    const result = await runCli(argv, {
       cwd: process.cwd(),
       env: process.env,
       stdoutIsTTY: Boolean(process.stdout.isTTY),

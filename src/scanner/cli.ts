@@ -53,6 +53,8 @@ ${formatHelp()}
   --config <file>              config file (default: gemini-guard.config.json, or the
                                "gemini-guard" key of package.json, in the scanned folder)
   --max-file-size <bytes>      skip larger files (default: 5242880)
+  --jobs <n>                   threads that parse and lint (default: one per core, at most 4;
+                               1 lints in the main thread)
   --fix                        apply the rules' safe autofixes to files on disk
   --report-unused-ignores      report ignore comments that suppress nothing
   --quiet                      report errors only, not warnings (as in ESLint)
@@ -76,7 +78,7 @@ Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 usage or fatal error.
 `;
 
 /** Runs the CLI with the given arguments (without `node` and the script path). */
-export function runCli(argv: string[], environment: CliEnvironment): CliResult {
+export async function runCli(argv: string[], environment: CliEnvironment): Promise<CliResult> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -92,6 +94,7 @@ export function runCli(argv: string[], environment: CliEnvironment): CliResult {
         exclude: { type: 'string', multiple: true },
         config: { type: 'string' },
         'max-file-size': { type: 'string' },
+        jobs: { type: 'string' },
         fix: { type: 'boolean', default: false },
         'report-unused-ignores': { type: 'boolean', default: false },
         quiet: { type: 'boolean', default: false },
@@ -127,6 +130,11 @@ export function runCli(argv: string[], environment: CliEnvironment): CliResult {
   if (values['max-file-size'] !== undefined) {
     maxFileSize = Number(values['max-file-size']);
     if (!Number.isInteger(maxFileSize) || maxFileSize <= 0) return usage('--max-file-size takes a positive number of bytes');
+  }
+  let jobs: number | undefined;
+  if (values.jobs !== undefined) {
+    jobs = Number(values.jobs);
+    if (!/^\d+$/.test(values.jobs) || jobs < 1 || jobs > 64) return usage('--jobs takes a number of threads from 1 to 64');
   }
   if (values.staged && values.since !== undefined) return usage('--staged and --since cannot be combined (--staged already scans only what you are committing)');
   if (values.staged && values.history) return usage('--staged and --history cannot be combined');
@@ -205,7 +213,8 @@ export function runCli(argv: string[], environment: CliEnvironment): CliResult {
       };
       const whole = !values.staged && values.since === undefined && paths.length === 0;
       covers = (e) => e.ruleId !== HISTORY_RULE_ID && (whole || listed.has(e.file));
-      const scanned = scanProject({
+      const scanned = await scanProject({
+        jobs,
         cwd: environment.cwd,
         paths,
         include,

@@ -1,7 +1,7 @@
 import type { CrossFileSettings, ExportUse } from '../analysis/cross-file/index.js';
 import { resolveRelative } from './cross-file.js';
 import { assignFingerprints, sortAndDedupe } from './fingerprint.js';
-import { lintWithRules, type ScannerSettings } from './detectors/eslint-rules.js';
+import { lintWithRules, type LintOutcome, type ScannerSettings } from './detectors/eslint-rules.js';
 import { credentialsInPaths } from './detectors/path-credentials.js';
 import { scanTextForCredentials, type RawFinding } from './detectors/text-credentials.js';
 import { ruleFileName } from './paths.js';
@@ -23,6 +23,18 @@ export interface CoreOptions extends ScanOptions {
   onFile?: (done: number, total: number) => void;
   /** Files listed but not read (skipped): their names are still checked for credentials. */
   unreadPaths?: readonly string[];
+  /**
+   * First-pass lint results computed elsewhere (the scanner's worker threads), by file. A file
+   * without one is linted here; a result computed with other settings is never used.
+   */
+  linted?: ReadonlyMap<string, PrecomputedLint>;
+}
+
+/** A first-pass lint result from elsewhere: the outcome, or the error linting threw, and the settings it ran with. */
+export interface PrecomputedLint {
+  settings: ScannerSettings | undefined;
+  outcome?: LintOutcome;
+  error?: { name: string; message: string };
 }
 
 /** What the core returns. */
@@ -55,10 +67,11 @@ export function scanSources(files: readonly SourceFile[], options: CoreOptions =
     // Declaration files hold types, not calls: the text scan still finds keys in them.
     if (source.keysOnly) {
       raw = scanTextForCredentials(text, kind);
-    } else if (isCode(kind) && !/\.d\.[cm]?ts$/i.test(file) && !looksMinified(text)) {
+    } else if (isLinted(source)) {
       let outcome;
       try {
-        outcome = lintWithRules(ruleFileName(file), text, lintRules, { settings, fix: options.fix, reportUnused: options.reportUnusedIgnores });
+        const pre = pass === 1 ? options.linted?.get(file) : undefined;
+        outcome = pre && pre.settings === settings ? unwrap(pre) : lintWithRules(ruleFileName(file), text, lintRules, { settings, fix: options.fix, reportUnused: options.reportUnusedIgnores });
       } catch (error) {
         // A crash in a rule must cost this file, never the scan.
         // Code nested thousands of levels deep can exhaust the stack in ESLint's own scope
@@ -122,9 +135,8 @@ export function scanSources(files: readonly SourceFile[], options: CoreOptions =
   let done = 0;
   for (const source of files) {
     options.onFile?.(++done, files.length);
-    const extra = options.crossFile?.extraCandidates.has(source.file) ?? false;
-    const text = source.text ?? (extra ? options.readText?.(source.file) : undefined);
-    if (text === undefined || (!extra && !mayConcernGemini(text))) continue;
+    const text = firstPassText(source, options);
+    if (text === undefined) continue;
     scanOne({ ...source, text }, options.crossFile?.settings.get(source.file), 1);
   }
   // Pass 2: files whose exports other files use in Gemini roles are linted again knowing it.
@@ -141,6 +153,25 @@ export function scanSources(files: readonly SourceFile[], options: CoreOptions =
   }
   result.findings = sortAndDedupe([...perFile.values()].flat());
   return result;
+}
+
+/** The text the first pass scans a file with, or `undefined` when it passes the file over. */
+function firstPassText(source: SourceFile, options: Pick<CoreOptions, 'crossFile' | 'readText'>): string | undefined {
+  const extra = options.crossFile?.extraCandidates.has(source.file) ?? false;
+  const text = source.text ?? (extra ? options.readText?.(source.file) : undefined);
+  return text === undefined || (!extra && !mayConcernGemini(text)) ? undefined : text;
+}
+
+/** Whether the file goes through the plugin's rules (parsed), not only the text detectors. */
+function isLinted(source: SourceFile & { text: string }): boolean {
+  return !source.keysOnly && isCode(fileKind(source.file)) && !/\.d\.[cm]?ts$/i.test(source.file) && !looksMinified(source.text);
+}
+
+/** A precomputed lint result as `lintWithRules` would have returned or thrown it. */
+function unwrap(pre: PrecomputedLint): LintOutcome {
+  if (pre.outcome) return pre.outcome;
+  const error = pre.error?.name === 'RangeError' ? new RangeError(pre.error.message) : new Error(pre.error?.message ?? 'unknown');
+  throw error;
 }
 
 /**

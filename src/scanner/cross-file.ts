@@ -59,7 +59,7 @@ function joinPosix(dir: string, relative: string): string {
 }
 
 /** Resolves a relative specifier from `importer` to a scanned file (TS-style `.js` → `.ts` too). */
-export function resolveRelative(importer: string, specifier: string, files: ReadonlyMap<string, SourceFile>): string | undefined {
+export function resolveRelative(importer: string, specifier: string, files: ReadonlyMap<string, unknown>): string | undefined {
   const dir = importer.includes('/') ? importer.slice(0, importer.lastIndexOf('/')) : '';
   const base = joinPosix(dir, specifier);
   const candidates = [base, base.replace(/\.(m|c)?js$/, '.$1ts'), base.replace(/\.jsx$/, '.tsx')];
@@ -82,15 +82,35 @@ export function resolveRelative(importer: string, specifier: string, files: Read
  * pass, from the rules' own analysis, and linted again with that knowledge: see core.ts.)
  */
 export function crossFileFacts(sources: readonly SourceFile[], readText?: TextReader): CrossFileFacts {
-  const texts = new Map<string, string>();
   const byPath = new Map(sources.map((s) => [s.file, s]));
   const facts: CrossFileFacts = { settings: new Map(), extraCandidates: new Set() };
-  const candidates = sources.filter(
-    (s): s is SourceFile & { text: string } =>
-      s.text !== undefined && isCode(fileKind(s.file)) && !isDeclarationFile(s.file) && mayConcernGemini(s.text) && !looksMinified(s.text),
-  );
-  if (candidates.length === 0) return facts;
+  const context = crossFileContext(byPath, (path) => byPath.get(path), readText);
+  for (const candidate of sources) {
+    if (!isCrossFileCandidate(candidate)) continue;
+    const settings = context.settingsFor(candidate);
+    if (settings) facts.settings.set(candidate.file, settings);
+  }
+  return facts;
+}
 
+/** Whether the cross-file phase looks at a file's imports: Gemini-related JS/TS code that is parsed. */
+export function isCrossFileCandidate(s: SourceFile): s is SourceFile & { text: string } {
+  return s.text !== undefined && isCode(fileKind(s.file)) && !isDeclarationFile(s.file) && mayConcernGemini(s.text) && !looksMinified(s.text);
+}
+
+/** The cross-file phase one importer at a time (see {@link crossFileFacts}). */
+export interface CrossFileContext {
+  /** The settings the rules get for this importer (the string constants its relative imports export), if any. */
+  settingsFor(candidate: SourceFile & { text: string }): ScannerSettings | undefined;
+}
+
+/**
+ * The cross-file phase for importers that come one at a time, as files are read: `files` says
+ * which paths exist (what relative imports resolve to), `known` gives what was read of a file so
+ * far (its text, or that it cannot export a constant); a module not read yet is read for it.
+ */
+export function crossFileContext(files: ReadonlyMap<string, unknown>, known: (path: string) => SourceFile | undefined, readText?: TextReader): CrossFileContext {
+  const texts = new Map<string, string>();
   let project: Project | undefined;
   const parsed = new Map<string, MorphFile | undefined>();
   const morph = (path: string): MorphFile | undefined => {
@@ -127,29 +147,31 @@ export function crossFileFacts(sources: readonly SourceFile[], readText?: TextRe
     }
     return map;
   };
+  // what a module's bytes said, when it had to be read for an importer before its own turn
+  const unexporting = new Set<string>();
 
-  for (const candidate of candidates) {
-    const importedValues: Record<string, string> = {};
-    IMPORT_SPECIFIER.lastIndex = 0;
-    for (const match of candidate.text.matchAll(IMPORT_SPECIFIER)) {
-      const specifier = match[2]!;
-      const target = resolveRelative(candidate.file, specifier, byPath);
-      if (!target || target === candidate.file || isDeclarationFile(target)) continue;
-      const known = byPath.get(target);
-      // the first read already saw the bytes: no `export const`, nothing to read again for
-      if (known?.noExportConst) continue;
-      const targetText = known?.text ?? readText?.(target, mayExportConstant);
-      // Cheap first: only modules that visibly export a URL-like constant get a ts-morph parse.
-      if (targetText === undefined || !isCode(fileKind(target)) || !targetText.includes('export const') || !EXPORTS_URL_CONSTANT.test(targetText) || looksMinified(targetText)) continue;
-      texts.set(target, targetText);
-      for (const [name, value] of stringsOf(target)) importedValues[`${specifier}#${name}`] = value;
-    }
-    if (Object.keys(importedValues).length > 0) {
-      const settings: CrossFileSettings = { importedValues };
-      facts.settings.set(candidate.file, settings as ScannerSettings);
-    }
-  }
-  return facts;
+  return {
+    settingsFor(candidate) {
+      const importedValues: Record<string, string> = {};
+      for (const match of candidate.text.matchAll(IMPORT_SPECIFIER)) {
+        const specifier = match[2]!;
+        const target = resolveRelative(candidate.file, specifier, files);
+        if (!target || target === candidate.file || isDeclarationFile(target) || unexporting.has(target)) continue;
+        const seen = known(target);
+        // the first read already saw the bytes: no `export const`, nothing to read again for
+        if (seen?.noExportConst) continue;
+        const targetText = texts.get(target) ?? seen?.text ?? readText?.(target, mayExportConstant);
+        // Cheap first: only modules that visibly export a URL-like constant get a ts-morph parse.
+        if (targetText === undefined || !isCode(fileKind(target)) || !targetText.includes('export const') || !EXPORTS_URL_CONSTANT.test(targetText) || looksMinified(targetText)) {
+          unexporting.add(target);
+          continue;
+        }
+        texts.set(target, targetText);
+        for (const [name, value] of stringsOf(target)) importedValues[`${specifier}#${name}`] = value;
+      }
+      return Object.keys(importedValues).length > 0 ? ({ importedValues } satisfies CrossFileSettings as ScannerSettings) : undefined;
+    },
+  };
 }
 
 // Only URL-like constants cross files as values: base URLs and paths are what requests need,

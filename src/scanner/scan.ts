@@ -1,9 +1,13 @@
 import { closeSync, constants, lstatSync, openSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { scanSources } from './core.js';
-import { crossFileFacts, mayExportConstant, type TextReader } from './cross-file.js';
+import { scanSources, type PrecomputedLint } from './core.js';
+import { crossFileContext, isCrossFileCandidate, mayExportConstant, type CrossFileFacts, type TextReader } from './cross-file.js';
+import type { ScannerSettings } from './detectors/eslint-rules.js';
+import { createLintPool, defaultJobs, type LintPool } from './detectors/lint-pool.js';
 import { listPaths, readSource, type ListedPath, type ReadOutcome, type WalkOptions } from './files.js';
+import { ruleFileName } from './paths.js';
 import { mayConcernGeminiBytes } from './prefilter.js';
+import { effectiveRules, pluginRuleSettings } from './rules.js';
 import type { RuleSetting, ScanResult, SkippedFile, SourceFile } from './types.js';
 
 /**
@@ -47,6 +51,8 @@ export interface ProjectScanOptions extends WalkOptions {
   onProgress?: (done: number, total: number) => void;
   /** Injected clock, for deterministic tests. */
   now?: () => number;
+  /** Threads that lint (default {@link defaultJobs}); 1 lints in this thread. */
+  jobs?: number;
 }
 
 /**
@@ -78,13 +84,37 @@ function unread(skipped: readonly SkippedFile[], sources: readonly SourceFile[])
  * Scans a project on disk: lists files (respecting .gitignore), reads them, runs the cross-file
  * phase on Gemini-related code, runs the pure core, and writes fixes when asked.
  */
-export function scanProject(options: ProjectScanOptions): ScanResult & { unfixed: string[] } {
+export async function scanProject(options: ProjectScanOptions): Promise<ScanResult & { unfixed: string[] }> {
+  const lintRules = pluginRuleSettings(effectiveRules(options.rules));
+  const pool = createLintPool(options.jobs ?? defaultJobs(), lintRules);
+  try {
+    return await scanWith(options, pool, lintRules);
+  } finally {
+    pool?.close();
+  }
+}
+
+async function scanWith(options: ProjectScanOptions, pool: LintPool | undefined, lintRules: Record<string, RuleSetting>): Promise<ScanResult & { unfixed: string[] }> {
   const now = options.now ?? Date.now;
   const started = now();
   const provider: SourceProvider = options.provider ?? workingTreeSource(options);
   const { paths, skipped } = provider.list();
   const sources: SourceFile[] = [];
-  paths.forEach((p, i) => {
+  const readText: TextReader = (file, prefilter) => {
+    const read = provider.read(file, options.maxFileSize, prefilter);
+    return 'text' in read ? read.text : undefined;
+  };
+  // The cross-file phase runs file by file as they are read, so that each file can go to a lint
+  // worker at once, with the settings its imports give it.
+  const listed = new Map(paths.map((p) => [p.file, p]));
+  const readSoFar = new Map<string, SourceFile>();
+  const crossFile: CrossFileFacts = { settings: new Map(), extraCandidates: new Set() };
+  const context = crossFileContext(listed, (path) => readSoFar.get(path), readText);
+  const linted = new Map<string, PrecomputedLint>();
+  const lints: Promise<void>[] = [];
+  let yielded = performance.now();
+
+  for (const [i, p] of paths.entries()) {
     // what the cross-file phase would read an unrelated file again for is decided on these bytes
     let exportsConst = true;
     const read = provider.read(p.file, options.maxFileSize, (bytes) => {
@@ -97,6 +127,12 @@ export function scanProject(options: ProjectScanOptions): ScanResult & { unfixed
       else if (!exportsConst) source.noExportConst = true;
       if (p.notGitIgnored !== undefined) source.notGitIgnored = p.notGitIgnored;
       sources.push(source);
+      readSoFar.set(p.file, source);
+      if (isCrossFileCandidate(source)) {
+        const settings = context.settingsFor(source);
+        if (settings) crossFile.settings.set(source.file, settings);
+        if (pool) lints.push(lintInWorker(pool, source, settings, lintRules, options, linted));
+      }
     } else {
       const { keysOnly, ...skip } = read;
       skipped.push(skip);
@@ -104,13 +140,15 @@ export function scanProject(options: ProjectScanOptions): ScanResult & { unfixed
       if (keysOnly !== undefined) sources.push({ file: p.file, text: keysOnly, keysOnly: true, ...(p.notGitIgnored === undefined ? {} : { notGitIgnored: p.notGitIgnored }) });
     }
     options.onProgress?.(i + 1, paths.length * 2);
-  });
-  const readText: TextReader = (file, prefilter) => {
-    const read = provider.read(file, options.maxFileSize, prefilter);
-    return 'text' in read ? read.text : undefined;
-  };
-  const crossFile = crossFileFacts(sources.filter((s) => !s.keysOnly), readText);
+    // let the workers' answers in now and then, so that each gets its next file
+    if (pool && performance.now() - yielded > 20) {
+      await new Promise((resolve) => setImmediate(resolve));
+      yielded = performance.now();
+    }
+  }
+  await Promise.all(lints);
   const core = scanSources(sources, {
+    linted,
     rules: options.rules,
     fix: options.fix,
     reportUnusedIgnores: options.reportUnusedIgnores,
@@ -143,4 +181,25 @@ export function scanProject(options: ProjectScanOptions): ScanResult & { unfixed
       durationMs: now() - started,
     },
   };
+}
+
+/**
+ * One file of the first lint pass, in a worker thread; the result goes into `linted` for the core.
+ * A file whose worker died (out of memory, killed) gets no result: the core lints it in this
+ * thread, as it would without workers.
+ */
+async function lintInWorker(
+  pool: LintPool,
+  source: SourceFile & { text: string },
+  settings: ScannerSettings | undefined,
+  rules: Record<string, RuleSetting>,
+  options: Pick<ProjectScanOptions, 'fix' | 'reportUnusedIgnores'>,
+  linted: Map<string, PrecomputedLint>,
+): Promise<void> {
+  try {
+    const reply = await pool.lint({ name: ruleFileName(source.file), text: source.text, rules, options: { settings, fix: options.fix, reportUnused: options.reportUnusedIgnores } });
+    linted.set(source.file, reply.outcome ? { settings, outcome: reply.outcome } : { settings, error: reply.error });
+  } catch {
+    // the worker is gone: no result
+  }
 }

@@ -17,81 +17,81 @@ function env(cwd: string, extra: Partial<CliEnvironment> = {}): CliEnvironment {
 }
 
 describe('runCli', () => {
-  it('exits 0 on a clean project and 1 with findings', () => {
-    expect(runCli(['scan'], env(dirWith({ 'a.js': 'export const a = 1;' }))).exitCode).toBe(0);
-    const result = runCli(['scan'], env(dirWith({ 'keys.env': `GEMINI_API_KEY=${KEY}\n` })));
+  it('exits 0 on a clean project and 1 with findings', async () => {
+    expect((await runCli(['scan'], env(dirWith({ 'a.js': 'export const a = 1;' })))).exitCode).toBe(0);
+    const result = await runCli(['scan'], env(dirWith({ 'keys.env': `GEMINI_API_KEY=${KEY}\n` })));
     expect(result.exitCode).toBe(1);
     expect(result.stdout).toContain('keys.env');
     expect(result.stdout).toContain('account-Tq4W…');
     expect(result.stdout).not.toContain(KEY);
   });
 
-  it('exits 2 on usage errors, with one line and a hint to --help on stderr', () => {
+  it('exits 2 on usage errors, with one line and a hint to --help on stderr', async () => {
     for (const args of [[], ['lint'], ['scan', '--format', 'xml'], ['scan', '--fail-on', 'sometimes'], ['scan', '--bogus'], ['scan', '--max-file-size', '-1']]) {
-      const result = runCli(args, env(dirWith({})));
+      const result = await runCli(args, env(dirWith({})));
       expect(result.exitCode, args.join(' ')).toBe(2);
       expect(result.stderr).toMatch(/^gemini-guard: [^\n]+\nRun "gemini-guard --help" for the commands and options\.\n$/);
     }
   });
 
-  it('prints help and version', () => {
-    expect(runCli(['--help'], env('.')).stdout).toContain('Exit codes');
-    expect(runCli(['--version'], env('.')).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  it('prints help and version', async () => {
+    expect((await runCli(['--help'], env('.'))).stdout).toContain('Exit codes');
+    expect((await runCli(['--version'], env('.'))).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
   });
 
-  it('honours --fail-on', () => {
+  it('honours --fail-on', async () => {
     const dir = dirWith({ 'keys.env': `GEMINI_API_KEY=${KEY}\n`, 'gemini-guard.config.json': JSON.stringify({ rules: { 'no-hardcoded-credentials': 'warn' } }) });
-    expect(runCli(['scan'], env(dir)).exitCode).toBe(0);
-    expect(runCli(['scan', '--fail-on', 'warning'], env(dir)).exitCode).toBe(1);
-    expect(runCli(['scan', '--fail-on', 'none'], env(dir)).exitCode).toBe(0);
+    expect((await runCli(['scan'], env(dir))).exitCode).toBe(0);
+    expect((await runCli(['scan', '--fail-on', 'warning'], env(dir))).exitCode).toBe(1);
+    expect((await runCli(['scan', '--fail-on', 'none'], env(dir))).exitCode).toBe(0);
   });
 
-  it('reads the config from package.json and rejects unknown keys', () => {
+  it('reads the config from package.json and rejects unknown keys', async () => {
     const dir = dirWith({ 'keys.env': `GEMINI_API_KEY=${KEY}\n`, 'package.json': JSON.stringify({ name: 'x', 'gemini-guard': { exclude: ['*.env'] } }) });
-    expect(runCli(['scan'], env(dir)).exitCode).toBe(0);
+    expect((await runCli(['scan'], env(dir))).exitCode).toBe(0);
     const bad = dirWith({ 'gemini-guard.config.json': JSON.stringify({ rulez: {} }) });
-    const result = runCli(['scan'], env(bad));
+    const result = await runCli(['scan'], env(bad));
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toContain('unknown key "rulez"');
   });
 
-  it('writes the report to --output and prints nothing', () => {
+  it('writes the report to --output and prints nothing', async () => {
     const dir = dirWith({ 'keys.env': `GEMINI_API_KEY=${KEY}\n` });
-    const result = runCli(['scan', '--format', 'json', '--output', 'report.json'], env(dir));
+    const result = await runCli(['scan', '--format', 'json', '--output', 'report.json'], env(dir));
     expect(result.stdout).toBe('');
     const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8'));
     expect(report.findings).toHaveLength(1);
     expect(report.stats.filesSeen).toBe(1);
   });
 
-  it('uses colours only on a TTY without NO_COLOR', () => {
+  it('uses colours only on a TTY without NO_COLOR', async () => {
     const dir = dirWith({ 'keys.env': `GEMINI_API_KEY=${KEY}\n` });
     const escape = '\u001b[';
-    expect(runCli(['scan'], env(dir, { stdoutIsTTY: true })).stdout).toContain(escape);
-    expect(runCli(['scan'], env(dir, { stdoutIsTTY: true, env: { NO_COLOR: '1' } })).stdout).not.toContain(escape);
-    expect(runCli(['scan'], env(dir, { stdoutIsTTY: false })).stdout).not.toContain(escape);
-    expect(runCli(['scan', '--no-color'], env(dir, { stdoutIsTTY: true })).stdout).not.toContain(escape);
+    expect((await runCli(['scan'], env(dir, { stdoutIsTTY: true }))).stdout).toContain(escape);
+    expect((await runCli(['scan'], env(dir, { stdoutIsTTY: true, env: { NO_COLOR: '1' } }))).stdout).not.toContain(escape);
+    expect((await runCli(['scan'], env(dir, { stdoutIsTTY: false }))).stdout).not.toContain(escape);
+    expect((await runCli(['scan', '--no-color'], env(dir, { stdoutIsTTY: true }))).stdout).not.toContain(escape);
   });
 
-  it('shows progress only on a TTY, outside CI, unless --no-progress, for scans longer than a second', () => {
+  it('shows progress only on a TTY, outside CI, unless --no-progress, for scans longer than a second', async () => {
     const dir = dirWith({ 'a.js': 'x', 'b.js': 'y' });
     let clock = 0;
     const now = () => (clock += 600);
-    const run = (extra: Partial<CliEnvironment>, args: string[] = []) => {
+    const run = async (extra: Partial<CliEnvironment>, args: string[] = []) => {
       const written: string[] = [];
-      runCli(['scan', ...args], env(dir, { stderrIsTTY: true, now, writeProgress: (t) => written.push(t), ...extra }));
+      await runCli(['scan', ...args], env(dir, { stderrIsTTY: true, now, writeProgress: (t) => written.push(t), ...extra }));
       return written.join('');
     };
-    expect(run({})).toContain('files');
-    expect(run({}, ['--no-progress'])).toBe('');
-    expect(run({ env: { CI: 'true' } }, ['--progress'])).toContain('files');
-    expect(run({ env: { CI: 'true' } })).toBe('');
-    expect(run({ stderrIsTTY: false })).toBe('');
+    expect(await run({})).toContain('files');
+    expect(await run({}, ['--no-progress'])).toBe('');
+    expect(await run({ env: { CI: 'true' } }, ['--progress'])).toContain('files');
+    expect(await run({ env: { CI: 'true' } })).toBe('');
+    expect(await run({ stderrIsTTY: false })).toBe('');
   });
 
-  it('applies --fix to files on disk', () => {
+  it('applies --fix to files on disk', async () => {
     const dir = dirWith({ 'a.js': "fetch('http://api.gemini.com/v1/symbols');\n" });
-    const result = runCli(['scan', '--fix'], env(dir));
+    const result = await runCli(['scan', '--fix'], env(dir));
     expect(result.exitCode).toBe(0);
     expect(readFileSync(join(dir, 'a.js'), 'utf8')).toBe("fetch('https://api.gemini.com/v1/symbols');\n");
   });

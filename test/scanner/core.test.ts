@@ -134,3 +134,27 @@ describe('mayConcernGeminiBytes', () => {
     for (const sample of samples) expect(mayConcernGeminiBytes(Buffer.from(sample)), sample).toBe(mayConcernGemini(sample));
   });
 });
+
+describe('scanSources with first-pass results from the lint workers', () => {
+  const client = { file: 'src/client.js', text: "fetch('http://api.gemini.com/v1/symbols');\n" };
+  const insecure = 'gemini-guard/no-insecure-transport';
+
+  it('uses a result computed with the same settings instead of linting again', () => {
+    const outcome = { findings: [{ ruleId: insecure, message: 'from the worker', line: 1, column: 7, endLine: 1, endColumn: 40, severity: 'error' as const, shape: 'worker' }], unusedDirectives: [], importUses: [] };
+    const { findings, filesParsed } = scanSources([client], { linted: new Map([[client.file, { settings: undefined, outcome }]]) });
+    expect(findings.map((f) => [f.ruleId, f.message, f.line, f.column])).toEqual([[insecure, 'from the worker', 1, 7]]);
+    expect(filesParsed).toBe(1);
+  });
+
+  it('lints again when the result was computed with other settings', () => {
+    const outcome = { findings: [], unusedDirectives: [], importUses: [] };
+    const { findings } = scanSources([client], { linted: new Map([[client.file, { settings: { importedValues: {} }, outcome }]]) });
+    expect(findings.map((f) => [f.ruleId, f.line, f.column])).toEqual([[insecure, 1, 7]]);
+  });
+
+  it('treats a stack overflow the worker reported as the thread would: the file is skipped, saying why', () => {
+    const { skipped, findings } = scanSources([client], { linted: new Map([[client.file, { settings: undefined, error: { name: 'RangeError', message: 'Maximum call stack size exceeded' } }]]) });
+    expect(skipped).toEqual([{ file: client.file, reason: 'syntax-error', detail: 'nested too deeply to analyse (Maximum call stack size exceeded)' }]);
+    expect(findings).toEqual([]);
+  });
+});

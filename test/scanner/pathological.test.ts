@@ -49,7 +49,7 @@ function scan(dir: string, ...args: string[]): { status: number | null; report: 
 const skippedAs = (report: Report, file: string) => report.skipped.find((s) => s.file === file);
 
 describe('pathological inputs', () => {
-  it('skips a 6 MB one-line bundle as too large by default, and with a larger limit scans it for keys without a parse', () => {
+  it('skips a 6 MB one-line bundle as too large by default, and with a larger limit scans it for keys without a parse', async () => {
     const bundle = `var gemini="https://api.gemini.com",k="${KEY}";${'function a(b){return b&&b.c?b.c(1):0}'.repeat(170_000)}\n`;
     expect(bundle.length).toBeGreaterThan(6_000_000);
     const dir = folder({ 'dist/app.min.js': bundle });
@@ -65,7 +65,7 @@ describe('pathological inputs', () => {
     expect(larger.report.findings).toEqual([expect.objectContaining({ ruleId: 'gemini-guard/no-hardcoded-credentials', file: 'dist/app.min.js', line: 1 })]);
   }, 120_000);
 
-  it('lints a 100,000-line file to its last line', () => {
+  it('lints a 100,000-line file to its last line', async () => {
     // a generated data table (100,000 declarations would measure acorn's quadratic scope checks instead)
     const lines = ['export const MARKETS = [', ...Array.from({ length: 99_998 }, (_, i) => `  [${i}, 'btcusd'],`), '];'];
     lines.push("fetch('http://api.gemini.com/v1/symbols');");
@@ -76,7 +76,7 @@ describe('pathological inputs', () => {
     expect(report.findings).toEqual([expect.objectContaining({ ruleId: 'gemini-guard/no-insecure-transport', file: 'src/long.js', line: 100_001 })]);
   }, 120_000);
 
-  it('ends code nested 10,000 levels deep as a skipped entry with a reason, and still finds the key in it', () => {
+  it('ends code nested 10,000 levels deep as a skipped entry with a reason, and still finds the key in it', async () => {
     const deep = 10_000;
     const dir = folder({
       'src/parens.js': `export const gemini = ${'(\n'.repeat(deep)}'${KEY}'${'\n)'.repeat(deep)};\n`,
@@ -105,7 +105,7 @@ describe('pathological inputs', () => {
     ]);
   }, 120_000);
 
-  it('skips invalid UTF-8 and binary files with their reason, and finds a key in UTF-16 files with a BOM', () => {
+  it('skips invalid UTF-8 and binary files with their reason, and finds a key in UTF-16 files with a BOM', async () => {
     const utf16 = (text: string, bigEndian: boolean): Buffer => {
       const le = Buffer.from(text, 'utf16le');
       if (bigEndian) for (let i = 0; i < le.length; i += 2) [le[i], le[i + 1]] = [le[i + 1]!, le[i]!];
@@ -124,7 +124,7 @@ describe('pathological inputs', () => {
     expect(report.findings.map((f) => [f.file, f.line])).toEqual(expect.arrayContaining([['src/wide.js', 3], ['config/wide.env', 1]]));
   }, 120_000);
 
-  it('survives symlink loops, dangling links, a FIFO and a directory named like a file, outside git', () => {
+  it('survives symlink loops, dangling links, a FIFO and a directory named like a file, outside git', async () => {
     const dir = folder({ 'src/client.js': `const k = '${KEY}';\n`, 'src/gemini.js': "export const gemini = 'https://api.gemini.com';\n" });
     symlinkSync('loop-b.js', join(dir, 'src/loop-a.js'));
     symlinkSync('loop-a.js', join(dir, 'src/loop-b.js'));
@@ -143,7 +143,7 @@ describe('pathological inputs', () => {
     expect(report.skipped.filter((s) => s.file.startsWith('src/up/src/up'))).toEqual([]);
   }, 120_000);
 
-  it('survives a tracked symlink loop, FIFO stand-in and a tracked file that became a directory, inside git', () => {
+  it('survives a tracked symlink loop, FIFO stand-in and a tracked file that became a directory, inside git', async () => {
     const dir = folder({ 'src/client.js': `const k = '${KEY}';\n`, 'src/was-a-file.js': "const gemini = 'https://api.gemini.com';\n" });
     symlinkSync('loop-b.js', join(dir, 'src/loop-a.js'));
     symlinkSync('loop-a.js', join(dir, 'src/loop-b.js'));
@@ -159,7 +159,7 @@ describe('pathological inputs', () => {
     expect(skippedAs(report, 'src/was-a-file.js')).toMatchObject({ reason: 'unreadable' });
   }, 120_000);
 
-  it('reports a file deleted between listing and reading as vanished, and goes on', () => {
+  it('reports a file deleted between listing and reading as vanished, and goes on', async () => {
     const dir = folder({ 'a.js': `const k = '${KEY}';\n`, 'b.js': "const gemini = 'http://api.gemini.com';\n", 'c.env': `GEMINI_API_KEY=${KEY}\n` });
     // the reader on its own: listed, then gone
     const listed = listPaths({ cwd: dir, paths: [] }).paths.map((p) => p.file);
@@ -168,7 +168,7 @@ describe('pathological inputs', () => {
     expect(readSource(dir, 'b.js')).toEqual({ file: 'b.js', reason: 'vanished' });
     // a whole scan: the progress hook deletes the next file after the first one is read
     writeFileSync(join(dir, 'b.js'), "const gemini = 'http://api.gemini.com';\n");
-    const result = scanProject({
+    const result = await scanProject({
       cwd: dir,
       paths: [],
       onProgress: (done) => {
@@ -179,7 +179,7 @@ describe('pathological inputs', () => {
     expect(result.findings.map((f) => f.file)).toEqual(['a.js', 'c.env']);
   });
 
-  it('scans an empty repository and an empty folder without findings or errors', () => {
+  it('scans an empty repository and an empty folder without findings or errors', async () => {
     const repo = folder();
     git(repo, 'init', '-q');
     for (const args of [[], ['--staged'], ['--history']]) {

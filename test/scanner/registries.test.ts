@@ -22,21 +22,21 @@ function sources(dir: string): string[] {
 }
 
 describe('the reporter registry', () => {
-  it('gives --help one line per format and the commands each supports', () => {
+  it('gives --help one line per format and the commands each supports', async () => {
     for (const name of Object.keys(REPORTERS)) expect(HELP).toMatch(new RegExp(`^ +${name} +\\S`, 'm'));
     expect(HELP).toContain(`--format <${formatsOf('scan').join('|')}>`);
     expect(HELP).toContain(`[--format ${formatsOf('roles').join('|')}]`);
   });
 
-  it('derives the unknown-format errors from the list', () => {
-    expect(runCli(['scan', '--format', 'xml'], env).stderr).toMatch(/^gemini-guard: unknown format "xml" \(use text, json or sarif\)/);
-    expect(runCli(['roles', '--format', 'sarif'], env).stderr).toMatch(/^gemini-guard: unknown format "sarif" for roles \(use text or json\)/);
-    expect(runCli(['scan', '--format', 'toString'], env).exitCode).toBe(2);
+  it('derives the unknown-format errors from the list', async () => {
+    expect((await runCli(['scan', '--format', 'xml'], env)).stderr).toMatch(/^gemini-guard: unknown format "xml" \(use text, json or sarif\)/);
+    expect((await runCli(['roles', '--format', 'sarif'], env)).stderr).toMatch(/^gemini-guard: unknown format "sarif" for roles \(use text or json\)/);
+    expect((await runCli(['scan', '--format', 'toString'], env)).exitCode).toBe(2);
   });
 });
 
 describe('the scanner-only rule registry', () => {
-  it('gives every scanner rule a SARIF descriptor (history only in runs that report it), with its docs', () => {
+  it('gives every scanner rule a SARIF descriptor (history only in runs that report it), with its docs', async () => {
     const sarif = JSON.parse(sarifReporter(empty, { color: false, version: '0.0.0' })) as { runs: { tool: { driver: { rules: { id: string; helpUri: string }[] } } }[] };
     const ids = sarif.runs[0]!.tool.driver.rules.map((r) => r.id);
     expect(ids).toEqual(expect.arrayContaining([SCANNER_RULES.trackedSecretFile.id, SCANNER_RULES.unusedIgnore.id]));
@@ -50,7 +50,7 @@ describe('the scanner-only rule registry', () => {
     }
   });
 
-  it('is the only place that spells a scanner rule id', () => {
+  it('is the only place that spells a scanner rule id', async () => {
     const ids = Object.values(SCANNER_RULES).map((r) => r.id);
     for (const file of sources(join(root, 'src'))) {
       if (file.endsWith(join('scanner', 'rules.ts'))) continue;
@@ -61,7 +61,7 @@ describe('the scanner-only rule registry', () => {
 });
 
 describe('the skip reasons', () => {
-  it('are each listed in docs/scanner.md with what still runs on such a file', () => {
+  it('are each listed in docs/scanner.md with what still runs on such a file', async () => {
     const docs = readFileSync(join(root, 'docs', 'scanner.md'), 'utf8');
     for (const [reason, about] of Object.entries(SKIP_REASONS)) {
       const row = docs.split('\n').find((line) => line.startsWith(`| \`${reason}\` |`));

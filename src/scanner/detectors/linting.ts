@@ -17,8 +17,20 @@ let linter: Linter | undefined;
  * Gemini-related code (most pre-commit runs) never pays for it.
  */
 export function sharedLinter(): Linter {
-  linter ??= new (require('eslint') as typeof EslintModule).Linter({ configType: 'flat' });
+  linter ??= new (loadEslint().Linter)({ configType: 'flat' });
   return linter;
+}
+
+/**
+ * ESLint's `Linter` alone: `eslint/universal` (ESLint 9.11 and later) leaves out the `ESLint` class
+ * with its file enumeration and caches, a third of what `eslint` loads; older 9.x have only `eslint`.
+ */
+function loadEslint(): Pick<typeof EslintModule, 'Linter'> {
+  try {
+    return require('eslint/universal') as Pick<typeof EslintModule, 'Linter'>;
+  } catch {
+    return require('eslint') as typeof EslintModule;
+  }
 }
 
 // @typescript-eslint/parser brings the whole TypeScript compiler: load it only for TypeScript.

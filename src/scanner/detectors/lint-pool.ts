@@ -1,0 +1,131 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { LintOutcome, ScannerSettings } from './eslint-rules.js';
+import type { RuleSetting } from '../types.js';
+
+/** One file to lint, as the main thread sends it to a worker. */
+export interface LintJob {
+  id: number;
+  /** The name the rules see (`ruleFileName` of the file). */
+  name: string;
+  text: string;
+  rules: Record<string, RuleSetting>;
+  options: { settings?: ScannerSettings; fix?: boolean; reportUnused?: boolean };
+}
+
+/** A worker's answer: the outcome, or what linting threw. */
+export type LintReply = { id: number; outcome: LintOutcome; error?: undefined } | { id: number; outcome?: undefined; error: { name: string; message: string } };
+
+// The worker is a compiled module next to this one; run from TypeScript sources (the unit tests)
+// it does not exist, and the scanner lints in its own thread.
+const WORKER = fileURLToPath(new URL('./lint-worker.js', import.meta.url));
+
+/**
+ * Worker threads for the scanner's lint pass: ESLint loads and files are linted while the main
+ * thread still lists, reads and prefilters the rest.
+ */
+export interface LintPool {
+  /** Starts the first worker, if none runs (call as soon as a file to lint is seen). */
+  prepare(): void;
+  lint(job: Omit<LintJob, 'id'>): Promise<LintReply>;
+  /** Stops every worker; jobs not answered yet reject. */
+  close(): void;
+}
+
+/** How many lint workers a scan uses by default: one per core, at most four, none on one core. */
+export function defaultJobs(): number {
+  const cores = availableParallelism();
+  return cores < 2 ? 1 : Math.min(cores, 4);
+}
+
+// Each worker pays ESLint's start-up and the first, slow (not yet optimised) runs of the rules:
+// another worker starts only when this much text waits for one.
+const GROW_BACKLOG = 256 * 1024;
+// Jobs a worker holds at once: the next one is already in its queue when it finishes, even while
+// the main thread is busy reading and cannot hand it a new one.
+const IN_FLIGHT = 2;
+// The largest files a scan reads (5 MB by default) lint well within this.
+const WORKER_HEAP_MB = 256;
+
+/**
+ * A pool of up to `size` lint workers (each warms up with `rules`, the rules the scan runs; its heap
+ * is capped at `limits.heapMb`), or `undefined` when `size` is 1 or the worker module is not there (the caller lints in its own thread).
+ */
+export function createLintPool(size: number, rules: Record<string, RuleSetting>, limits: { heapMb?: number } = {}): LintPool | undefined {
+  if (size < 2 || !existsSync(WORKER)) return undefined;
+  interface Waiting { job: LintJob; resolve: (reply: LintReply) => void; reject: (error: Error) => void }
+  interface Slot { worker: Worker; inFlight: Waiting[] }
+  const slots: Slot[] = [];
+  // Jobs wait here and go to whichever worker has room first: file sizes vary a hundredfold, so
+  // handing them out in turn would leave one worker with all the large ones.
+  const queue: Waiting[] = [];
+  let queuedBytes = 0;
+  let nextId = 0;
+  let closed = false;
+
+  const pump = (): void => {
+    for (const slot of slots) {
+      while (slot.inFlight.length < IN_FLIGHT && queue.length > 0) {
+        const next = queue.shift()!;
+        queuedBytes -= next.job.text.length;
+        slot.inFlight.push(next);
+        slot.worker.postMessage(next.job);
+      }
+      // an idle worker must not keep the process alive; a busy one must
+      if (slot.inFlight.length === 0) slot.worker.unref();
+      else slot.worker.ref();
+    }
+  };
+
+  const start = (): void => {
+    // A worker's heap is capped so that memory stays flat however large the tree; a file too big
+    // for it fails in that worker alone and is linted again in the main thread (see scan.ts).
+    const worker = new Worker(WORKER, { workerData: { rules }, resourceLimits: { maxOldGenerationSizeMb: limits.heapMb ?? WORKER_HEAP_MB } });
+    const slot: Slot = { worker, inFlight: [] };
+    let gone = false;
+    const fail = (error: Error): void => {
+      if (gone) return;
+      gone = true;
+      slots.splice(slots.indexOf(slot), 1);
+      for (const waiting of slot.inFlight.splice(0)) waiting.reject(error);
+      // the jobs still queued go to the other workers, or a fresh one
+      if (!closed && queue.length > 0 && slots.length === 0) start();
+      pump();
+    };
+    worker.on('message', (reply: LintReply) => {
+      const at = slot.inFlight.findIndex((w) => w.job.id === reply.id);
+      if (at === -1) return;
+      const [done] = slot.inFlight.splice(at, 1);
+      done!.resolve(reply);
+      pump();
+    });
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`lint worker exited (code ${code})`)));
+    slots.push(slot);
+    pump();
+  };
+
+  return {
+    prepare() {
+      if (!closed && slots.length === 0) start();
+    },
+    lint(job) {
+      if (closed) return Promise.reject(new Error('lint pool closed'));
+      return new Promise<LintReply>((resolve, reject) => {
+        queue.push({ job: { ...job, id: nextId++ }, resolve, reject });
+        queuedBytes += job.text.length;
+        if (slots.length === 0 || (slots.length < size && queuedBytes >= GROW_BACKLOG)) start();
+        else pump();
+      });
+    },
+    close() {
+      closed = true;
+      for (const waiting of queue.splice(0)) waiting.reject(new Error('lint pool closed'));
+      // Not awaited: a terminating worker's promise does not keep the event loop alive, so
+      // waiting for it can leave the process with nothing to do and an unsettled await.
+      for (const slot of slots.splice(0)) void slot.worker.terminate();
+    },
+  };
+}

@@ -1,0 +1,69 @@
+// The scanner's lint workers, as the BUILT scanner runs them (the worker is a compiled module: run
+// from the TypeScript sources, the scanner lints in its own thread and has no pool).
+import { describe, expect, it, onTestFinished } from 'vitest';
+import type * as PoolModule from '../../src/scanner/detectors/lint-pool.js';
+import type * as RulesModule from '../../src/scanner/detectors/eslint-rules.js';
+import type * as ScannerRulesModule from '../../src/scanner/rules.js';
+
+const { createLintPool } = (await import('../../dist/scanner/detectors/lint-pool.js' as string)) as typeof PoolModule;
+const { lintWithRules } = (await import('../../dist/scanner/detectors/eslint-rules.js' as string)) as typeof RulesModule;
+const { effectiveRules, pluginRuleSettings } = (await import('../../dist/scanner/rules.js' as string)) as typeof ScannerRulesModule;
+
+const RULES = pluginRuleSettings(effectiveRules());
+
+const UNSIGNED = `import axios from 'axios';
+export async function balances() {
+  return axios.post('https://api.gemini.com/v1/balances', {});
+}
+`;
+const INSECURE = "fetch('http://api.gemini.com/v1/symbols');\n";
+// ESLint's traversal runs out of stack on this member chain: linting throws a RangeError
+const DEEP = `const gemini = 'https://api.gemini.com';\nconst v = a${'.b'.repeat(200_000)};\n`;
+
+function pool(size: number, limits?: { heapMb?: number }) {
+  const created = createLintPool(size, RULES, limits);
+  if (!created) throw new Error('the built worker is missing: run npm run build');
+  onTestFinished(() => created.close());
+  return created;
+}
+
+describe('lint worker pool', () => {
+  it('answers with what linting in this thread gives, fixes included', async () => {
+    const workers = pool(2);
+    for (const [name, text] of [['client.js', UNSIGNED], ['insecure.ts', INSECURE]] as const) {
+      for (const fix of [false, true]) {
+        const reply = await workers.lint({ name, text, rules: RULES, options: { fix } });
+        expect(reply.outcome).toEqual(lintWithRules(name, text, RULES, { fix }));
+      }
+    }
+    const fixed = await workers.lint({ name: 'insecure.ts', text: INSECURE, rules: RULES, options: { fix: true } });
+    expect(fixed.outcome?.fixedText).toBe("fetch('https://api.gemini.com/v1/symbols');\n");
+  });
+
+  it('sends back what linting threw, by name, and goes on with the next file', async () => {
+    const workers = pool(2);
+    const [deep, next] = await Promise.all([
+      workers.lint({ name: 'deep.js', text: DEEP, rules: RULES, options: {} }),
+      workers.lint({ name: 'client.js', text: UNSIGNED, rules: RULES, options: {} }),
+    ]);
+    expect(deep.error?.name).toBe('RangeError');
+    expect(next.outcome?.findings.map((f) => f.ruleId)).toEqual(['gemini-guard/no-unsigned-private-request']);
+  });
+
+  it('rejects the jobs of a worker that ran out of memory, and answers later jobs from a fresh worker', async () => {
+    // room for ESLint and the rules, not for the syntax tree of a 4 MB file
+    const workers = pool(2, { heapMb: 64 });
+    const big = `${UNSIGNED}\nexport const values = [${Array.from({ length: 400_000 }, (_, i) => `{ a: ${i} }`).join(',')}];\n`;
+    await expect(workers.lint({ name: 'big.js', text: big, rules: RULES, options: {} })).rejects.toThrow();
+    const reply = await workers.lint({ name: 'client.js', text: UNSIGNED, rules: RULES, options: {} });
+    expect(reply.outcome?.findings).toHaveLength(1);
+  });
+
+  it('rejects queued jobs on close', async () => {
+    const workers = pool(2);
+    const jobs = Array.from({ length: 6 }, () => workers.lint({ name: 'client.js', text: UNSIGNED, rules: RULES, options: {} }));
+    workers.close();
+    const settled = await Promise.allSettled(jobs);
+    expect(settled.some((s) => s.status === 'rejected')).toBe(true);
+  });
+});
