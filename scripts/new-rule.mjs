@@ -156,7 +156,7 @@ function main(argv) {
   }
   if (dryRun) return 0;
   execFileSync(process.execPath, [join(root, 'scripts', 'generate-registry.mjs')], { stdio: 'inherit' });
-  console.log(`updated ${relative(root, join(root, 'src', 'rules', 'index.ts'))}`);
+  console.log(`updated ${relative(root, join(root, 'src', 'rules', 'index.ts'))} and ${relative(root, join(root, 'src', 'rules', 'catalog.ts'))}`);
   console.log(
     [
       '',

@@ -371,3 +371,14 @@ export function minimumRoles(endpoints: readonly GeminiEndpoint[]): GeminiRole[]
   const forRest = ROLE_SETS_BY_PRIVILEGE.find((set) => !set.includes('Auditor') && covers(set, rest)) ?? [];
   return GEMINI_ROLES.filter((r) => r === 'Auditor' || forRest.includes(r));
 }
+
+/** How Gemini names each role in its account settings. */
+const ROLE_NAMES: Record<GeminiRole, string> = { Auditor: 'Auditor', Trader: 'Trader', FundManager: 'Fund Manager', WealthManager: 'Wealth Manager', Administrator: 'Administrator' };
+
+/** `['Trader', 'FundManager']` → `Trader + Fund Manager`; with `or`: `Auditor, Trader or Fund Manager`. */
+export function formatRoles(roles: readonly GeminiRole[], joiner: ' + ' | 'or' = ' + '): string {
+  if (roles.length === 0) return 'none (public endpoints only)';
+  const names = GEMINI_ROLES.filter((r) => roles.includes(r)).map((r) => ROLE_NAMES[r]);
+  if (joiner === ' + ' || names.length === 1) return names.join(joiner === 'or' ? '' : joiner);
+  return `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
+}

@@ -9,7 +9,6 @@ import { scanHistory } from './history.js';
 import { scanRoot } from './paths.js';
 import { redactReport } from './redact.js';
 import { formatHelp, formatsOf, reporterFor } from './reporters/index.js';
-import { rolesReport } from './roles.js';
 import { HISTORY_RULE_ID } from './rules.js';
 import { scanProject, workingTreeSource, type SourceProvider } from './scan.js';
 import type { BaselineEntry, ScanResult } from './types.js';
@@ -119,7 +118,7 @@ export async function runCli(argv: string[], environment: CliEnvironment): Promi
   if (values.help) return { exitCode: 0, stdout: HELP, stderr: '' };
   if (values.version) return { exitCode: 0, stdout: `${pkg.version}\n`, stderr: '' };
   const [command, ...paths] = positionals;
-  if (command === 'roles') return runRoles(values, paths, environment);
+  if (command === 'roles') return await runRoles(values, paths, environment);
   if (command !== 'scan') return usage(command === undefined ? 'missing command' : `unknown command "${command}"`);
   const chosen = reporterFor('scan', values.format);
   if ('error' in chosen) return usage(chosen.error);
@@ -340,7 +339,7 @@ function missingPath(cwd: string, paths: readonly string[]): string | undefined 
 }
 
 /** `gemini-guard roles [paths…]`: the least-privilege report; exit 0 unless the usage is wrong. */
-function runRoles(values: Record<string, unknown>, paths: string[], environment: CliEnvironment): CliResult {
+async function runRoles(values: Record<string, unknown>, paths: string[], environment: CliEnvironment): Promise<CliResult> {
   for (const option of SCAN_ONLY) {
     const value = values[option];
     if (value !== undefined && value !== false && !(option === 'fail-on' && value === 'error')) return usage(`--${option} is a scan option, not a roles option`);
@@ -366,6 +365,8 @@ function runRoles(values: Record<string, unknown>, paths: string[], environment:
   }
   let report;
   try {
+    // the role analysis (and with it the rules' analysis layer) loads only for this command
+    const { rolesReport } = await import('./roles.js');
     report = rolesReport({
       cwd: environment.cwd,
       root,

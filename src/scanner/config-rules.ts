@@ -5,9 +5,8 @@
  * `eslint` would. A mistake is a {@link ConfigError} (exit 2) naming the key and what is allowed,
  * never a rule silently off or a file "skipped" for a config problem.
  */
-import plugin from '../index.js';
 import { redactSecretsInText } from '../gemini/credentials.js';
-import { sharedLinter } from './detectors/linting.js';
+import { loadEslintRules, loadPlugin } from './lazy.js';
 import { fullRuleId, isPluginRule, knownRuleIds, scannerRule } from './rules.js';
 import type { RuleSetting } from './types.js';
 
@@ -36,7 +35,7 @@ export function describeSchema(schema: unknown, depth = 0): string {
 
 /** What options a plugin rule takes, from its schema. */
 function optionsText(name: string): string {
-  const schema = (plugin.rules as Record<string, { meta: { schema?: unknown } }>)[name]?.meta.schema;
+  const schema = (loadPlugin().rules as Record<string, { meta: { schema?: unknown } }>)[name]?.meta.schema;
   const list = Array.isArray(schema) ? schema : schema ? [schema] : [];
   return list.length === 0 ? 'it takes no options' : `its options: ${list.map((s) => describeSchema(s)).join(', ')}`;
 }
@@ -71,7 +70,7 @@ export function validateRules(rules: Record<string, unknown>, where: string): Re
   for (const [id, shown, setting] of toCheck) {
     if (!Array.isArray(setting) || setting.length < 2) continue;
     try {
-      sharedLinter().verify('', [{ files: ['**/*.js'], plugins: { 'gemini-guard': plugin as never }, rules: { [id]: setting as never } }], { filename: 'gemini-guard-config-check.js' });
+      loadEslintRules().sharedLinter().verify('', [{ files: ['**/*.js'], plugins: { 'gemini-guard': loadPlugin() as never }, rules: { [id]: setting as never } }], { filename: 'gemini-guard-config-check.js' });
     } catch (error) {
       const detail = redactSecretsInText((error as Error).message.replace(/\s+/g, ' ').trim()).slice(0, 300);
       throw new ConfigError(`${where}: rules[${shown}]: Configuration for rule "${id}" is invalid: ${detail} (${optionsText(id.slice('gemini-guard/'.length))})`);

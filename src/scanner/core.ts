@@ -1,7 +1,8 @@
 import type { CrossFileSettings, ExportUse } from '../analysis/cross-file/index.js';
 import { resolveRelative } from './cross-file.js';
 import { assignFingerprints, sortAndDedupe } from './fingerprint.js';
-import { lintWithRules, type LintOutcome, type ScannerSettings } from './detectors/eslint-rules.js';
+import type { LintOutcome, ScannerSettings } from './detectors/eslint-rules.js';
+import { loadEslintRules } from './lazy.js';
 import { credentialsInPaths } from './detectors/path-credentials.js';
 import { scanTextForCredentials, type RawFinding } from './detectors/text-credentials.js';
 import { ruleFileName } from './paths.js';
@@ -71,7 +72,7 @@ export function scanSources(files: readonly SourceFile[], options: CoreOptions =
       let outcome;
       try {
         const pre = pass === 1 ? options.linted?.get(file) : undefined;
-        outcome = pre && pre.settings === settings ? unwrap(pre) : lintWithRules(ruleFileName(file), text, lintRules, { settings, fix: options.fix, reportUnused: options.reportUnusedIgnores });
+        outcome = pre && pre.settings === settings ? unwrap(pre) : loadEslintRules().lintWithRules(ruleFileName(file), text, lintRules, { settings, fix: options.fix, reportUnused: options.reportUnusedIgnores });
       } catch (error) {
         // A crash in a rule must cost this file, never the scan.
         // Code nested thousands of levels deep can exhaust the stack in ESLint's own scope

@@ -11,7 +11,9 @@
  */
 import { collectRoleFacts, type CredentialRef, type EndpointHit, type RemoteCall, type RoleFacts, type RoleSettings } from '../analysis/roles.js';
 import type { CrossFileSettings } from '../analysis/cross-file/settings.js';
-import { GEMINI_ROLES, isValidRoleCombination, minimumRoles, type GeminiEndpoint, type GeminiRole } from '../gemini/endpoints.js';
+import { formatRoles, GEMINI_ROLES, isValidRoleCombination, minimumRoles, type GeminiEndpoint, type GeminiRole } from '../gemini/endpoints.js';
+
+export { formatRoles };
 import { crossFileFacts, resolveRelative, type TextReader } from './cross-file.js';
 import type { ScannerSettings } from './detectors/eslint-rules.js';
 import { factCollector, isTypeScriptName, languageOptionsFor, lintableName, LINTED_FILES, sharedLinter } from './detectors/linting.js';
@@ -126,16 +128,6 @@ function factsOf(file: string, text: string, settings: ScannerSettings | undefin
 
 // ---------------------------------------------------------------------------------------------
 // Aggregation over the project.
-
-const ROLE_NAMES: Record<GeminiRole, string> = { Auditor: 'Auditor', Trader: 'Trader', FundManager: 'Fund Manager', WealthManager: 'Wealth Manager', Administrator: 'Administrator' };
-
-/** `['Trader', 'FundManager']` → `Trader + Fund Manager`; with `or`: `Auditor, Trader or Fund Manager`. */
-export function formatRoles(roles: readonly GeminiRole[], joiner: ' + ' | 'or' = ' + '): string {
-  if (roles.length === 0) return 'none (public endpoints only)';
-  const names = GEMINI_ROLES.filter((r) => roles.includes(r)).map((r) => ROLE_NAMES[r]);
-  if (joiner === ' + ' || names.length === 1) return names.join(joiner === 'or' ? '' : joiner);
-  return `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
-}
 
 /** How an endpoint counts for least privilege. */
 export function endpointCategory(endpoint: GeminiEndpoint): EndpointCategory {

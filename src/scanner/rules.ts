@@ -1,4 +1,5 @@
-import plugin from '../index.js';
+import { RULE_CATALOG } from '../rules/catalog.js';
+import { loadPlugin } from './lazy.js';
 import type { RuleSetting, Severity } from './types.js';
 
 /** One rule that exists only in the scanner: it looks at files, paths or history, not at code. */
@@ -73,7 +74,7 @@ export interface RuleDescription {
 
 /** Every rule id the scanner can report (plugin rules and scanner-only rules), sorted by id. */
 export function allRuleDescriptions(): RuleDescription[] {
-  const pluginRules = Object.entries(plugin.rules).map(([name, rule]) => ({
+  const pluginRules = Object.entries(loadPlugin().rules).map(([name, rule]) => ({
     id: `gemini-guard/${name}`,
     description: rule.meta.docs?.description ?? name,
     docs: `docs/rules/${name}.md`,
@@ -86,12 +87,12 @@ export function allRuleDescriptions(): RuleDescription[] {
 
 /** Whether `name` (without the `gemini-guard/` prefix) is one of the plugin's own rules; `toString` is not. */
 export function isPluginRule(name: string): boolean {
-  return Object.hasOwn(plugin.rules, name);
+  return Object.hasOwn(RULE_CATALOG, name);
 }
 
 /** Every full rule id a config may name. */
 export function knownRuleIds(): string[] {
-  return [...Object.keys(plugin.rules).map((n) => `gemini-guard/${n}`), ...scannerRuleList.map((r) => r.id)].sort();
+  return [...Object.keys(RULE_CATALOG).map((n) => `gemini-guard/${n}`), ...scannerRuleList.map((r) => r.id)].sort();
 }
 
 /** The full id of a rule name written with or without the `gemini-guard/` prefix. */
@@ -101,7 +102,8 @@ export function fullRuleId(name: string): string {
 
 /** The effective rule settings: `recommended`, the scanner's own rules at their default levels, then overrides. */
 export function effectiveRules(overrides: Record<string, RuleSetting> = {}): Record<string, RuleSetting> {
-  const base: Record<string, RuleSetting> = Object.assign(Object.create(null) as Record<string, RuleSetting>, plugin.configs.recommended.rules as Record<string, RuleSetting>);
+  const base = Object.create(null) as Record<string, RuleSetting>;
+  for (const [name, { recommended }] of Object.entries(RULE_CATALOG)) if (recommended) base[`gemini-guard/${name}`] = recommended;
   for (const rule of scannerRuleList) base[rule.id] = rule.defaultLevel;
   for (const [id, setting] of Object.entries(overrides)) base[fullRuleId(id)] = setting;
   return base;

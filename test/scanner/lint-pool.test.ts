@@ -18,7 +18,7 @@ export async function balances() {
 `;
 const INSECURE = "fetch('http://api.gemini.com/v1/symbols');\n";
 // ESLint's traversal runs out of stack on this member chain: linting throws a RangeError
-const DEEP = `const gemini = 'https://api.gemini.com';\nconst v = a${'.b'.repeat(200_000)};\n`;
+const DEEP = `const gemini = 'https://api.gemini.com';\nconst v = a${'.b'.repeat(60_000)};\n`;
 
 function pool(size: number, limits?: { heapMb?: number }) {
   const created = createLintPool(size, RULES, limits);

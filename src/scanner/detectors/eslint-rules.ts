@@ -2,6 +2,8 @@ import type { Linter } from 'eslint';
 import plugin from '../../index.js';
 import { importUses, type ImportUse } from '../../analysis/cross-file/index.js';
 import { factCollector, isTypeScriptName, languageOptionsFor, lintableName, LINTED_FILES, sharedLinter } from './linting.js';
+
+export { sharedLinter };
 import { SCANNER_RULES } from '../rules.js';
 import type { RuleSetting } from '../types.js';
 import type { RawFinding } from './text-credentials.js';

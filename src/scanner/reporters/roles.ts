@@ -1,6 +1,6 @@
 import pc from 'picocolors';
-import { GEMINI_ROLES } from '../../gemini/endpoints.js';
-import { formatRoles, type CredentialRoles, type EndpointUse, type RolesReport, type RoleSite } from '../roles.js';
+import { formatRoles, GEMINI_ROLES } from '../../gemini/endpoints.js';
+import type { CredentialRoles, EndpointUse, RolesReport, RoleSite } from '../roles.js';
 import { skippedLines } from './text.js';
 import type { ReporterContext } from './types.js';
 

@@ -1,0 +1,55 @@
+// What the built CLI loads before it knows it has something to lint: a scan of a folder without
+// Gemini code (most pre-commit runs) must not load the rules, the analysis layer or ESLint.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { bin, cleanEnv } from '../e2e-git/helpers.js';
+
+/**
+ * Runs the built CLI and lists every module it loaded: ES modules through a resolve hook, and at
+ * exit whatever `require` loaded (CommonJS, and ES modules loaded with `require`).
+ */
+function modulesLoadedBy(args: string[], cwd: string): { status: number | null; modules: string[] } {
+  const dir = mkdtempSync(join(tmpdir(), 'gg-startup-hooks-'));
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  writeFileSync(join(dir, 'hooks.mjs'), "export async function resolve(specifier, context, next) { const r = await next(specifier, context); process.stderr.write(`loaded ${r.url}\\n`); return r; }\n");
+  writeFileSync(
+    join(dir, 'preload.cjs'),
+    [
+      `require('node:module').register(${JSON.stringify(pathToFileURL(join(dir, 'hooks.mjs')).href)});`,
+      "process.on('exit', () => { for (const file of Object.keys(require.cache)) process.stderr.write(`loaded ${file}\\n`); });",
+      '',
+    ].join('\n'),
+  );
+  const r = spawnSync(process.execPath, ['--require', join(dir, 'preload.cjs'), bin, ...args], { cwd, encoding: 'utf8', env: cleanEnv() });
+  const modules = [...r.stderr.matchAll(/^loaded (.*)$/gm)].map((m) => m[1]!);
+  return { status: r.status, modules };
+}
+
+function folder(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'gg-startup-'));
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return dir;
+}
+
+const HEAVY = [/\/dist\/index\.js$/, /\/dist\/analysis\//, /\/dist\/rules\/(?!catalog\.js$)/, /\/node_modules\/eslint\//, /\/node_modules\/typescript\//];
+
+describe('CLI start-up', () => {
+  it('scans a folder without Gemini code without loading the rules, the analysis layer or ESLint', () => {
+    const { status, modules } = modulesLoadedBy(['scan', '.'], folder({ 'index.js': 'export const answer = 42;\n', 'README.md': '# hello\n' }));
+    expect(status).toBe(0);
+    expect(modules.some((m) => m.endsWith('/dist/scanner/cli.js'))).toBe(true);
+    for (const heavy of HEAVY) expect(modules.filter((m) => heavy.test(m))).toEqual([]);
+  });
+
+  it('loads the rules and ESLint once a file needs them (linted in the main thread with --jobs 1)', () => {
+    const { status, modules } = modulesLoadedBy(['scan', '.', '--format', 'sarif', '--jobs', '1'], folder({ 'client.js': "fetch('http://api.gemini.com/v1/symbols');\n" }));
+    expect(status).toBe(1);
+    expect(modules.some((m) => /\/dist\/index\.js$/.test(m))).toBe(true);
+    expect(modules.some((m) => /\/node_modules\/eslint\/lib\/linter\/linter\.js$/.test(m))).toBe(true);
+  });
+});
