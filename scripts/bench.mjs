@@ -7,7 +7,8 @@
 //     (1x, ~1,300 files, 60 MB) and on 4x and 16x copies of it in ONE git repository each (so the
 //     scanner's git listing applies). `--sizes 1,4` picks the sizes (default 1,4,16). The trees are
 //     built once in the OS temp folder and reused. Targets: ≤ 15x ripgrep at 1x, ≤ 10x at 4x and
-//     16x; peak RSS ≤ 200 MB at every size.
+//     16x; peak RSS ≤ 200 MB at every size. The scan runs with its default lint threads (one
+//     worker per core, at most 4); `--jobs N` passes `--jobs N` to it (`--jobs 1`: no workers).
 //  2. --growth: all rules (configs.all) on one generated file of N and 4N Gemini signing functions
 //     (BENCH_GROWTH_N, default 1000), each size in a fresh process; ESLint with no rules beside it.
 //     Target: 4N takes ≤ 5x the time of N (linear is 4x).
@@ -28,7 +29,7 @@
 // so .gitignore rules of this repository do not hide it) and reused between runs.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -265,6 +266,11 @@ if (SIZES.some((n) => !Number.isInteger(n) || n < 1)) {
   console.error(`--sizes takes copy counts such as 1,4,16 (got "${sizesArg}")`);
   process.exit(2);
 }
+const jobsArg = args.includes('--jobs') ? args[args.indexOf('--jobs') + 1] : undefined;
+if (jobsArg !== undefined && !/^\d+$/.test(jobsArg)) {
+  console.error(`--jobs takes a number of threads (got "${jobsArg}")`);
+  process.exit(2);
+}
 const dir = corpus();
 if (runs('--scan') || runs('--eslint')) {
   const { files, mb } = size(dir);
@@ -280,6 +286,7 @@ summary();
 function benchScan() {
   const rg = which('rg');
   if (!rg) console.log('ripgrep is not installed (apt-get install ripgrep) — no side-by-side figure this run.');
+  console.log(`scanner lint threads: ${jobsArg ? `--jobs ${jobsArg}` : `default (${availableParallelism()} cores: ${availableParallelism() < 2 ? 'none, the main thread lints' : `up to ${Math.min(availableParallelism(), 4)} workers`})`}`);
   for (const copies of SIZES) {
     const tree = corpusCopies(dir, copies);
     const { files, mb } = size(tree);
@@ -287,7 +294,7 @@ function benchScan() {
     const rgs = [];
     // alternating, so load that drifts during the run hits both sides alike
     for (let i = 0; i < RUNS; i++) {
-      scans.push(measure(process.execPath, [bin, 'scan', '.', '--format', 'json', '--fail-on', 'none', '--no-progress'], tree));
+      scans.push(measure(process.execPath, [bin, 'scan', '.', '--format', 'json', '--fail-on', 'none', '--no-progress', ...(jobsArg ? ['--jobs', jobsArg] : [])], tree));
       // the git directory is not part of the tree either tool is asked about
       if (rg) rgs.push(measure(rg, ['-c', '--no-ignore', '--hidden', '-g', '!.git', '-e', KEY_REGEX, '.'], tree));
     }
