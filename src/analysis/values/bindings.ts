@@ -26,8 +26,11 @@ export function findVariable(
   sourceCode: Readonly<TSESLint.SourceCode>,
 ): TSESLint.Scope.Variable | null {
   try {
-    // a node of a file read for a typed import is looked up in that file's scopes
-    return findScopeVariable(sourceCodeOf(id, sourceCode).getScope(id), id);
+    // a node of a file read for a typed import is looked up in that file's scopes. `getScope`
+    // already answers the innermost scope, so look up by name: given the node, findVariable would
+    // first search the scope's children for one holding it, and a module scope's children are
+    // every top-level function of the file (a scan per module-level identifier: quadratic).
+    return findScopeVariable(sourceCodeOf(id, sourceCode).getScope(id), id.name);
   } catch {
     // getScope throws for nodes outside the linted AST (defensive: rules must never throw).
     return null;
@@ -68,7 +71,7 @@ export function resolveIdentifier(id: TSESTree.Identifier, sourceCode: Readonly<
     }
     case 'Variable': {
       const declarator = def.node;
-      const writes = variable.references.filter((ref) => ref.isWrite());
+      const writes = writeReferences(variable);
       const declaration = declarator.parent;
       const isConst = declaration?.type === AST_NODE_TYPES.VariableDeclaration && declaration.kind === 'const';
       if (!isConst && writes.length > 1) return { kind: 'unknown' };
@@ -103,6 +106,20 @@ export function resolveIdentifier(id: TSESTree.Identifier, sourceCode: Readonly<
     default:
       return { kind: 'unknown' };
   }
+}
+
+// Each variable's writes, listed once: a module-level binding (`apiSecret`, `BASE_URL`) is resolved
+// at every one of its N references, and filtering its N references each time is quadratic.
+const writesByVariable = new WeakMap<TSESLint.Scope.Variable, readonly TSESLint.Scope.Reference[]>();
+
+/** The references that write `variable` (its initialiser and assignments), computed once per variable. */
+export function writeReferences(variable: TSESLint.Scope.Variable): readonly TSESLint.Scope.Reference[] {
+  let writes = writesByVariable.get(variable);
+  if (!writes) {
+    writes = variable.references.filter((ref) => ref.isWrite());
+    writesByVariable.set(variable, writes);
+  }
+  return writes;
 }
 
 const GLOBAL_OBJECTS = new Set(['window', 'globalThis', 'self', 'global']);
