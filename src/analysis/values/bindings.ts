@@ -122,6 +122,25 @@ export function writeReferences(variable: TSESLint.Scope.Variable): readonly TSE
   return writes;
 }
 
+const assignmentsByVariable = new WeakMap<TSESLint.Scope.Variable, readonly TSESTree.AssignmentExpression[]>();
+
+/**
+ * The assignments whose target is `variable` itself (`x = …`, `x += …`; not `x.y = …`, not
+ * destructuring), in source order, computed once per variable: asked at every use of a counter
+ * or of a reassigned module-level `let`.
+ */
+export function assignmentsTo(variable: TSESLint.Scope.Variable): readonly TSESTree.AssignmentExpression[] {
+  const known = assignmentsByVariable.get(variable);
+  if (known) return known;
+  const assignments: TSESTree.AssignmentExpression[] = [];
+  for (const ref of writeReferences(variable)) {
+    const parent = ref.identifier.parent;
+    if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === ref.identifier) assignments.push(parent);
+  }
+  assignmentsByVariable.set(variable, assignments);
+  return assignments;
+}
+
 const GLOBAL_OBJECTS = new Set(['window', 'globalThis', 'self', 'global']);
 
 /** A value that comes from a module (or from the global object), with the member path taken into it. */
