@@ -89,8 +89,9 @@ const ENDPOINTS = ['/v1/balances', '/v1/order/new', '/v1/order/cancel', '/v1/ord
 /**
  * A client file with `k` sites of each shape published clients use: a function that signs its own
  * request (module-level key, secret and base URL read at every site; every fifth signs with SHA-256,
- * every seventh sends a fixed nonce), a class method calling the class's one signing method, and an
- * exported arrow calling one shared helper.
+ * every seventh sends a fixed nonce), a class method calling the class's one signing method, an
+ * exported arrow calling one shared helper, and one building its payload with a module-level
+ * counter for the nonce.
  */
 function clientFile(k: number): string {
   const lines = [
@@ -107,6 +108,11 @@ function clientFile(k: number): string {
     '  const { encoded, signature } = sign({ request: path, nonce: Date.now(), ...params });',
     "  return fetch(BASE_URL + path, { method: 'POST', headers: { 'X-GEMINI-APIKEY': apiKey, 'X-GEMINI-PAYLOAD': encoded, 'X-GEMINI-SIGNATURE': signature } });",
     '}',
+    'let counter = Date.now();',
+    'async function post(payload) {',
+    '  const { encoded, signature } = sign(payload);',
+    "  return fetch(BASE_URL + payload.request, { method: 'POST', headers: { 'X-GEMINI-APIKEY': apiKey, 'X-GEMINI-PAYLOAD': encoded, 'X-GEMINI-SIGNATURE': signature } });",
+    '}',
   ];
   for (let i = 0; i < k; i++) {
     const path = ENDPOINTS[i % ENDPOINTS.length]!;
@@ -119,6 +125,7 @@ function clientFile(k: number): string {
       '  return response.data;',
       '}',
       `export const op${i} = (params) => send('${path}', params);`,
+      `export const counted${i} = () => post({ request: '${path}', nonce: counter++ });`,
     );
   }
   lines.push('export class GeminiClient {', '  constructor(key, secret) { this.key = key; this.secret = secret; }', '  async request(path, params = {}) {');
