@@ -42,6 +42,18 @@ export function findVariable(
  * (initialiser or a single later `=`), because a reassigned variable has no single value.
  */
 export function resolveIdentifier(id: TSESTree.Identifier, sourceCode: Readonly<TSESLint.SourceCode>): Binding {
+  // asked again and again for the same identifier by every analysis: the answer is fixed per node
+  let binding = bindings.get(id);
+  if (!binding) {
+    binding = bindingOf(id, sourceCode);
+    bindings.set(id, binding);
+  }
+  return binding;
+}
+
+const bindings = new WeakMap<TSESTree.Identifier, Binding>();
+
+function bindingOf(id: TSESTree.Identifier, sourceCode: Readonly<TSESLint.SourceCode>): Binding {
   const variable = findVariable(id, sourceCode);
   // typescript-eslint declares lib globals (JSON, fetch, …) as variables without definitions
   if (!variable || variable.defs.length === 0) return { kind: 'global', name: id.name };
@@ -158,6 +170,19 @@ export interface ModuleRef {
  * `require()`, destructuring and `const` aliases within the file.
  */
 export function moduleRef(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>, depth = 0): ModuleRef | undefined {
+  // every recogniser asks what each callee is (ten times per node on a client file): answered once
+  // per node. Only the outermost question is kept; a nested one may be cut short by the depth limit.
+  if (depth > 0) return moduleRefOf(node, sourceCode, depth);
+  const known = moduleRefs.get(node);
+  if (known !== undefined) return known ?? undefined;
+  const ref = moduleRefOf(node, sourceCode, 0);
+  moduleRefs.set(node, ref ?? null);
+  return ref;
+}
+
+const moduleRefs = new WeakMap<TSESTree.Node, ModuleRef | null>();
+
+function moduleRefOf(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>, depth: number): ModuleRef | undefined {
   if (depth > 12) return undefined;
   const current = unwrap(node);
   if (current.type === AST_NODE_TYPES.Identifier) {
