@@ -90,8 +90,8 @@ const ENDPOINTS = ['/v1/balances', '/v1/order/new', '/v1/order/cancel', '/v1/ord
  * A client file with `k` sites of each shape published clients use: a function that signs its own
  * request (module-level key, secret and base URL read at every site; every fifth signs with SHA-256,
  * every seventh sends a fixed nonce), a class method calling the class's one signing method, an
- * exported arrow calling one shared helper, and one building its payload with a module-level
- * counter for the nonce.
+ * exported arrow calling one shared helper, one building its payload with a module-level counter
+ * for the nonce, and one sending a module-level headers object.
  */
 function clientFile(k: number): string {
   const lines = [
@@ -108,6 +108,7 @@ function clientFile(k: number): string {
     '  const { encoded, signature } = sign({ request: path, nonce: Date.now(), ...params });',
     "  return fetch(BASE_URL + path, { method: 'POST', headers: { 'X-GEMINI-APIKEY': apiKey, 'X-GEMINI-PAYLOAD': encoded, 'X-GEMINI-SIGNATURE': signature } });",
     '}',
+    "const HEADERS = { 'Content-Type': 'text/plain', 'X-GEMINI-APIKEY': apiKey };",
     'let counter = Date.now();',
     'async function post(payload) {',
     '  const { encoded, signature } = sign(payload);',
@@ -126,6 +127,7 @@ function clientFile(k: number): string {
       '}',
       `export const op${i} = (params) => send('${path}', params);`,
       `export const counted${i} = () => post({ request: '${path}', nonce: counter++ });`,
+      `export const status${i} = () => fetch(BASE_URL + '${path}', { method: 'POST', headers: HEADERS });`,
     );
   }
   lines.push('export class GeminiClient {', '  constructor(key, secret) { this.key = key; this.secret = secret; }', '  async request(path, params = {}) {');
