@@ -22,7 +22,7 @@ export function counterSeed(target: TSESTree.Node, w: Walker, depth: number): Ex
     const def = variable?.defs[0];
     if (!variable || variable.defs.length !== 1 || def?.type !== 'Variable') return 'unknown';
     if (def.node.id.type === AST_NODE_TYPES.Identifier && def.node.init) values.push(def.node.init);
-    for (const p of assignmentsTo(variable)) if (p.operator === '=') values.push(p.right);
+    for (const p of assignmentsTo(variable, w.sc)) if (p.operator === '=') values.push(p.right);
   } else if (t.type === AST_NODE_TYPES.MemberExpression) {
     const name = memberName(t);
     if (name === undefined) return 'unknown';
@@ -114,7 +114,7 @@ export function isSteppedCounter(node: TSESTree.Node, w: Walker): boolean {
     const variable = findVariable(t, w.sc);
     const def = variable?.defs[0];
     if (!variable || variable.defs.length !== 1 || def?.type !== 'Variable') return false;
-    writes = writeReferences(variable).filter((ref) => !ref.init).map((ref) => ref.identifier.parent!).filter(Boolean);
+    writes = writeReferences(variable, w.sc).filter((ref) => !ref.init).map((ref) => ref.identifier.parent!).filter(Boolean);
   } else if (t.type === AST_NODE_TYPES.MemberExpression && t.object.type === AST_NODE_TYPES.ThisExpression) {
     const name = memberName(t);
     if (name === undefined) return false;

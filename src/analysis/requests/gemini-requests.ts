@@ -318,7 +318,7 @@ function mayBeChanged(node: TSESTree.Node, call: TSESTree.Node, sourceCode: Sour
   if (id.type !== AST_NODE_TYPES.Identifier) return false;
   const variable = findVariable(id, sourceCode);
   if (!variable) return false;
-  const writes = writeReferences(variable);
+  const writes = writeReferences(variable, sourceCode);
   return variable.references.some((ref) => {
     if (ref.init) return false;
     const used = ref.identifier;

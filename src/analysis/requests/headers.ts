@@ -4,6 +4,7 @@ import { memberName, returnedExpressions, unwrap } from '../ast-utils.js';
 import { findVariable, moduleRef } from '../values/bindings.js';
 import { calledFunction } from '../values/functions.js';
 import { constantString, objectEntries, resolveObjectLiteral, resolveValueNode } from '../values/values.js';
+import { memoForFile } from '../memo.js';
 import type { HeaderEntry, HeaderSet, SourceCode } from './types.js';
 
 /** A request that sends no headers. */
@@ -76,14 +77,13 @@ export function resolveHeaders(node: TSESTree.Node, sourceCode: SourceCode, dept
   return result;
 }
 
-// per variable: a module-level headers object is read by every request that sends it, and its
-// references were scanned again for each of them
-const writtenHeaders = new WeakMap<TSESLint.Scope.Variable, HeaderSet>();
-
 /** `h['X-GEMINI-SIGNATURE'] = sig`, `h.set('X', v)`, `h.append('X', v)` on the variable `id` names (once per variable). */
 function headerWrites(id: TSESTree.Identifier, sourceCode: SourceCode): HeaderSet {
   const variable = findVariable(id, sourceCode);
   if (!variable) return EMPTY_HEADERS;
+  // per variable: a module-level headers object is read by every request that sends it, and its
+  // references were scanned again for each of them
+  const writtenHeaders = memoForFile(sourceCode, 'headers:headerWrites', () => new Map<TSESLint.Scope.Variable, HeaderSet>());
   let headers = writtenHeaders.get(variable);
   if (!headers) {
     headers = writesOf(variable, sourceCode);

@@ -357,7 +357,7 @@ function sameValueSteps(start: TSESTree.Node, sourceCode: SourceCode, throughCas
           }
         } else {
           const variable = findVariable(current, sourceCode);
-          if (variable) for (const assignment of assignmentsTo(variable)) if (assignment.operator === '=') stack.push(assignment.right);
+          if (variable) for (const assignment of assignmentsTo(variable, sourceCode)) if (assignment.operator === '=') stack.push(assignment.right);
         }
         break;
       }

@@ -416,7 +416,7 @@ function enterHelper(call: TSESTree.CallExpression, argument: TSESTree.Node, sou
   const param = fn?.params[index];
   if (!fn || param?.type !== AST_NODE_TYPES.Identifier) return undefined;
   const variable = findVariable(param, sourceCode);
-  if (!variable || writeReferences(variable).length > 0) return undefined;
+  if (!variable || writeReferences(variable, sourceCode).length > 0) return undefined;
   const reads = variable.references.filter((r) => r.isRead());
   return reads.length === 1 ? reads[0]!.identifier : undefined;
 }

@@ -99,7 +99,7 @@ function assignedValues(variable: TSESLint.Scope.Variable, sourceCode: SourceCod
   const cache = memoForFile(sourceCode, 'signing-trace:assignedValues', () => new Map<TSESLint.Scope.Variable, TSESTree.Node[]>());
   let values = cache.get(variable);
   if (!values) {
-    values = assignmentsTo(variable).map((assignment) => assignment.right);
+    values = assignmentsTo(variable, sourceCode).map((assignment) => assignment.right);
     cache.set(variable, values);
   }
   return values;

@@ -2,6 +2,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { findVariable as findScopeVariable } from '@typescript-eslint/utils/ast-utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { isFunctionNode, staticKeyName, unwrap, type FunctionNode } from '../ast-utils.js';
+import { memoForFile } from '../memo.js';
 import { sourceCodeOf } from './typed-imports.js';
 
 /** What an identifier is bound to, as far as one file shows. */
@@ -43,6 +44,7 @@ export function findVariable(
  */
 export function resolveIdentifier(id: TSESTree.Identifier, sourceCode: Readonly<TSESLint.SourceCode>): Binding {
   // asked again and again for the same identifier by every analysis: the answer is fixed per node
+  const bindings = memoForFile(sourceCode, 'bindings:resolveIdentifier', () => new Map<TSESTree.Identifier, Binding>());
   let binding = bindings.get(id);
   if (!binding) {
     binding = bindingOf(id, sourceCode);
@@ -50,8 +52,6 @@ export function resolveIdentifier(id: TSESTree.Identifier, sourceCode: Readonly<
   }
   return binding;
 }
-
-const bindings = new WeakMap<TSESTree.Identifier, Binding>();
 
 function bindingOf(id: TSESTree.Identifier, sourceCode: Readonly<TSESLint.SourceCode>): Binding {
   const variable = findVariable(id, sourceCode);
@@ -83,7 +83,7 @@ function bindingOf(id: TSESTree.Identifier, sourceCode: Readonly<TSESLint.Source
     }
     case 'Variable': {
       const declarator = def.node;
-      const writes = writeReferences(variable);
+      const writes = writeReferences(variable, sourceCode);
       const declaration = declarator.parent;
       const isConst = declaration?.type === AST_NODE_TYPES.VariableDeclaration && declaration.kind === 'const';
       if (!isConst && writes.length > 1) return { kind: 'unknown' };
@@ -120,36 +120,36 @@ function bindingOf(id: TSESTree.Identifier, sourceCode: Readonly<TSESLint.Source
   }
 }
 
-// Each variable's writes, listed once: a module-level binding (`apiSecret`, `BASE_URL`) is resolved
-// at every one of its N references, and filtering its N references each time is quadratic.
-const writesByVariable = new WeakMap<TSESLint.Scope.Variable, readonly TSESLint.Scope.Reference[]>();
-
-/** The references that write `variable` (its initialiser and assignments), computed once per variable. */
-export function writeReferences(variable: TSESLint.Scope.Variable): readonly TSESLint.Scope.Reference[] {
-  let writes = writesByVariable.get(variable);
+/**
+ * The references that write `variable` (its initialiser and assignments), computed once per
+ * variable for the file: a module-level binding (`apiSecret`, `BASE_URL`) is resolved at every one
+ * of its N references, and filtering its N references each time is quadratic.
+ */
+export function writeReferences(variable: TSESLint.Scope.Variable, sourceCode: Readonly<TSESLint.SourceCode>): readonly TSESLint.Scope.Reference[] {
+  const cache = memoForFile(sourceCode, 'bindings:writeReferences', () => new Map<TSESLint.Scope.Variable, readonly TSESLint.Scope.Reference[]>());
+  let writes = cache.get(variable);
   if (!writes) {
     writes = variable.references.filter((ref) => ref.isWrite());
-    writesByVariable.set(variable, writes);
+    cache.set(variable, writes);
   }
   return writes;
 }
-
-const assignmentsByVariable = new WeakMap<TSESLint.Scope.Variable, readonly TSESTree.AssignmentExpression[]>();
 
 /**
  * The assignments whose target is `variable` itself (`x = …`, `x += …`; not `x.y = …`, not
  * destructuring), in source order, computed once per variable: asked at every use of a counter
  * or of a reassigned module-level `let`.
  */
-export function assignmentsTo(variable: TSESLint.Scope.Variable): readonly TSESTree.AssignmentExpression[] {
-  const known = assignmentsByVariable.get(variable);
+export function assignmentsTo(variable: TSESLint.Scope.Variable, sourceCode: Readonly<TSESLint.SourceCode>): readonly TSESTree.AssignmentExpression[] {
+  const cache = memoForFile(sourceCode, 'bindings:assignmentsTo', () => new Map<TSESLint.Scope.Variable, readonly TSESTree.AssignmentExpression[]>());
+  const known = cache.get(variable);
   if (known) return known;
   const assignments: TSESTree.AssignmentExpression[] = [];
-  for (const ref of writeReferences(variable)) {
+  for (const ref of writeReferences(variable, sourceCode)) {
     const parent = ref.identifier.parent;
     if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === ref.identifier) assignments.push(parent);
   }
-  assignmentsByVariable.set(variable, assignments);
+  cache.set(variable, assignments);
   return assignments;
 }
 
@@ -173,14 +173,12 @@ export function moduleRef(node: TSESTree.Node, sourceCode: Readonly<TSESLint.Sou
   // every recogniser asks what each callee is (ten times per node on a client file): answered once
   // per node. Only the outermost question is kept; a nested one may be cut short by the depth limit.
   if (depth > 0) return moduleRefOf(node, sourceCode, depth);
-  const known = moduleRefs.get(node);
-  if (known !== undefined) return known ?? undefined;
+  const moduleRefs = memoForFile(sourceCode, 'bindings:moduleRef', () => new Map<TSESTree.Node, ModuleRef | undefined>());
+  if (moduleRefs.has(node)) return moduleRefs.get(node);
   const ref = moduleRefOf(node, sourceCode, 0);
-  moduleRefs.set(node, ref ?? null);
+  moduleRefs.set(node, ref);
   return ref;
 }
-
-const moduleRefs = new WeakMap<TSESTree.Node, ModuleRef | null>();
 
 function moduleRefOf(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>, depth: number): ModuleRef | undefined {
   if (depth > 12) return undefined;

@@ -27,7 +27,7 @@ export function lastWriteBefore(use: TSESTree.Identifier, sourceCode: SourceCode
     const fn = enclosingFunction(use);
     let best: { end: number; value: TSESTree.Node } | undefined;
     let writeAfter = false;
-    for (const ref of writeReferences(variable)) {
+    for (const ref of writeReferences(variable, sourceCode)) {
       const id = ref.identifier;
       const parent = id.parent;
       let value: TSESTree.Node | undefined;
