@@ -3,6 +3,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { containsNode } from '../analysis/ast-utils.js';
 import { isModuleMember, moduleRef } from '../analysis/values/bindings.js';
 import { SIGNER_MODULE } from '../analysis/nonces/index.js';
+import { memoForFile } from '../analysis/memo.js';
 import { guarded } from './create-rule.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -39,16 +40,10 @@ export type SignerSetupEdits = (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix[]
  */
 export function signerSetup(sourceCode: SourceCode, request: SignerSetupRequest): SignerSetupEdits | undefined {
   const { factory, variable, at } = request;
-  const program = sourceCode.ast;
-  const body = program.body;
+  const layout = moduleLayout(sourceCode);
 
   // an existing module-level `const <variable> = <factory>()` is reused; anything else by that name blocks
-  let existing: TSESTree.VariableDeclarator | undefined;
-  for (const s of body) {
-    const decl = s.type === AST_NODE_TYPES.ExportNamedDeclaration ? s.declaration : s;
-    if (decl?.type !== AST_NODE_TYPES.VariableDeclaration) continue;
-    for (const d of decl.declarations) if (d.id.type === AST_NODE_TYPES.Identifier && d.id.name === variable) existing = d;
-  }
+  const existing = layout.declarators.get(variable);
   if (existing) {
     const init = existing.init;
     if (init?.type !== AST_NODE_TYPES.CallExpression || !isModuleMember(moduleRef(init.callee, sourceCode), SIGNER_MODULE, factory)) return undefined;
@@ -60,14 +55,12 @@ export function signerSetup(sourceCode: SourceCode, request: SignerSetupRequest)
   // the factory: already imported (maybe renamed) or required, or to be imported
   let local: string | undefined;
   let namedImport: TSESTree.ImportDeclaration | undefined;
-  for (const s of body) {
-    if (s.type === AST_NODE_TYPES.ImportDeclaration && s.source.value === SIGNER_MODULE && s.importKind !== 'type') {
-      for (const spec of s.specifiers) {
-        if (spec.type === AST_NODE_TYPES.ImportSpecifier && spec.importKind !== 'type') {
-          namedImport = s;
-          const imported = spec.imported.type === AST_NODE_TYPES.Identifier ? spec.imported.name : String(spec.imported.value);
-          if (imported === factory) local = spec.local.name;
-        }
+  for (const s of layout.signerImports) {
+    for (const spec of s.specifiers) {
+      if (spec.type === AST_NODE_TYPES.ImportSpecifier && spec.importKind !== 'type') {
+        namedImport = s;
+        const imported = spec.imported.type === AST_NODE_TYPES.Identifier ? spec.imported.name : String(spec.imported.value);
+        if (imported === factory) local = spec.local.name;
       }
     }
   }
@@ -82,7 +75,7 @@ export function signerSetup(sourceCode: SourceCode, request: SignerSetupRequest)
     }
   }
 
-  const cjs = isCommonJs(sourceCode, request.filename);
+  const cjs = sourceCode.ast.sourceType === 'script' || /\.c[jt]s$/.test(request.filename) || layout.commonJs;
   const lines: string[] = [];
   let addSpecifier: TSESTree.ImportSpecifier | undefined;
   if (!local) {
@@ -94,16 +87,8 @@ export function signerSetup(sourceCode: SourceCode, request: SignerSetupRequest)
   lines.push(`const ${variable} = ${local}(${request.args ?? ''});`);
 
   // after the leading imports (or requires), else before the first statement after the directives
-  let index = 0;
-  while (index < body.length && body[index]!.type === AST_NODE_TYPES.ExpressionStatement && (body[index] as TSESTree.ExpressionStatement).directive !== undefined) index++;
-  let anchorAfter: TSESTree.Node | undefined;
-  for (let i = index; i < body.length; i++) {
-    const s = body[i]!;
-    const leading = cjs ? isRequireDeclaration(s) : s.type === AST_NODE_TYPES.ImportDeclaration || s.type === AST_NODE_TYPES.TSImportEqualsDeclaration;
-    if (!leading) break;
-    anchorAfter = s;
-  }
-  const first = body[index];
+  const anchorAfter = cjs ? layout.lastLeadingRequire : layout.lastLeadingImport;
+  const first = layout.firstStatement;
   if (!anchorAfter && !first) return undefined;
   if (anchorAfter && containsNode(anchorAfter, at)) return undefined;
 
@@ -124,17 +109,46 @@ function lookup(sourceCode: SourceCode, node: TSESTree.Node, name: string): TSES
   return undefined;
 }
 
-function isCommonJs(sourceCode: SourceCode, filename: string): boolean {
-  if (sourceCode.ast.sourceType === 'script' || /\.c[jt]s$/.test(filename)) return true;
-  const body = sourceCode.ast.body;
-  const esm = body.some(
-    (s) =>
-      s.type === AST_NODE_TYPES.ImportDeclaration ||
-      s.type === AST_NODE_TYPES.ExportNamedDeclaration ||
-      s.type === AST_NODE_TYPES.ExportDefaultDeclaration ||
-      s.type === AST_NODE_TYPES.ExportAllDeclaration,
-  );
-  return !esm && /\brequire\s*\(/.test(sourceCode.getText());
+/** What {@link signerSetup} reads of the module's top level, gathered once per file. */
+interface ModuleLayout {
+  /** Module-level variable declarators by name (the last one of a name). */
+  declarators: Map<string, TSESTree.VariableDeclarator>;
+  /** Value imports of the signer module. */
+  signerImports: TSESTree.ImportDeclaration[];
+  /** The first statement after the directives. */
+  firstStatement?: TSESTree.ProgramStatement;
+  /** The last of the imports that lead the module (after the directives), and of the leading `require` declarations. */
+  lastLeadingImport?: TSESTree.ProgramStatement;
+  lastLeadingRequire?: TSESTree.ProgramStatement;
+  /** No ES module syntax at the top level, and a `require(` in the text. */
+  commonJs: boolean;
+}
+
+/**
+ * The module's top level as {@link signerSetup} needs it. Gathered once per file: a suggestion is
+ * built for every finding, and scanning the program body (and its text) per finding is quadratic.
+ */
+function moduleLayout(sourceCode: SourceCode): ModuleLayout {
+  return memoForFile(sourceCode, 'signerSetupLayout', () => {
+    const body = sourceCode.ast.body;
+    const layout: ModuleLayout = { declarators: new Map(), signerImports: [], commonJs: false };
+    let esm = false;
+    for (const s of body) {
+      if (s.type === AST_NODE_TYPES.ImportDeclaration || s.type === AST_NODE_TYPES.ExportNamedDeclaration || s.type === AST_NODE_TYPES.ExportDefaultDeclaration || s.type === AST_NODE_TYPES.ExportAllDeclaration) esm = true;
+      if (s.type === AST_NODE_TYPES.ImportDeclaration && s.source.value === SIGNER_MODULE && s.importKind !== 'type') layout.signerImports.push(s);
+      const decl = s.type === AST_NODE_TYPES.ExportNamedDeclaration ? s.declaration : s;
+      if (decl?.type !== AST_NODE_TYPES.VariableDeclaration) continue;
+      for (const d of decl.declarations) if (d.id.type === AST_NODE_TYPES.Identifier) layout.declarators.set(d.id.name, d);
+    }
+    layout.commonJs = !esm && /\brequire\s*\(/.test(sourceCode.getText());
+
+    let index = 0;
+    while (index < body.length && body[index]!.type === AST_NODE_TYPES.ExpressionStatement && (body[index] as TSESTree.ExpressionStatement).directive !== undefined) index++;
+    layout.firstStatement = body[index];
+    for (let i = index; i < body.length && (body[i]!.type === AST_NODE_TYPES.ImportDeclaration || body[i]!.type === AST_NODE_TYPES.TSImportEqualsDeclaration); i++) layout.lastLeadingImport = body[i];
+    for (let i = index; i < body.length && isRequireDeclaration(body[i]!); i++) layout.lastLeadingRequire = body[i];
+    return layout;
+  });
 }
 
 function isRequireDeclaration(s: TSESTree.ProgramStatement): boolean {

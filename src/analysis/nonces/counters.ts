@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { enclosingClass, memberName, staticKeyName, unwrap, walk } from '../ast-utils.js';
-import { findVariable } from '../values/bindings.js';
+import { assignmentsTo, findVariable, writeReferences } from '../values/bindings.js';
 import { numeric, type Shape, type Walker } from './shape.js';
 import { sameReference } from './tree.js';
 import { memberWrites } from './writes.js';
@@ -22,13 +22,7 @@ export function counterSeed(target: TSESTree.Node, w: Walker, depth: number): Ex
     const def = variable?.defs[0];
     if (!variable || variable.defs.length !== 1 || def?.type !== 'Variable') return 'unknown';
     if (def.node.id.type === AST_NODE_TYPES.Identifier && def.node.init) values.push(def.node.init);
-    for (const ref of variable.references) {
-      const p = ref.identifier.parent;
-      if (ref.isWrite() && !ref.init && p?.type === AST_NODE_TYPES.AssignmentExpression && p.left === ref.identifier) {
-        if (p.operator !== '=') continue;
-        values.push(p.right);
-      }
-    }
+    for (const p of assignmentsTo(variable, w.sc)) if (p.operator === '=') values.push(p.right);
   } else if (t.type === AST_NODE_TYPES.MemberExpression) {
     const name = memberName(t);
     if (name === undefined) return 'unknown';
@@ -120,7 +114,7 @@ export function isSteppedCounter(node: TSESTree.Node, w: Walker): boolean {
     const variable = findVariable(t, w.sc);
     const def = variable?.defs[0];
     if (!variable || variable.defs.length !== 1 || def?.type !== 'Variable') return false;
-    writes = variable.references.filter((ref) => ref.isWrite() && !ref.init).map((ref) => ref.identifier.parent!).filter(Boolean);
+    writes = writeReferences(variable, w.sc).filter((ref) => !ref.init).map((ref) => ref.identifier.parent!).filter(Boolean);
   } else if (t.type === AST_NODE_TYPES.MemberExpression && t.object.type === AST_NODE_TYPES.ThisExpression) {
     const name = memberName(t);
     if (name === undefined) return false;

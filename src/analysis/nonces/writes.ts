@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { enclosingFunction, memberName, nodesOfType, unwrap } from '../ast-utils.js';
-import { findVariable } from '../values/bindings.js';
+import { findVariable, writeReferences } from '../values/bindings.js';
 import { memoForFile } from '../memo.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -50,7 +50,7 @@ export function changesWhileRunning(node: TSESTree.Node, sc: SourceCode): boolea
     const variable = findVariable(n, sc);
     const def = variable?.defs[0];
     if (!variable || def?.type !== 'Variable') return false;
-    const writes = variable.references.filter((ref) => ref.isWrite());
+    const writes = writeReferences(variable, sc);
     const later = writes.filter((ref) => !ref.init);
     if (later.length === 0) return false;
     // written again after an initial value, or by a function other than the one declaring it
@@ -97,7 +97,7 @@ export function precedingWrite(use: TSESTree.Identifier, sc: SourceCode): TSESTr
   const block = child.parent;
   if (block?.type !== AST_NODE_TYPES.BlockStatement && block?.type !== AST_NODE_TYPES.Program) return undefined;
   const body = block.body as TSESTree.Node[];
-  const writesIn = (node: TSESTree.Node): TSESLint.Scope.Reference[] => variable.references.filter((ref) => ref.isWrite() && node.range[0] <= ref.identifier.range[0] && ref.identifier.range[1] <= node.range[1]);
+  const writesIn = (node: TSESTree.Node): TSESLint.Scope.Reference[] => writeReferences(variable, sc).filter((ref) => node.range[0] <= ref.identifier.range[0] && ref.identifier.range[1] <= node.range[1]);
   // the statement holding the use must not write the variable before reading it
   if (writesIn(child).some((ref) => ref.identifier.range[0] < use.range[0])) return undefined;
   for (let i = body.indexOf(child) - 1; i >= 0; i--) {

@@ -5,7 +5,7 @@ import { geminiHeaderKind } from '../../gemini/headers.js';
 import { isGeminiRestHost, isGeminiSandboxHost } from '../../gemini/hosts.js';
 import { hasHole, HOLE, normalisePath, pathsEqual, type PathComparison } from '../../gemini/paths.js';
 import { memberName, returnedExpressions, staticKeyName, unwrap, walk } from '../ast-utils.js';
-import { findVariable, moduleRef, resolveIdentifier } from '../values/bindings.js';
+import { findVariable, moduleRef, resolveIdentifier, writeReferences } from '../values/bindings.js';
 import { calledFunction } from '../values/functions.js';
 import { geminiContext } from '../gemini-context.js';
 import { methodAtSite, runtimeMethod } from './call-sites.js';
@@ -318,7 +318,7 @@ function mayBeChanged(node: TSESTree.Node, call: TSESTree.Node, sourceCode: Sour
   if (id.type !== AST_NODE_TYPES.Identifier) return false;
   const variable = findVariable(id, sourceCode);
   if (!variable) return false;
-  const writes = variable.references.filter((ref) => ref.isWrite());
+  const writes = writeReferences(variable, sourceCode);
   return variable.references.some((ref) => {
     if (ref.init) return false;
     const used = ref.identifier;

@@ -1,9 +1,10 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import type { TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { memberName, returnedExpressions, unwrap } from '../ast-utils.js';
 import { findVariable, moduleRef } from '../values/bindings.js';
 import { calledFunction } from '../values/functions.js';
 import { constantString, objectEntries, resolveObjectLiteral, resolveValueNode } from '../values/values.js';
+import { memoForFile } from '../memo.js';
 import type { HeaderEntry, HeaderSet, SourceCode } from './types.js';
 
 /** A request that sends no headers. */
@@ -76,10 +77,22 @@ export function resolveHeaders(node: TSESTree.Node, sourceCode: SourceCode, dept
   return result;
 }
 
-/** `h['X-GEMINI-SIGNATURE'] = sig`, `h.set('X', v)`, `h.append('X', v)` on the variable `id` names. */
+/** `h['X-GEMINI-SIGNATURE'] = sig`, `h.set('X', v)`, `h.append('X', v)` on the variable `id` names (once per variable). */
 function headerWrites(id: TSESTree.Identifier, sourceCode: SourceCode): HeaderSet {
   const variable = findVariable(id, sourceCode);
   if (!variable) return EMPTY_HEADERS;
+  // per variable: a module-level headers object is read by every request that sends it, and its
+  // references were scanned again for each of them
+  const writtenHeaders = memoForFile(sourceCode, 'headers:headerWrites', () => new Map<TSESLint.Scope.Variable, HeaderSet>());
+  let headers = writtenHeaders.get(variable);
+  if (!headers) {
+    headers = writesOf(variable, sourceCode);
+    writtenHeaders.set(variable, headers);
+  }
+  return headers;
+}
+
+function writesOf(variable: TSESLint.Scope.Variable, sourceCode: SourceCode): HeaderSet {
   const entries: HeaderEntry[] = [];
   for (const ref of variable.references) {
     const member = ref.identifier.parent;

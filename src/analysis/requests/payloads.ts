@@ -49,13 +49,26 @@ export function geminiPayloads(sourceCode: SourceCode): GeminiPayload[] {
     const sinks = geminiHeaderSinks(sourceCode).filter((sink) => sink.kind === 'payload');
     // the requests are needed only to name a payload header's owners: files without one skip them
     const calls = sinks.length > 0 ? httpCalls(sourceCode) : [];
+    // indexed once, so that each sink is a look-up rather than a scan of every call and every
+    // candidate (both grow with the file: the scans made this quadratic)
+    const ownersByValue = new Map<TSESTree.Node, HttpCall[]>();
+    for (const call of calls) {
+      for (const entry of call.headers.entries) {
+        if (geminiHeaderKind(entry.name) !== 'payload') continue;
+        const owners = ownersByValue.get(entry.valueNode) ?? [];
+        if (owners.at(-1) !== call) owners.push(call);
+        ownersByValue.set(entry.valueNode, owners);
+      }
+    }
+    const isCandidate = new Set<TSESTree.Node>(candidates);
     for (const sink of sinks) {
-      const sources = traceValueSources(sink.valueNode, sourceCode);
-      const owners = calls.filter((c) => c.headers.entries.some((e) => e.valueNode === sink.valueNode && geminiHeaderKind(e.name) === 'payload'));
-      for (const candidate of candidates) {
-        if (!sources.has(candidate)) continue;
-        inPayloadHeader.add(candidate);
-        reached.set(candidate, [...(reached.get(candidate) ?? []), ...owners]);
+      const owners = ownersByValue.get(sink.valueNode) ?? [];
+      for (const source of traceValueSources(sink.valueNode, sourceCode)) {
+        if (!isCandidate.has(source)) continue;
+        inPayloadHeader.add(source);
+        const list = reached.get(source);
+        if (list) list.push(...owners);
+        else reached.set(source, [...owners]);
       }
     }
 

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { containsNode, enclosingFunction, memberName, returnedExpressions, unwrap, type FunctionNode } from '../ast-utils.js';
-import { findVariable, moduleRef, resolveIdentifier } from '../values/bindings.js';
+import { assignmentsTo, findVariable, moduleRef, resolveIdentifier } from '../values/bindings.js';
 import { calledFunction } from '../values/functions.js';
 import { memoForFile } from '../memo.js';
 import { constantString, resolveValueNode } from '../values/values.js';
@@ -357,10 +357,7 @@ function sameValueSteps(start: TSESTree.Node, sourceCode: SourceCode, throughCas
           }
         } else {
           const variable = findVariable(current, sourceCode);
-          for (const ref of variable?.references ?? []) {
-            const parent = ref.identifier.parent;
-            if (ref.isWrite() && parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.operator === '=' && parent.left === ref.identifier) stack.push(parent.right);
-          }
+          if (variable) for (const assignment of assignmentsTo(variable, sourceCode)) if (assignment.operator === '=') stack.push(assignment.right);
         }
         break;
       }

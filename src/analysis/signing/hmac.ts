@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { enclosingFunction, memberName, nodesOfType, staticKeyName, unwrap } from '../ast-utils.js';
-import { findVariable, moduleRef, type ModuleRef } from '../values/bindings.js';
+import { findVariable, moduleRef, writeReferences, type ModuleRef } from '../values/bindings.js';
 import { memoForFile } from '../memo.js';
 import { constantString, resolveValueNode } from '../values/values.js';
 import { calledFunction } from '../values/functions.js';
@@ -416,7 +416,7 @@ function enterHelper(call: TSESTree.CallExpression, argument: TSESTree.Node, sou
   const param = fn?.params[index];
   if (!fn || param?.type !== AST_NODE_TYPES.Identifier) return undefined;
   const variable = findVariable(param, sourceCode);
-  if (!variable || variable.references.some((r) => r.isWrite())) return undefined;
+  if (!variable || writeReferences(variable, sourceCode).length > 0) return undefined;
   const reads = variable.references.filter((r) => r.isRead());
   return reads.length === 1 ? reads[0]!.identifier : undefined;
 }

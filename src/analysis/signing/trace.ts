@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { memberName, returnedExpressions, unwrap, type FunctionNode } from '../ast-utils.js';
-import { findVariable, moduleRef, resolveIdentifier } from '../values/bindings.js';
+import { assignmentsTo, findVariable, moduleRef, resolveIdentifier } from '../values/bindings.js';
 import { calledFunction } from '../values/functions.js';
 import { callSitesOf } from '../values/symbolic.js';
 import { memoForFile } from '../memo.js';
@@ -99,11 +99,7 @@ function assignedValues(variable: TSESLint.Scope.Variable, sourceCode: SourceCod
   const cache = memoForFile(sourceCode, 'signing-trace:assignedValues', () => new Map<TSESLint.Scope.Variable, TSESTree.Node[]>());
   let values = cache.get(variable);
   if (!values) {
-    values = [];
-    for (const ref of variable.references) {
-      const parent = ref.identifier.parent;
-      if (ref.isWrite() && parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === ref.identifier) values.push(parent.right);
-    }
+    values = assignmentsTo(variable, sourceCode).map((assignment) => assignment.right);
     cache.set(variable, values);
   }
   return values;

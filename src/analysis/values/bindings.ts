@@ -2,6 +2,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { findVariable as findScopeVariable } from '@typescript-eslint/utils/ast-utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { isFunctionNode, staticKeyName, unwrap, type FunctionNode } from '../ast-utils.js';
+import { memoForFile } from '../memo.js';
 import { sourceCodeOf } from './typed-imports.js';
 
 /** What an identifier is bound to, as far as one file shows. */
@@ -26,8 +27,11 @@ export function findVariable(
   sourceCode: Readonly<TSESLint.SourceCode>,
 ): TSESLint.Scope.Variable | null {
   try {
-    // a node of a file read for a typed import is looked up in that file's scopes
-    return findScopeVariable(sourceCodeOf(id, sourceCode).getScope(id), id);
+    // a node of a file read for a typed import is looked up in that file's scopes. `getScope`
+    // already answers the innermost scope, so look up by name: given the node, findVariable would
+    // first search the scope's children for one holding it, and a module scope's children are
+    // every top-level function of the file (a scan per module-level identifier: quadratic).
+    return findScopeVariable(sourceCodeOf(id, sourceCode).getScope(id), id.name);
   } catch {
     // getScope throws for nodes outside the linted AST (defensive: rules must never throw).
     return null;
@@ -39,6 +43,17 @@ export function findVariable(
  * (initialiser or a single later `=`), because a reassigned variable has no single value.
  */
 export function resolveIdentifier(id: TSESTree.Identifier, sourceCode: Readonly<TSESLint.SourceCode>): Binding {
+  // asked again and again for the same identifier by every analysis: the answer is fixed per node
+  const bindings = memoForFile(sourceCode, 'bindings:resolveIdentifier', () => new Map<TSESTree.Identifier, Binding>());
+  let binding = bindings.get(id);
+  if (!binding) {
+    binding = bindingOf(id, sourceCode);
+    bindings.set(id, binding);
+  }
+  return binding;
+}
+
+function bindingOf(id: TSESTree.Identifier, sourceCode: Readonly<TSESLint.SourceCode>): Binding {
   const variable = findVariable(id, sourceCode);
   // typescript-eslint declares lib globals (JSON, fetch, …) as variables without definitions
   if (!variable || variable.defs.length === 0) return { kind: 'global', name: id.name };
@@ -68,7 +83,7 @@ export function resolveIdentifier(id: TSESTree.Identifier, sourceCode: Readonly<
     }
     case 'Variable': {
       const declarator = def.node;
-      const writes = variable.references.filter((ref) => ref.isWrite());
+      const writes = writeReferences(variable, sourceCode);
       const declaration = declarator.parent;
       const isConst = declaration?.type === AST_NODE_TYPES.VariableDeclaration && declaration.kind === 'const';
       if (!isConst && writes.length > 1) return { kind: 'unknown' };
@@ -105,6 +120,39 @@ export function resolveIdentifier(id: TSESTree.Identifier, sourceCode: Readonly<
   }
 }
 
+/**
+ * The references that write `variable` (its initialiser and assignments), computed once per
+ * variable for the file: a module-level binding (`apiSecret`, `BASE_URL`) is resolved at every one
+ * of its N references, and filtering its N references each time is quadratic.
+ */
+export function writeReferences(variable: TSESLint.Scope.Variable, sourceCode: Readonly<TSESLint.SourceCode>): readonly TSESLint.Scope.Reference[] {
+  const cache = memoForFile(sourceCode, 'bindings:writeReferences', () => new Map<TSESLint.Scope.Variable, readonly TSESLint.Scope.Reference[]>());
+  let writes = cache.get(variable);
+  if (!writes) {
+    writes = variable.references.filter((ref) => ref.isWrite());
+    cache.set(variable, writes);
+  }
+  return writes;
+}
+
+/**
+ * The assignments whose target is `variable` itself (`x = …`, `x += …`; not `x.y = …`, not
+ * destructuring), in source order, computed once per variable: asked at every use of a counter
+ * or of a reassigned module-level `let`.
+ */
+export function assignmentsTo(variable: TSESLint.Scope.Variable, sourceCode: Readonly<TSESLint.SourceCode>): readonly TSESTree.AssignmentExpression[] {
+  const cache = memoForFile(sourceCode, 'bindings:assignmentsTo', () => new Map<TSESLint.Scope.Variable, readonly TSESTree.AssignmentExpression[]>());
+  const known = cache.get(variable);
+  if (known) return known;
+  const assignments: TSESTree.AssignmentExpression[] = [];
+  for (const ref of writeReferences(variable, sourceCode)) {
+    const parent = ref.identifier.parent;
+    if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === ref.identifier) assignments.push(parent);
+  }
+  cache.set(variable, assignments);
+  return assignments;
+}
+
 const GLOBAL_OBJECTS = new Set(['window', 'globalThis', 'self', 'global']);
 
 /** A value that comes from a module (or from the global object), with the member path taken into it. */
@@ -122,6 +170,17 @@ export interface ModuleRef {
  * `require()`, destructuring and `const` aliases within the file.
  */
 export function moduleRef(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>, depth = 0): ModuleRef | undefined {
+  // every recogniser asks what each callee is (ten times per node on a client file): answered once
+  // per node. Only the outermost question is kept; a nested one may be cut short by the depth limit.
+  if (depth > 0) return moduleRefOf(node, sourceCode, depth);
+  const moduleRefs = memoForFile(sourceCode, 'bindings:moduleRef', () => new Map<TSESTree.Node, ModuleRef | undefined>());
+  if (moduleRefs.has(node)) return moduleRefs.get(node);
+  const ref = moduleRefOf(node, sourceCode, 0);
+  moduleRefs.set(node, ref);
+  return ref;
+}
+
+function moduleRefOf(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>, depth: number): ModuleRef | undefined {
   if (depth > 12) return undefined;
   const current = unwrap(node);
   if (current.type === AST_NODE_TYPES.Identifier) {

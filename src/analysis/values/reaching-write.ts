@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { enclosingFunction } from '../ast-utils.js';
-import { findVariable } from './bindings.js';
+import { findVariable, writeReferences } from './bindings.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
@@ -27,8 +27,7 @@ export function lastWriteBefore(use: TSESTree.Identifier, sourceCode: SourceCode
     const fn = enclosingFunction(use);
     let best: { end: number; value: TSESTree.Node } | undefined;
     let writeAfter = false;
-    for (const ref of variable.references) {
-      if (!ref.isWrite()) continue;
+    for (const ref of writeReferences(variable, sourceCode)) {
       const id = ref.identifier;
       const parent = id.parent;
       let value: TSESTree.Node | undefined;

@@ -263,7 +263,11 @@ export function callSitesOf(fn: FunctionNode, sourceCode: SourceCode): readonly 
     nodesOfType(sourceCode.ast, AST_NODE_TYPES.CallExpression).forEach((node) => {
       const callee = unwrap(node.callee);
       const called = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
-      if (called !== undefined) map.set(called, [...(map.get(called) ?? []), node]);
+      if (called === undefined) return undefined;
+      // push, not spread: names like `from`, `stringify`, `now` are called at every site of a file
+      const calls = map.get(called);
+      if (calls) calls.push(node);
+      else map.set(called, [node]);
     });
     return map;
   });
