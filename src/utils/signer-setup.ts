@@ -22,6 +22,9 @@ export interface SignerSetupRequest {
   filename: string;
 }
 
+/** Suggestions per file that add the signer setup (each one's edit spans the code up to its finding). */
+export const SETUP_SUGGESTIONS_PER_FILE = 20;
+
 /** Builds the setup edits for one fix; empty when the variable already exists. */
 export type SignerSetupEdits = (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix[];
 
@@ -36,7 +39,8 @@ export type SignerSetupEdits = (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix[]
  * - the import and the declaration go after the leading imports (or requires), else before the
  *   first statement after the directives.
  * @returns `undefined` when a name clash (the variable or the factory name bound to something
- * else) makes the edit unsafe: then the rule offers no suggestion.
+ * else) makes the edit unsafe, or when the file already has {@link SETUP_SUGGESTIONS_PER_FILE}
+ * suggestions that add the setup: then the rule offers no suggestion.
  */
 export function signerSetup(sourceCode: SourceCode, request: SignerSetupRequest): SignerSetupEdits | undefined {
   const { factory, variable, at } = request;
@@ -91,6 +95,13 @@ export function signerSetup(sourceCode: SourceCode, request: SignerSetupRequest)
   const first = layout.firstStatement;
   if (!anchorAfter && !first) return undefined;
   if (anchorAfter && containsNode(anchorAfter, at)) return undefined;
+  // ESLint turns a suggestion's edits into one replacement spanning from the setup to the finding:
+  // every such suggestion repeats the code in between, so a file with hundreds of findings would
+  // build hundreds of copies of itself. Past the first few, a finding gets none; once one is
+  // applied, the variable exists and the others need only their own edit.
+  const built = memoForFile(sourceCode, 'signerSetupSuggestions', () => ({ count: 0 }));
+  if (built.count >= SETUP_SUGGESTIONS_PER_FILE) return undefined;
+  built.count++;
 
   return (fixer) => {
     const fixes: TSESLint.RuleFix[] = [];
