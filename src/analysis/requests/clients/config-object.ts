@@ -1,11 +1,13 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { HOLE } from '../../../gemini/paths.js';
-import { dottedPath, memberName, unwrap } from '../../ast-utils.js';
+import type { ParserServices } from '@typescript-eslint/utils';
+import { dottedPath, memberName, nodesOfType, staticKeyName, unwrap } from '../../ast-utils.js';
+import { memoForFile } from '../../memo.js';
 import { calledFunction } from '../../values/functions.js';
 import { objectEntries, resolveObjectLiteral } from '../../values/values.js';
 import { headersFromOptions } from '../headers.js';
-import type { ClientDescriptor, HttpCall } from '../types.js';
+import type { ClientDescriptor, HttpCall, SourceCode } from '../types.js';
 import { resolveUrlString } from '../urls.js';
 import { methodFromOptions, setUrl } from './shared.js';
 
@@ -24,6 +26,68 @@ const NOT_SENDER_OBJECTS = new Set(['console', 'JSON', 'Object', 'Reflect', 'log
 // Senders whose name says they add credentials themselves (n8n's `httpRequestWithAuthentication`):
 // the headers the object shows are not all the request sends.
 const ADDS_AUTH = /auth|sign|credential|oauth/i;
+
+// The expressions value resolution follows (see resolveValueNode), and object literals: anything
+// else (a string, a number, a function, `a || {}`) is itself, never an object literal.
+const FOLLOWED: ReadonlySet<string> = new Set([
+  AST_NODE_TYPES.ObjectExpression, AST_NODE_TYPES.Identifier, AST_NODE_TYPES.MemberExpression, AST_NODE_TYPES.CallExpression, AST_NODE_TYPES.AwaitExpression,
+]);
+
+/**
+ * Whether an argument can resolve to an object literal, by its own shape and name (nothing
+ * resolved): `this.safeString(response, 'id')` with `response` a parameter passes none.
+ */
+function mayHoldObject(arg: TSESTree.CallExpressionArgument, names: ReadonlySet<string> | undefined): boolean {
+  if (arg.type === AST_NODE_TYPES.SpreadElement) return false;
+  const value = unwrap(arg);
+  if (value.type === AST_NODE_TYPES.Identifier) return names === undefined || names.has(value.name);
+  return FOLLOWED.has(value.type);
+}
+
+/**
+ * Whether any object of the file can have a `url`/`uri` entry: a property named so, or one whose
+ * computed key may evaluate to it. Entries come only from object literals (spreads and
+ * `Object.assign` merge literals), so without one no call of the file passes a request config;
+ * under typed linting an object can come from another file.
+ */
+function fileMayHoldConfigObject(sourceCode: SourceCode): boolean {
+  return memoForFile(sourceCode, 'fileMayHoldConfigObject', () => {
+    if (typedProgram(sourceCode)) return true;
+    return nodesOfType(sourceCode.ast, AST_NODE_TYPES.Property).some((p) => {
+      const key = staticKeyName(p.key, p.computed);
+      return key === undefined ? p.computed : URL_KEYS.includes(key);
+    });
+  });
+}
+
+/**
+ * The names a value can be bound to in the file (`const x = …`, `let x; x = …`, `const { x } = …`):
+ * an identifier named otherwise is a parameter, a function, a class, an import or a global, and
+ * resolves to no object literal (under typed linting an import can: then every name counts).
+ */
+function valueNames(sourceCode: SourceCode): ReadonlySet<string> | undefined {
+  return memoForFile(sourceCode, 'configObjectValueNames', () => {
+    if (typedProgram(sourceCode)) return undefined;
+    const names = new Set<string>();
+    for (const declarator of nodesOfType(sourceCode.ast, AST_NODE_TYPES.VariableDeclarator)) {
+      const stack: TSESTree.Node[] = [declarator.id];
+      // every name a pattern binds: `{ a, b: [c, ...d] }`
+      while (stack.length > 0) {
+        const target = stack.pop()!;
+        if (target.type === AST_NODE_TYPES.Identifier) names.add(target.name);
+        else if (target.type === AST_NODE_TYPES.ObjectPattern) for (const p of target.properties) stack.push(p.type === AST_NODE_TYPES.Property ? p.value : p.argument);
+        else if (target.type === AST_NODE_TYPES.ArrayPattern) for (const e of target.elements) e && stack.push(e);
+        else if (target.type === AST_NODE_TYPES.AssignmentPattern) stack.push(target.left);
+        else if (target.type === AST_NODE_TYPES.RestElement) stack.push(target.argument);
+      }
+    }
+    return names;
+  });
+}
+
+function typedProgram(sourceCode: SourceCode): boolean {
+  return (sourceCode.parserServices as Partial<ParserServices> | undefined)?.program != null;
+}
 
 /** The name a call is made by, and the object it is called on (`this.helpers.httpRequest` → `httpRequest`, `helpers`). */
 function calleeNames(node: TSESTree.CallExpression): { name?: string; object?: string } {
@@ -52,13 +116,16 @@ function calleeNames(node: TSESTree.CallExpression): { name?: string; object?: s
 export const configObjectClient: ClientDescriptor = {
   id: 'config-object',
   words: ['url', 'uri'],
+  callee: { node: 'call' },
   recognise(node, sourceCode) {
-    if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
+    if (node.type !== AST_NODE_TYPES.CallExpression || !fileMayHoldConfigObject(sourceCode)) return undefined;
     const { name, object } = calleeNames(node);
     if (name === undefined || NOT_SENDERS.has(name) || /^to[A-Z]/.test(name) || (object !== undefined && NOT_SENDER_OBJECTS.has(object))) return undefined;
-    if (calledFunction(node, sourceCode)) return undefined;
-    for (const arg of node.arguments) {
-      if (arg.type === AST_NODE_TYPES.SpreadElement) continue;
+    // `this.safeString(response, 'id')`, `fn('a', 1)`: most calls pass nothing that can be an object
+    const names = valueNames(sourceCode);
+    const candidates = node.arguments.filter((arg): arg is TSESTree.Expression => mayHoldObject(arg, names));
+    if (candidates.length === 0 || calledFunction(node, sourceCode)) return undefined;
+    for (const arg of candidates) {
       const obj = resolveObjectLiteral(arg, sourceCode);
       if (!obj) continue;
       const { entries } = objectEntries(obj, sourceCode);
