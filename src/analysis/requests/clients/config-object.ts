@@ -76,7 +76,7 @@ function valueNames(sourceCode: SourceCode): ReadonlySet<string> | undefined {
         const target = stack.pop()!;
         if (target.type === AST_NODE_TYPES.Identifier) names.add(target.name);
         else if (target.type === AST_NODE_TYPES.ObjectPattern) for (const p of target.properties) stack.push(p.type === AST_NODE_TYPES.Property ? p.value : p.argument);
-        else if (target.type === AST_NODE_TYPES.ArrayPattern) for (const e of target.elements) e && stack.push(e);
+        else if (target.type === AST_NODE_TYPES.ArrayPattern) for (const e of target.elements) if (e) stack.push(e);
         else if (target.type === AST_NODE_TYPES.AssignmentPattern) stack.push(target.left);
         else if (target.type === AST_NODE_TYPES.RestElement) stack.push(target.argument);
       }
