@@ -43,12 +43,13 @@ function modulesMayMatch(client: ClientDescriptor, sourceCode: SourceCode): bool
 }
 
 /**
- * The client families the file can use, once per file: the file's text holds one of their words
- * (the derived prefilter), and names one of the modules their callees come from.
+ * The client families the file can use, once per file: the file names one of the modules their
+ * callees come from, and its text holds one of their words (the derived prefilter).
  */
 function clientsInFile(sourceCode: SourceCode): readonly ClientDescriptor[] {
   return memoForFile(sourceCode, 'clientsInFile', () =>
-    CLIENTS.filter((c) => textMayMatch(sourceCode, CLIENT_WORD_PATTERNS.get(c)!) && modulesMayMatch(c, sourceCode)),
+    // the module test first: a few set look-ups, where the words are a scan of the whole text
+    CLIENTS.filter((c) => modulesMayMatch(c, sourceCode) && textMayMatch(sourceCode, CLIENT_WORD_PATTERNS.get(c)!)),
   );
 }
 

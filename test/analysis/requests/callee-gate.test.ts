@@ -4,8 +4,10 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { nodesOfType } from '../../../src/analysis/ast-utils.js';
+import { nodesOfType, unwrap } from '../../../src/analysis/ast-utils.js';
 import { CLIENT_WORD_PATTERNS, CLIENTS } from '../../../src/analysis/requests/clients/index.js';
+import { configReachingExpressions } from '../../../src/analysis/requests/clients/config-reach.js';
+import { objectEntries, resolveObjectLiteral } from '../../../src/analysis/values/values.js';
 import { calleeAdmits, httpCalls } from '../../../src/analysis/requests/http-calls.js';
 import { textMayMatch } from '../../../src/analysis/text-prefilter.js';
 import { parse, type SourceCode } from '../../helpers/parse.js';
@@ -108,6 +110,41 @@ const SOURCES: Record<string, string> = {
     send({ [URL_KEY]: 'https://api.gemini.com/v1/heartbeat', method: 'POST' });
     send(await Promise.resolve(options));
     console.log({ url: 'https://api.gemini.com', method: 'GET' });`,
+  'request configs reached through fields, helpers and aliases': `
+    const merge = Object.assign;
+    const { assign } = Object;
+    const defaults = { headers: { 'Content-Type': 'text/plain' } };
+    class Api {
+      opts = { url: 'https://api.gemini.com/v1/balances', method: 'POST' };
+      constructor() { this.base = { uri: 'https://api.gemini.com/v1/orders', headers: {} }; this.make = () => ({ url: '/v1/mytrades', method: 'POST' }); }
+      build(path) { return { url: path, method: 'POST', headers: {} }; }
+      async load() { return this.build('/v1/heartbeat'); }
+      go() {
+        sender(this.opts);
+        sender(this.base);
+        sender(this.build('/v1/balances'));
+        sender(this.make());
+        sender(await this.load());
+        sender(JSON.parse(JSON.stringify(this.opts)));
+        sender(structuredClone(this.opts as unknown as object));
+        sender(merge({}, defaults, { url: '/v1/order/new' }));
+        sender(assign({}, { url: '/v1/order/cancel' }, defaults));
+        sender((0, Object.assign)({}, defaults, { uri: '/v1/tradevolume' }));
+      }
+    }
+    const table = { entry: { url: 'https://api.gemini.com/v1/notionalvolume', method: 'POST' } };
+    const { entry } = table;
+    const { entry: renamed } = table;
+    sender(table.entry);
+    sender(table['entry']);
+    sender(entry);
+    sender(renamed);
+    const retry = function again(n) { return n ? again(n - 1) : { url: '/v1/balances', method: 'POST' }; };
+    sender(retry(2));
+    function Legacy() { this.cfg = { url: 'https://api.gemini.com/v1/balances', method: 'POST' }; }
+    Legacy.prototype.request = function () { return sender(this.cfg); };
+    Legacy.prototype.options = function () { return { url: '/v1/orders', headers: {} }; };
+    Legacy.prototype.send = function () { return sender(this.options()); };`,
   'a ccxt-shaped exchange class': `
     import Exchange from './abstract/gemini.js';
     export default class gemini extends Exchange {
@@ -148,6 +185,31 @@ describe('callee shapes and modules of the client families', () => {
         }
       }
     }
+  });
+
+  it('counts every argument that resolves to a request config among the expressions that reach one', () => {
+    let configs = 0;
+    for (const code of Object.values(SOURCES)) {
+      const sc = parse(code);
+      const reaching = configReachingExpressions(sc)!;
+      for (const call of nodesOfType(sc.ast, AST_NODE_TYPES.CallExpression)) {
+        for (const arg of call.arguments) {
+          if (arg.type === AST_NODE_TYPES.SpreadElement) continue;
+          const obj = resolveObjectLiteral(arg, sc);
+          const entries = obj ? objectEntries(obj, sc).entries.map((e) => e.key) : [];
+          if (!(entries.some((k) => k === 'url' || k === 'uri') && entries.some((k) => k === 'method' || k === 'headers'))) continue;
+          configs++;
+          expect([sc.getText(arg), reaching.has(unwrap(arg))]).toEqual([sc.getText(arg), true]);
+        }
+      }
+    }
+    expect(configs).toBeGreaterThan(25);
+  });
+
+  it('finds no expression of a ccxt-shaped class that reaches the config its sign() returns', () => {
+    const sc = parse(SOURCES['a ccxt-shaped exchange class']!);
+    const reaching = configReachingExpressions(sc)!;
+    expect([...reaching].map((n) => n.type)).toEqual([AST_NODE_TYPES.ObjectExpression]);
   });
 
   it('hands no call of a ccxt-shaped class to a recogniser that follows modules or values, but the request-config one', () => {

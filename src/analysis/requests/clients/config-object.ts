@@ -1,13 +1,12 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { HOLE } from '../../../gemini/paths.js';
-import type { ParserServices } from '@typescript-eslint/utils';
-import { dottedPath, memberName, nodesOfType, staticKeyName, unwrap } from '../../ast-utils.js';
-import { memoForFile } from '../../memo.js';
+import { dottedPath, memberName, unwrap } from '../../ast-utils.js';
 import { calledFunction } from '../../values/functions.js';
 import { objectEntries, resolveObjectLiteral } from '../../values/values.js';
 import { headersFromOptions } from '../headers.js';
-import type { ClientDescriptor, HttpCall, SourceCode } from '../types.js';
+import type { ClientDescriptor, HttpCall } from '../types.js';
+import { configReachingExpressions } from './config-reach.js';
 import { resolveUrlString } from '../urls.js';
 import { methodFromOptions, setUrl } from './shared.js';
 
@@ -34,59 +33,14 @@ const FOLLOWED: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Whether an argument can resolve to an object literal, by its own shape and name (nothing
- * resolved): `this.safeString(response, 'id')` with `response` a parameter passes none.
+ * Whether an argument can resolve to a request config, by its shape and, when the file's set is
+ * known, whether it is among the expressions that can lead to one (nothing resolved):
+ * `this.safeString(response, 'id')` passes neither.
  */
-function mayHoldObject(arg: TSESTree.CallExpressionArgument, names: ReadonlySet<string> | undefined): boolean {
+function mayHoldConfig(arg: TSESTree.CallExpressionArgument, reaching: ReadonlySet<TSESTree.Node> | undefined): arg is TSESTree.Expression {
   if (arg.type === AST_NODE_TYPES.SpreadElement) return false;
   const value = unwrap(arg);
-  if (value.type === AST_NODE_TYPES.Identifier) return names === undefined || names.has(value.name);
-  return FOLLOWED.has(value.type);
-}
-
-/**
- * Whether any object of the file can have a `url`/`uri` entry: a property named so, or one whose
- * computed key may evaluate to it. Entries come only from object literals (spreads and
- * `Object.assign` merge literals), so without one no call of the file passes a request config;
- * under typed linting an object can come from another file.
- */
-function fileMayHoldConfigObject(sourceCode: SourceCode): boolean {
-  return memoForFile(sourceCode, 'fileMayHoldConfigObject', () => {
-    if (typedProgram(sourceCode)) return true;
-    return nodesOfType(sourceCode.ast, AST_NODE_TYPES.Property).some((p) => {
-      const key = staticKeyName(p.key, p.computed);
-      return key === undefined ? p.computed : URL_KEYS.includes(key);
-    });
-  });
-}
-
-/**
- * The names a value can be bound to in the file (`const x = …`, `let x; x = …`, `const { x } = …`):
- * an identifier named otherwise is a parameter, a function, a class, an import or a global, and
- * resolves to no object literal (under typed linting an import can: then every name counts).
- */
-function valueNames(sourceCode: SourceCode): ReadonlySet<string> | undefined {
-  return memoForFile(sourceCode, 'configObjectValueNames', () => {
-    if (typedProgram(sourceCode)) return undefined;
-    const names = new Set<string>();
-    for (const declarator of nodesOfType(sourceCode.ast, AST_NODE_TYPES.VariableDeclarator)) {
-      const stack: TSESTree.Node[] = [declarator.id];
-      // every name a pattern binds: `{ a, b: [c, ...d] }`
-      while (stack.length > 0) {
-        const target = stack.pop()!;
-        if (target.type === AST_NODE_TYPES.Identifier) names.add(target.name);
-        else if (target.type === AST_NODE_TYPES.ObjectPattern) for (const p of target.properties) stack.push(p.type === AST_NODE_TYPES.Property ? p.value : p.argument);
-        else if (target.type === AST_NODE_TYPES.ArrayPattern) for (const e of target.elements) if (e) stack.push(e);
-        else if (target.type === AST_NODE_TYPES.AssignmentPattern) stack.push(target.left);
-        else if (target.type === AST_NODE_TYPES.RestElement) stack.push(target.argument);
-      }
-    }
-    return names;
-  });
-}
-
-function typedProgram(sourceCode: SourceCode): boolean {
-  return (sourceCode.parserServices as Partial<ParserServices> | undefined)?.program != null;
+  return reaching ? reaching.has(value) : FOLLOWED.has(value.type);
 }
 
 /** The name a call is made by, and the object it is called on (`this.helpers.httpRequest` → `httpRequest`, `helpers`). */
@@ -118,12 +72,13 @@ export const configObjectClient: ClientDescriptor = {
   words: ['url', 'uri'],
   callee: { node: 'call' },
   recognise(node, sourceCode) {
-    if (node.type !== AST_NODE_TYPES.CallExpression || !fileMayHoldConfigObject(sourceCode)) return undefined;
+    if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
+    const reaching = configReachingExpressions(sourceCode);
+    if (reaching?.size === 0) return undefined;
     const { name, object } = calleeNames(node);
     if (name === undefined || NOT_SENDERS.has(name) || /^to[A-Z]/.test(name) || (object !== undefined && NOT_SENDER_OBJECTS.has(object))) return undefined;
     // `this.safeString(response, 'id')`, `fn('a', 1)`: most calls pass nothing that can be an object
-    const names = valueNames(sourceCode);
-    const candidates = node.arguments.filter((arg): arg is TSESTree.Expression => mayHoldObject(arg, names));
+    const candidates = node.arguments.filter((arg) => mayHoldConfig(arg, reaching));
     if (candidates.length === 0 || calledFunction(node, sourceCode)) return undefined;
     for (const arg of candidates) {
       const obj = resolveObjectLiteral(arg, sourceCode);
