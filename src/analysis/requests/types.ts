@@ -60,6 +60,12 @@ export interface ClientDescriptor {
    * name, the global, the type. A file without any skips this descriptor (escapes decoded).
    */
   readonly words: readonly string[];
+  /**
+   * What the family's callees can look like, read from the call's shape alone before
+   * {@link recognise} resolves any value: most calls of a file (`this.safeString(response, 'id')`)
+   * are no request of any family and must cost no more than this. Absent: any call or `new`.
+   */
+  readonly callee?: CalleeSpec;
   /** Recognises one call or `new` expression of this family; `undefined` when it is not one. */
   recognise(node: TSESTree.CallExpression | TSESTree.NewExpression, sourceCode: SourceCode): HttpCall | undefined;
   /**
@@ -73,4 +79,25 @@ export interface ClientDescriptor {
   readonly urlFromOptions?: boolean;
   /** Whether more headers may be added to `call` after it is written (a request object handed on, a plugin). */
   headersMayBeAddedLater?(call: HttpCall, sourceCode: SourceCode): boolean;
+}
+
+/**
+ * The shapes a family's callee can have; a sound over-approximation of what its `recognise`
+ * accepts (test/analysis/requests/callee-gate.test.ts holds every descriptor to that).
+ */
+export interface CalleeSpec {
+  /** Which expressions the family sends with: calls, `new`, or both. */
+  readonly node: 'call' | 'new' | 'both';
+  /**
+   * For a callee written `object.name` with a static name: every name a recognised callee can
+   * end in. A module reference ends in its last path element, or in `default` for the module
+   * itself (`nodeFetch.default`). Absent: any name (an instance can live anywhere: `this.api(config)`).
+   */
+  readonly members?: ReadonlySet<string>;
+  /**
+   * The modules the callee must come from (as `import`, `require()` or `import()` name them,
+   * without `node:`; `'<global>'` for globals). A file whose string literals name none of them is
+   * skipped whole, unless typed linting can bring values in from other files.
+   */
+  readonly modules?: readonly string[];
 }

@@ -56,14 +56,21 @@ export function classMethod(node: TSESTree.Node, name: string): FunctionNode | u
   const cls = enclosingClass(node);
   // ES5 constructor function + prototype methods (CoffeeScript, older clients)
   if (!cls) return prototypeClassOf(node)?.methods.get(name);
-  for (const element of cls.body.body) {
-    if (element.type === AST_NODE_TYPES.MethodDefinition && element.kind === 'method' && staticKeyName(element.key, element.computed) === name) {
-      return isFunctionNode(element.value) ? element.value : undefined;
+  // asked for every `this.m()` of every method: the class is read once, for all its methods
+  let methods = classMethods.get(cls);
+  if (!methods) {
+    methods = new Map();
+    for (const element of cls.body.body) {
+      const key = element.type === AST_NODE_TYPES.MethodDefinition || element.type === AST_NODE_TYPES.PropertyDefinition ? staticKeyName(element.key, element.computed) : undefined;
+      if (key === undefined || methods.has(key)) continue;
+      // the first method of that name decides, even a body-less overload signature (no function)
+      if (element.type === AST_NODE_TYPES.MethodDefinition && element.kind === 'method') methods.set(key, isFunctionNode(element.value) ? element.value : undefined);
+      const value = element.type === AST_NODE_TYPES.PropertyDefinition && element.value ? unwrap(element.value) : undefined;
+      if (value && isFunctionNode(value)) methods.set(key, value);
     }
-    if (element.type === AST_NODE_TYPES.PropertyDefinition && staticKeyName(element.key, element.computed) === name && element.value) {
-      const value = unwrap(element.value);
-      if (isFunctionNode(value)) return value;
-    }
+    classMethods.set(cls, methods);
   }
-  return undefined;
+  return methods.get(name);
 }
+
+const classMethods = new WeakMap<TSESTree.Node, Map<string, FunctionNode | undefined>>();

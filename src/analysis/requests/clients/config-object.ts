@@ -6,6 +6,7 @@ import { calledFunction } from '../../values/functions.js';
 import { objectEntries, resolveObjectLiteral } from '../../values/values.js';
 import { headersFromOptions } from '../headers.js';
 import type { ClientDescriptor, HttpCall } from '../types.js';
+import { configReachingExpressions } from './config-reach.js';
 import { resolveUrlString } from '../urls.js';
 import { methodFromOptions, setUrl } from './shared.js';
 
@@ -24,6 +25,23 @@ const NOT_SENDER_OBJECTS = new Set(['console', 'JSON', 'Object', 'Reflect', 'log
 // Senders whose name says they add credentials themselves (n8n's `httpRequestWithAuthentication`):
 // the headers the object shows are not all the request sends.
 const ADDS_AUTH = /auth|sign|credential|oauth/i;
+
+// The expressions value resolution follows (see resolveValueNode), and object literals: anything
+// else (a string, a number, a function, `a || {}`) is itself, never an object literal.
+const FOLLOWED: ReadonlySet<string> = new Set([
+  AST_NODE_TYPES.ObjectExpression, AST_NODE_TYPES.Identifier, AST_NODE_TYPES.MemberExpression, AST_NODE_TYPES.CallExpression, AST_NODE_TYPES.AwaitExpression,
+]);
+
+/**
+ * Whether an argument can resolve to a request config, by its shape and, when the file's set is
+ * known, whether it is among the expressions that can lead to one (nothing resolved):
+ * `this.safeString(response, 'id')` passes neither.
+ */
+function mayHoldConfig(arg: TSESTree.CallExpressionArgument, reaching: ReadonlySet<TSESTree.Node> | undefined): arg is TSESTree.Expression {
+  if (arg.type === AST_NODE_TYPES.SpreadElement) return false;
+  const value = unwrap(arg);
+  return reaching ? reaching.has(value) : FOLLOWED.has(value.type);
+}
 
 /** The name a call is made by, and the object it is called on (`this.helpers.httpRequest` → `httpRequest`, `helpers`). */
 function calleeNames(node: TSESTree.CallExpression): { name?: string; object?: string } {
@@ -52,13 +70,17 @@ function calleeNames(node: TSESTree.CallExpression): { name?: string; object?: s
 export const configObjectClient: ClientDescriptor = {
   id: 'config-object',
   words: ['url', 'uri'],
+  callee: { node: 'call' },
   recognise(node, sourceCode) {
     if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
+    const reaching = configReachingExpressions(sourceCode);
+    if (reaching?.size === 0) return undefined;
     const { name, object } = calleeNames(node);
     if (name === undefined || NOT_SENDERS.has(name) || /^to[A-Z]/.test(name) || (object !== undefined && NOT_SENDER_OBJECTS.has(object))) return undefined;
-    if (calledFunction(node, sourceCode)) return undefined;
-    for (const arg of node.arguments) {
-      if (arg.type === AST_NODE_TYPES.SpreadElement) continue;
+    // `this.safeString(response, 'id')`, `fn('a', 1)`: most calls pass nothing that can be an object
+    const candidates = node.arguments.filter((arg) => mayHoldConfig(arg, reaching));
+    if (candidates.length === 0 || calledFunction(node, sourceCode)) return undefined;
+    for (const arg of candidates) {
       const obj = resolveObjectLiteral(arg, sourceCode);
       if (!obj) continue;
       const { entries } = objectEntries(obj, sourceCode);

@@ -125,6 +125,8 @@ export function configuredClient(spec: ConfiguredSpec): ClientDescriptor {
   return {
     id: spec.id,
     words: spec.modules,
+    // `client(config)` can be an instance held by any name (`this.api(config)`)
+    callee: { node: 'call', modules: spec.modules },
     instanceDefaults: true,
     recognise(node, sourceCode) {
       if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;

@@ -30,6 +30,7 @@ function isFetch(node: TSESTree.CallExpression, sourceCode: SourceCode): boolean
 export const fetchClient: ClientDescriptor = {
   id: 'fetch',
   words: ['fetch', 'Request'],
+  callee: { node: 'both', members: new Set(['fetch', 'Request', 'default']), modules: FETCH_MODULES },
   recognise(node, sourceCode) {
     const [first, second] = node.arguments;
     if (node.type === AST_NODE_TYPES.NewExpression) {
@@ -71,6 +72,7 @@ export const fetchClient: ClientDescriptor = {
 export const undiciRequestClient: ClientDescriptor = {
   id: 'undici',
   words: ['undici'],
+  callee: { node: 'call', members: new Set(['request']), modules: ['undici'] },
   recognise(node, sourceCode) {
     if (node.type !== AST_NODE_TYPES.CallExpression || !refIs(calleeRef(node, sourceCode), ['undici'], 'request')) return undefined;
     return fromUrlAndOptions(node, 'undici', node.arguments[0], node.arguments[1], sourceCode, 'GET');

@@ -102,6 +102,7 @@ const NEST_SPEC: ConfiguredSpec = { ...AXIOS, id: 'nest-http' };
 export const nestHttpClient: ClientDescriptor = {
   id: 'nest-http',
   words: ['HttpService'],
+  callee: { node: 'call', members: new Set([...METHODS, 'request']), modules: NEST_HTTP.sources },
   instanceDefaults: true,
   recognise(node, sourceCode) {
     if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
@@ -123,6 +124,7 @@ export const nestHttpClient: ClientDescriptor = {
 export const angularHttpClient: ClientDescriptor = {
   id: 'angular-http',
   words: ['HttpClient'],
+  callee: { node: 'call', members: new Set([...METHODS, 'request']), modules: ANGULAR_HTTP.sources },
   recognise(node, sourceCode) {
     if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
     const callee = unwrap(node.callee);

@@ -21,8 +21,11 @@ import { webSocketClient } from './websocket.js';
  *    (URL, method and where it is written, headers, body, options) or `undefined`. The helpers in
  *    `shared.ts` read the usual shapes (`fromUrlAndOptions` for `client(url, options)`,
  *    `configuredClient` for a module with per-method members and instances with a base URL);
- * 2. set `instanceDefaults`, `websocket`, `urlFromOptions` or `headersMayBeAddedLater` if the
- *    client has them;
+ * 2. declare `callee`: call or `new`, the member names its callee can end in and the modules it
+ *    comes from (most calls of a file are then never handed to `recognise`; it must admit every
+ *    call `recognise` accepts, which test/analysis/requests/callee-gate.test.ts checks on its
+ *    shapes: add yours there). Set `instanceDefaults`, `websocket`, `urlFromOptions` or
+ *    `headersMayBeAddedLater` if the client has them;
  * 3. list it here, and add RuleTester cases (a signed call, an unsigned one, a GET, and the same
  *    client talking to another exchange) to test/rules/no-unsigned-private-request.clients.test.ts.
  * Nothing else names clients: the prefilter and the rules read these descriptors.

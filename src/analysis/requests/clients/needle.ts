@@ -13,6 +13,7 @@ import { calleeRef, METHODS, NO_BODY_METHODS, setUrl } from './shared.js';
 export const needleClient: ClientDescriptor = {
   id: 'needle',
   words: ['needle'],
+  callee: { node: 'call', members: new Set([...METHODS, 'request', 'default']), modules: ['needle'] },
   recognise(node, sourceCode) {
     if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
     const ref = calleeRef(node, sourceCode);

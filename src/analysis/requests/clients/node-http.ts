@@ -85,6 +85,7 @@ function requestObjectEscapes(node: TSESTree.Node, sourceCode: SourceCode): bool
 export const nodeHttpClient: ClientDescriptor = {
   id: 'node-http',
   words: ['http'],
+  callee: { node: 'call', members: new Set(['request', 'get']), modules: ['http', 'https'] },
   urlFromOptions: true,
   recognise(node, sourceCode) {
     if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;

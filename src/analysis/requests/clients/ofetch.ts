@@ -28,6 +28,8 @@ function instanceDefaults(node: TSESTree.Node, sourceCode: SourceCode): { config
 export const ofetchClient: ClientDescriptor = {
   id: 'ofetch',
   words: ['ofetch', '$fetch', 'ohmyfetch'],
+  // an instance (`const api = ofetch.create(…)`) can be called by any name
+  callee: { node: 'call', modules: ['ofetch', 'ohmyfetch', '<global>'] },
   recognise(node, sourceCode) {
     if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
     const defaults = instanceDefaults(unwrap(node.callee), sourceCode);

@@ -24,6 +24,7 @@ function chainUses(node: TSESTree.Node, method: string): boolean {
 export const superagentClient: ClientDescriptor = {
   id: 'superagent',
   words: ['superagent'],
+  callee: { node: 'call', members: new Set([...METHODS, 'del', 'default']), modules: ['superagent'] },
   recognise(node, sourceCode) {
     if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
     const ref = calleeRef(node, sourceCode);

@@ -8,6 +8,7 @@ const SHAPE: OptionsShape = { bodyKeys: ['payload'] };
 export const urlFetchAppClient: ClientDescriptor = {
   id: 'url-fetch-app',
   words: ['UrlFetchApp'],
+  callee: { node: 'call', members: new Set(['fetch']), modules: ['<global>'] },
   recognise(node, sourceCode) {
     if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
     const ref = calleeRef(node, sourceCode);

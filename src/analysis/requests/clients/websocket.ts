@@ -11,6 +11,7 @@ const WS_MODULES = ['ws', 'isomorphic-ws'];
 export const webSocketClient: ClientDescriptor = {
   id: 'websocket',
   words: ['WebSocket', 'ws'],
+  callee: { node: 'new', members: new Set(['WebSocket', 'default']), modules: [...WS_MODULES, '<global>'] },
   websocket: true,
   recognise(node, sourceCode) {
     if (node.type !== AST_NODE_TYPES.NewExpression) return undefined;
