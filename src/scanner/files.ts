@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readFileSync, readSync, readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
 import { displayName, joinBytes, listedFromBytes, toPosix, type ListedPath } from './paths.js';
@@ -66,24 +66,26 @@ export function listPaths(options: WalkOptions): { paths: ListedPath[]; skipped:
   const skipped: SkippedFile[] = [];
   const targets = options.paths.length > 0 ? options.paths.map((p) => resolve(cwd, p)) : [cwd];
   let listed: ListedPath[] | undefined;
-  try {
-    const specs = targets.map((t) => toPosix(relative(root, t)) || '.');
-    const out = execFileSync('git', ['-c', 'core.quotepath=false', 'ls-files', '-z', '--cached', '--others', '--exclude-standard', '--full-name', '--', ...specs], {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'ignore'],
-      maxBuffer: 256 * 1024 * 1024,
-    });
-    const top = execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-    const seen = new Set<string>();
-    listed = [];
-    for (const name of nulSplit(out)) {
-      const key = name.toString('latin1');
-      if (seen.has(key)) continue;
-      seen.add(key);
-      listed.push(listedFromBytes(cwd, joinBytes(top, name), true));
+  if (mayBeInGitWorkTree(root)) {
+    try {
+      const specs = targets.map((t) => toPosix(relative(root, t)) || '.');
+      // Names come relative to `root` (git's working directory), where every target lies.
+      const out = execFileSync('git', ['-c', 'core.quotepath=false', 'ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', ...specs], {
+        cwd: root,
+        stdio: ['ignore', 'pipe', 'ignore'],
+        maxBuffer: 256 * 1024 * 1024,
+      });
+      const seen = new Set<string>();
+      listed = [];
+      for (const name of nulSplit(out)) {
+        const key = name.toString('latin1');
+        if (seen.has(key)) continue;
+        seen.add(key);
+        listed.push(listedFromBytes(cwd, joinBytes(root, name), true));
+      }
+    } catch {
+      listed = undefined; // not a git work tree, or no git: walk ourselves
     }
-  } catch {
-    listed = undefined; // not a git work tree, or no git: walk ourselves
   }
   if (!listed) {
     listed = [];
@@ -95,6 +97,27 @@ export function listPaths(options: WalkOptions): { paths: ListedPath[]; skipped:
   const paths = listed.filter((p) => (!include || include(p.file)) && !(exclude && exclude(p.file)));
   paths.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   return { paths, skipped };
+}
+
+/**
+ * Whether git could see `root` as part of a work tree: a `.git` (folder, or file for worktrees and
+ * submodules) in it or a folder above it, by its path or its real path, or `GIT_DIR` set. Without
+ * one, git would only fail: the scan walks the folders without spawning it.
+ */
+function mayBeInGitWorkTree(root: string): boolean {
+  if (process.env.GIT_DIR !== undefined || process.env.GIT_WORK_TREE !== undefined) return true;
+  const hasGitAbove = (start: string): boolean => {
+    for (let dir = start; ; dir = dirname(dir)) {
+      if (existsSync(join(dir, '.git'))) return true;
+      if (dirname(dir) === dir) return false;
+    }
+  };
+  if (hasGitAbove(root)) return true;
+  try {
+    return hasGitAbove(realpathSync.native(root));
+  } catch {
+    return true; // cannot tell: let git decide
+  }
 }
 
 function walkDir(cwd: string, root: Buffer, start: string, out: ListedPath[], skipped: SkippedFile[]): void {

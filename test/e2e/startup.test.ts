@@ -1,7 +1,7 @@
 // What the built CLI loads before it knows it has something to lint: a scan of a folder without
 // Gemini code (most pre-commit runs) must not load the rules, the analysis layer or ESLint.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -51,5 +51,32 @@ describe('CLI start-up', () => {
     expect(status).toBe(1);
     expect(modules.some((m) => /\/dist\/index\.js$/.test(m))).toBe(true);
     expect(modules.some((m) => /\/node_modules\/eslint\/lib\/linter\/linter\.js$/.test(m))).toBe(true);
+  });
+});
+
+describe('git at start-up', () => {
+  /** A `git` on PATH that only records that it ran (and fails, as outside a repository). */
+  function fakeGit(): { env: Record<string, string>; ran: () => boolean } {
+    const dir = mkdtempSync(join(tmpdir(), 'gg-fake-git-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    writeFileSync(join(dir, 'git'), `#!/bin/sh\necho ran >> "${join(dir, 'calls')}"\nexit 128\n`, { mode: 0o755 });
+    return { env: { PATH: `${dir}:${process.env.PATH ?? ''}` }, ran: () => existsSync(join(dir, 'calls')) };
+  }
+
+  it('is not spawned for a folder with no .git in it or above it', () => {
+    const git = fakeGit();
+    const r = spawnSync(process.execPath, [bin, 'scan', '.'], { cwd: folder({ 'a.js': 'export const a = 1;\n' }), encoding: 'utf8', env: cleanEnv(git.env) });
+    expect(r.status).toBe(0);
+    expect(git.ran()).toBe(false);
+  });
+
+  it('is asked when the folder may be in a work tree (a .git above it), and a failure falls back to the walk', () => {
+    const git = fakeGit();
+    const dir = folder({ 'a.js': "fetch('http://api.gemini.com/v1/symbols');\n" });
+    mkdirSync(join(dir, '.git'));
+    const r = spawnSync(process.execPath, [bin, 'scan', '.', '--format', 'json'], { cwd: dir, encoding: 'utf8', env: cleanEnv(git.env) });
+    expect(git.ran()).toBe(true);
+    expect(r.status).toBe(1);
+    expect((JSON.parse(r.stdout) as { findings: { file: string }[] }).findings.map((f) => f.file)).toEqual(['a.js']);
   });
 });
