@@ -10,8 +10,10 @@
 //     16x; peak RSS ≤ 200 MB at every size. The scan runs with its default lint threads (one
 //     worker per core, at most 4); `--jobs N` passes `--jobs N` to it (`--jobs 1`: no workers).
 //  2. --growth: all rules (configs.all) on one generated file of N and 4N Gemini signing functions
-//     (BENCH_GROWTH_N, default 1000), each size in a fresh process; ESLint with no rules beside it.
-//     Target: 4N takes ≤ 5x the time of N (linear is 4x).
+//     (BENCH_GROWTH_N, default 1000), and on one CommonJS file of N and 4N functions that share a
+//     module-level nonce counter, key, secret and headers object (BENCH_GROWTH_SHARED_N, default
+//     250); each size in a fresh process, ESLint with no rules beside it. Target, for each shape:
+//     4N takes ≤ 5x the time of N (linear is 4x).
 //  3. --eslint: ESLint overhead of configs.recommended on top of `@eslint/js` recommended (the
 //     baseline a real config pays for; "no rules" skips work every real config does) on ccxt's
 //     js/src (~470k lines of JavaScript), measured two ways in the same run:
@@ -39,6 +41,7 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const ESLINT_RUNS = Number(process.env.BENCH_ESLINT_RUNS ?? 5);
 const INTERLEAVED_ROUNDS = Number(process.env.BENCH_INTERLEAVED_ROUNDS ?? 3);
 const GROWTH_N = Number(process.env.BENCH_GROWTH_N ?? 1000);
+const GROWTH_SHARED_N = Number(process.env.BENCH_GROWTH_SHARED_N ?? 250);
 const STARTUP_RUNS = Number(process.env.BENCH_STARTUP_RUNS ?? 5);
 const args = process.argv.slice(2);
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -226,15 +229,51 @@ function signingFile(n) {
   return lines.join('\n');
 }
 
-/** Lints the generated file of `n` signing functions with no rules, then with configs.all. */
-async function growthWorker(n) {
+/**
+ * The second shape: a CommonJS client whose `n` functions share module-level state (one `let nonce`
+ * every function increments, the key and secret read in each, one headers object every request
+ * sends): what makes per-variable and per-object scans quadratic.
+ */
+function sharedStateFile(n) {
+  const lines = [
+    "'use strict';",
+    "const crypto = require('crypto');",
+    "const https = require('https');",
+    "const HOST = 'api.gemini.com';",
+    'const KEY = process.env.GEMINI_API_KEY;',
+    'const SECRET = process.env.GEMINI_API_SECRET;',
+    'let nonce = Date.now();',
+    "const baseHeaders = { 'Content-Type': 'text/plain', 'Cache-Control': 'no-cache' };",
+    '',
+  ];
+  for (let i = 0; i < n; i++) {
+    const path = GROWTH_ENDPOINTS[i % GROWTH_ENDPOINTS.length];
+    lines.push(
+      `function call${i}(params) {`,
+      '  nonce += 1;',
+      `  const payload = Buffer.from(JSON.stringify(Object.assign({ request: '${path}', nonce: nonce }, params))).toString('base64');`,
+      `  const signature = crypto.createHmac('${i % 5 === 0 ? 'sha256' : 'sha384'}', SECRET).update(payload).digest('hex');`,
+      "  const headers = Object.assign({}, baseHeaders, { 'X-GEMINI-APIKEY': KEY, 'X-GEMINI-PAYLOAD': payload, 'X-GEMINI-SIGNATURE': signature });",
+      `  return https.request({ host: HOST, path: '${path}', method: 'POST', headers: headers });`,
+      '}',
+      `module.exports.call${i} = call${i};`,
+      '',
+    );
+  }
+  return lines.join('\n');
+}
+
+const GROWTH_SHAPES = { signing: signingFile, 'shared-state': sharedStateFile };
+
+/** Lints the generated file of `n` functions of one shape with no rules, then with configs.all. */
+async function growthWorker(n, shape) {
   const { Linter } = await import('eslint');
   const plugin = await loadPlugin();
-  const text = signingFile(n);
+  const text = GROWTH_SHAPES[shape](n);
   const linter = new Linter();
   const time = (config) => {
     const started = performance.now();
-    const messages = linter.verify(text, config, { filename: 'gemini-client.js' });
+    const messages = linter.verify(text, config, { filename: shape === 'shared-state' ? 'gemini-client.cjs' : 'gemini-client.js' });
     return { ms: performance.now() - started, messages };
   };
   const base = time([BASE_CONFIG]);
@@ -249,7 +288,7 @@ if (args[0] === '--eslint-worker') {
   process.exit(0);
 }
 if (args[0] === '--growth-worker') {
-  await growthWorker(Number(args[1]));
+  await growthWorker(Number(args[1]), args[2] ?? 'signing');
   process.exit(0);
 }
 
@@ -332,14 +371,20 @@ function worker(workerArgs) {
 }
 
 function benchGrowth() {
-  console.log(`\nAll rules (configs.all) on one generated file of N and 4N Gemini signing functions (fresh process each):`);
-  const small = worker(['--growth-worker', String(GROWTH_N)]);
-  const large = worker(['--growth-worker', String(4 * GROWTH_N)]);
-  for (const r of [small, large]) {
-    console.log(`  N=${r.n} (${r.lines} lines): all rules ${(r.allMs / 1000).toFixed(2)} s, ESLint with no rules ${(r.eslintMs / 1000).toFixed(2)} s; ${r.findings} findings`);
+  const shapes = [
+    ['signing', GROWTH_N, 'one file of N and 4N Gemini signing functions (ES module, each with its own payload, HMAC and headers)'],
+    ['shared-state', GROWTH_SHARED_N, 'one CommonJS file of N and 4N functions sharing a module-level nonce counter, key, secret and headers object'],
+  ];
+  for (const [shape, n, what] of shapes) {
+    console.log(`\nAll rules (configs.all) on ${what} (fresh process each):`);
+    const small = worker(['--growth-worker', String(n), shape]);
+    const large = worker(['--growth-worker', String(4 * n), shape]);
+    for (const r of [small, large]) {
+      console.log(`  N=${r.n} (${r.lines} lines): all rules ${(r.allMs / 1000).toFixed(2)} s, ESLint with no rules ${(r.eslintMs / 1000).toFixed(2)} s; ${r.findings} findings`);
+    }
+    const growth = large.allMs / small.allMs;
+    console.log(`  growth 4N / N: ${growth.toFixed(1)}x with all rules, ${(large.eslintMs / small.eslintMs).toFixed(1)}x ESLint alone (linear = 4x; target ≤ 5x: ${target(`all rules, ${shape}, ${n} → ${4 * n} functions`, `${growth.toFixed(1)}x (${(small.allMs / 1000).toFixed(2)} s → ${(large.allMs / 1000).toFixed(2)} s)`, '≤ 5x', growth <= 5)})`);
   }
-  const growth = large.allMs / small.allMs;
-  console.log(`  growth 4N / N: ${growth.toFixed(1)}x with all rules, ${(large.eslintMs / small.eslintMs).toFixed(1)}x ESLint alone (linear = 4x; target ≤ 5x: ${target(`all rules, ${GROWTH_N} → ${4 * GROWTH_N} signing functions`, `${growth.toFixed(1)}x (${(small.allMs / 1000).toFixed(2)} s → ${(large.allMs / 1000).toFixed(2)} s)`, '≤ 5x', growth <= 5)})`);
 }
 
 function benchStartup() {
