@@ -59,6 +59,15 @@ describe('lint worker pool', () => {
     expect(reply.outcome?.findings).toHaveLength(1);
   });
 
+  it('stops replacing workers that cannot even start, and rejects every job (the main thread lints them)', async () => {
+    // too small a heap to load ESLint: every worker dies at start
+    const workers = pool(2, { heapMb: 2 });
+    const jobs = Array.from({ length: 12 }, () => workers.lint({ name: 'client.js', text: UNSIGNED, rules: RULES, options: {} }));
+    const settled = await Promise.allSettled(jobs);
+    expect(settled.map((s) => s.status)).toEqual(Array.from({ length: 12 }, () => 'rejected'));
+    await expect(workers.lint({ name: 'client.js', text: UNSIGNED, rules: RULES, options: {} })).rejects.toThrow(/keep failing/);
+  });
+
   it('rejects queued jobs on close', async () => {
     const workers = pool(2);
     const jobs = Array.from({ length: 6 }, () => workers.lint({ name: 'client.js', text: UNSIGNED, rules: RULES, options: {} }));

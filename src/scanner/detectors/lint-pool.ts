@@ -27,8 +27,7 @@ const WORKER = fileURLToPath(new URL('./lint-worker.js', import.meta.url));
  * thread still lists, reads and prefilters the rest.
  */
 export interface LintPool {
-  /** Starts the first worker, if none runs (call as soon as a file to lint is seen). */
-  prepare(): void;
+  /** Queues a file; the first call starts a worker. Rejects when the file's worker died. */
   lint(job: Omit<LintJob, 'id'>): Promise<LintReply>;
   /** Stops every worker; jobs not answered yet reject. */
   close(): void;
@@ -53,9 +52,14 @@ const IN_FLIGHT = 2;
 const WORKER_HEAP_MB = 128;
 const WORKER_YOUNG_MB = 8;
 
+// Workers that died (out of memory, or a broken install that cannot load one) are replaced this
+// many times; after that the pool rejects what is left and the main thread lints it.
+const MAX_RESTARTS = 3;
+
 /**
- * A pool of up to `size` lint workers (each warms up with `rules`, the rules the scan runs; its heap
- * is capped at `limits.heapMb`), or `undefined` when `size` is 1 or the worker module is not there (the caller lints in its own thread).
+ * A pool of up to `size` lint workers (each warms up with `rules`, the rules the scan runs; its
+ * heap is capped at `limits.heapMb`), or `undefined` when `size` is 1 or the worker module is not
+ * there (the caller lints in its own thread).
  */
 export function createLintPool(size: number, rules: Record<string, RuleSetting>, limits: { heapMb?: number } = {}): LintPool | undefined {
   if (size < 2 || !existsSync(WORKER)) return undefined;
@@ -68,6 +72,7 @@ export function createLintPool(size: number, rules: Record<string, RuleSetting>,
   let queuedBytes = 0;
   let nextId = 0;
   let closed = false;
+  let restarts = 0;
 
   const pump = (): void => {
     for (const slot of slots) {
@@ -95,7 +100,10 @@ export function createLintPool(size: number, rules: Record<string, RuleSetting>,
       slots.splice(slots.indexOf(slot), 1);
       for (const waiting of slot.inFlight.splice(0)) waiting.reject(error);
       // the jobs still queued go to the other workers, or a fresh one
-      if (!closed && queue.length > 0 && slots.length === 0) start();
+      if (!closed && queue.length > 0 && slots.length === 0) {
+        if (restarts++ < MAX_RESTARTS) start();
+        else rejectQueued(new Error('lint workers keep failing'));
+      }
       pump();
     };
     worker.on('message', (reply: LintReply) => {
@@ -111,22 +119,25 @@ export function createLintPool(size: number, rules: Record<string, RuleSetting>,
     pump();
   };
 
+  const rejectQueued = (error: Error): void => {
+    for (const waiting of queue.splice(0)) waiting.reject(error);
+    queuedBytes = 0;
+  };
+
   return {
-    prepare() {
-      if (!closed && slots.length === 0) start();
-    },
     lint(job) {
       if (closed) return Promise.reject(new Error('lint pool closed'));
       return new Promise<LintReply>((resolve, reject) => {
         queue.push({ job: { ...job, id: nextId++ }, resolve, reject });
         queuedBytes += job.text.length;
-        if (slots.length === 0 || (slots.length < size && queuedBytes >= GROW_BACKLOG)) start();
+        if (slots.length === 0 && restarts > MAX_RESTARTS) rejectQueued(new Error('lint workers keep failing'));
+        else if (slots.length === 0 || (slots.length < size && queuedBytes >= GROW_BACKLOG)) start();
         else pump();
       });
     },
     close() {
       closed = true;
-      for (const waiting of queue.splice(0)) waiting.reject(new Error('lint pool closed'));
+      rejectQueued(new Error('lint pool closed'));
       // Not awaited: a terminating worker's promise does not keep the event loop alive, so
       // waiting for it can leave the process with nothing to do and an unsettled await.
       for (const slot of slots.splice(0)) void slot.worker.terminate();
