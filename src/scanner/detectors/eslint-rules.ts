@@ -2,11 +2,12 @@ import type { Linter } from 'eslint';
 import plugin from '../../index.js';
 import { importUses, type ImportUse } from '../../analysis/cross-file/index.js';
 import { factCollector, isTypeScriptName, languageOptionsFor, lintableName, LINTED_FILES, sharedLinter } from './linting.js';
-
-export { sharedLinter };
 import { SCANNER_RULES } from '../rules.js';
 import type { RuleSetting } from '../types.js';
 import type { RawFinding } from './text-credentials.js';
+
+// config-rules.ts validates options with the same Linter, loading it through this module (lazy.ts)
+export { sharedLinter };
 
 /** Settings the scanner passes to the rules (cross-file facts); read by the analysis layer. */
 export type ScannerSettings = Record<string, unknown>;

@@ -97,7 +97,9 @@ export function createLintPool(size: number, rules: Record<string, RuleSetting>,
     const fail = (error: Error): void => {
       if (gone) return;
       gone = true;
-      slots.splice(slots.indexOf(slot), 1);
+      // after close() the slot is no longer listed
+      const at = slots.indexOf(slot);
+      if (at !== -1) slots.splice(at, 1);
       for (const waiting of slot.inFlight.splice(0)) waiting.reject(error);
       // the jobs still queued go to the other workers, or a fresh one
       if (!closed && queue.length > 0 && slots.length === 0) {
