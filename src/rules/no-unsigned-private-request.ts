@@ -125,8 +125,6 @@ export default createRule<Options, MessageIds>({
       const options = call.optionsNode && unwrap(call.optionsNode);
       if (options?.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
       if (options.range[0] < call.node.range[0] || options.range[1] > call.node.range[1]) return undefined;
-      const setup = signerSetup(sourceCode, { factory: SIGNER_FACTORY, variable: SIGNER_VARIABLE, args: SIGNER_OPTIONS, at: call.node, filename: context.filename });
-      if (!setup) return undefined;
       const signed = `${SIGNER_VARIABLE}.sign('${path}').headers`;
       const headersProp = options.properties.find(
         (p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && staticKeyName(p.key, p.computed) === 'headers',
@@ -141,6 +139,9 @@ export default createRule<Options, MessageIds>({
         target = options;
         insert = `headers: ${signed}`;
       }
+      // last: a setup suggestion counts against the file's quota only when it is offered
+      const setup = signerSetup(sourceCode, { factory: SIGNER_FACTORY, variable: SIGNER_VARIABLE, args: SIGNER_OPTIONS, at: call.node, filename: context.filename });
+      if (!setup) return undefined;
       return (fixer) => {
         const fixes = setup(fixer);
         const last = target.properties[target.properties.length - 1];

@@ -22,7 +22,11 @@ export interface SignerSetupRequest {
   filename: string;
 }
 
-/** Suggestions per file that add the signer setup (each one's edit spans the code up to its finding). */
+/**
+ * Suggestions per file and variable that add the signer setup (each one's edit spans the code up
+ * to its finding). Call {@link signerSetup} last, once nothing else can refuse the suggestion: a
+ * call takes a place in the quota.
+ */
 export const SETUP_SUGGESTIONS_PER_FILE = 20;
 
 /** Builds the setup edits for one fix; empty when the variable already exists. */
@@ -99,7 +103,8 @@ export function signerSetup(sourceCode: SourceCode, request: SignerSetupRequest)
   // every such suggestion repeats the code in between, so a file with hundreds of findings would
   // build hundreds of copies of itself. Past the first few, a finding gets none; once one is
   // applied, the variable exists and the others need only their own edit.
-  const built = memoForFile(sourceCode, 'signerSetupSuggestions', () => ({ count: 0 }));
+  // (counted per variable, so per rule: one rule's findings never use up another's suggestions)
+  const built = memoForFile(sourceCode, `signerSetupSuggestions:${variable}`, () => ({ count: 0 }));
   if (built.count >= SETUP_SUGGESTIONS_PER_FILE) return undefined;
   built.count++;
 

@@ -49,4 +49,15 @@ describe('signer setup suggestions', () => {
     expect(findings.every((m) => m.suggestions?.length === 1)).toBe(true);
     for (const m of findings) expect(m.suggestions![0]!.fix.text).toBe('geminiNonce.next()');
   });
+
+  it('count only the suggestions a rule offers, per rule', () => {
+    // 20 calls whose `headers: new Headers(…)` gets no signer suggestion, then one inline headers object
+    const lines = ["const KEY = process.env.GEMINI_API_KEY;"];
+    for (let i = 0; i < 20; i++) lines.push(`fetch('https://api.gemini.com/v1/balances', { method: 'POST', headers: new Headers({ 'X-GEMINI-APIKEY': KEY }) });`);
+    lines.push("fetch('https://api.gemini.com/v1/orders', { method: 'POST', headers: { 'Content-Type': 'text/plain' } });");
+    const messages = new Linter().verify(`${lines.join('\n')}\n`, [{ plugins: { 'gemini-guard': plugin as never }, rules: { 'gemini-guard/no-unsigned-private-request': 'error', 'gemini-guard/valid-nonce': 'error' } }], { filename: 'client.js' });
+    const last = messages.filter((m) => m.ruleId === 'gemini-guard/no-unsigned-private-request' && m.line === 22);
+    expect(last.length).toBeGreaterThan(0);
+    expect(last.some((m) => (m.suggestions ?? []).some((s) => s.fix.text.includes("geminiSigner.sign('/v1/orders').headers")))).toBe(true);
+  });
 });

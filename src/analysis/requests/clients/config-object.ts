@@ -1,12 +1,13 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { HOLE } from '../../../gemini/paths.js';
-import { dottedPath, memberName, unwrap } from '../../ast-utils.js';
+import type { ParserServices } from '@typescript-eslint/utils';
+import { dottedPath, memberName, nodesOfType, staticKeyName, unwrap } from '../../ast-utils.js';
+import { memoForFile } from '../../memo.js';
 import { calledFunction } from '../../values/functions.js';
 import { objectEntries, resolveObjectLiteral } from '../../values/values.js';
 import { headersFromOptions } from '../headers.js';
-import type { ClientDescriptor, HttpCall } from '../types.js';
-import { configReachingExpressions } from './config-reach.js';
+import type { ClientDescriptor, HttpCall, SourceCode } from '../types.js';
 import { resolveUrlString } from '../urls.js';
 import { methodFromOptions, setUrl } from './shared.js';
 
@@ -33,14 +34,28 @@ const FOLLOWED: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Whether an argument can resolve to a request config, by its shape and, when the file's set is
- * known, whether it is among the expressions that can lead to one (nothing resolved):
- * `this.safeString(response, 'id')` passes neither.
+ * Whether an argument can resolve to an object literal, by its shape alone (nothing resolved):
+ * `this.safeString(response, 'id')` passes only `response`, and `'id'` is a string.
  */
-function mayHoldConfig(arg: TSESTree.CallExpressionArgument, reaching: ReadonlySet<TSESTree.Node> | undefined): arg is TSESTree.Expression {
-  if (arg.type === AST_NODE_TYPES.SpreadElement) return false;
-  const value = unwrap(arg);
-  return reaching ? reaching.has(value) : FOLLOWED.has(value.type);
+function mayHoldObject(arg: TSESTree.CallExpressionArgument): arg is TSESTree.Expression {
+  return arg.type !== AST_NODE_TYPES.SpreadElement && FOLLOWED.has(unwrap(arg).type);
+}
+
+/**
+ * Whether any object of the file can have a `url`/`uri` entry: a property named so, or one whose
+ * computed key may evaluate to it. Entries come only from object literals (spreads and
+ * `Object.assign` merge literals), so without one no call of the file passes a request config
+ * (ccxt's exchange classes: none but what `sign()` returns). Under typed linting an object can
+ * come from another file. One pass over the file's properties.
+ */
+function fileMayHoldConfigObject(sourceCode: SourceCode): boolean {
+  return memoForFile(sourceCode, 'fileMayHoldConfigObject', () => {
+    if ((sourceCode.parserServices as Partial<ParserServices> | undefined)?.program != null) return true;
+    return nodesOfType(sourceCode.ast, AST_NODE_TYPES.Property).some((p) => {
+      const key = staticKeyName(p.key, p.computed);
+      return key === undefined ? p.computed : URL_KEYS.includes(key);
+    });
+  });
 }
 
 /** The name a call is made by, and the object it is called on (`this.helpers.httpRequest` → `httpRequest`, `helpers`). */
@@ -72,13 +87,11 @@ export const configObjectClient: ClientDescriptor = {
   words: ['url', 'uri'],
   callee: { node: 'call' },
   recognise(node, sourceCode) {
-    if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
-    const reaching = configReachingExpressions(sourceCode);
-    if (reaching?.size === 0) return undefined;
+    if (node.type !== AST_NODE_TYPES.CallExpression || !fileMayHoldConfigObject(sourceCode)) return undefined;
     const { name, object } = calleeNames(node);
     if (name === undefined || NOT_SENDERS.has(name) || /^to[A-Z]/.test(name) || (object !== undefined && NOT_SENDER_OBJECTS.has(object))) return undefined;
     // `this.safeString(response, 'id')`, `fn('a', 1)`: most calls pass nothing that can be an object
-    const candidates = node.arguments.filter((arg) => mayHoldConfig(arg, reaching));
+    const candidates = node.arguments.filter(mayHoldObject);
     if (candidates.length === 0 || calledFunction(node, sourceCode)) return undefined;
     for (const arg of candidates) {
       const obj = resolveObjectLiteral(arg, sourceCode);
