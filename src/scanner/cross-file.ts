@@ -3,7 +3,7 @@ import type * as TsMorphModule from 'ts-morph';
 import type { Node as MorphNode, Project, SourceFile as MorphFile } from 'ts-morph';
 import type { CrossFileSettings } from '../analysis/cross-file/index.js';
 import type { ScannerSettings } from './detectors/eslint-rules.js';
-import { fileKind, isCode, looksMinified, mayConcernGemini } from './prefilter.js';
+import { fileKind, indexOfLiteral, isCode, literal, looksMinified, mayConcernGemini } from './prefilter.js';
 import type { SourceFile } from './types.js';
 
 /** Facts about files that only other files reveal, handed to the rules as settings. */
@@ -31,11 +31,20 @@ const IMPORT_SPECIFIER = /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|\bimpo
  */
 export type TextReader = (file: string, prefilter?: (bytes: Buffer) => boolean) => string | undefined;
 
-const EXPORT_CONST = Buffer.from('export const');
+const EXPORT_CONST = literal('export const');
 
 /** Whether a module's bytes can export a constant (what the cross-file phase reads a module for). */
 export function mayExportConstant(bytes: Buffer): boolean {
-  return bytes.includes(EXPORT_CONST);
+  return indexOfLiteral(bytes, EXPORT_CONST) !== -1;
+}
+
+/**
+ * Whether the cross-file phase can ever want a file's exported constants: only JavaScript and
+ * TypeScript modules that are not declaration files (what an import resolves to otherwise is
+ * passed over unread), so the first read asks {@link mayExportConstant} of these alone.
+ */
+export function mayBeReadForExports(path: string): boolean {
+  return isCode(fileKind(path)) && !isDeclarationFile(path);
 }
 
 /**
@@ -156,13 +165,17 @@ export function crossFileContext(files: ReadonlyMap<string, unknown>, known: (pa
       for (const match of candidate.text.matchAll(IMPORT_SPECIFIER)) {
         const specifier = match[2]!;
         const target = resolveRelative(candidate.file, specifier, files);
-        if (!target || target === candidate.file || isDeclarationFile(target) || unexporting.has(target)) continue;
+        if (!target || target === candidate.file || unexporting.has(target)) continue;
+        if (!mayBeReadForExports(target)) {
+          unexporting.add(target);
+          continue;
+        }
         const seen = known(target);
         // the first read already saw the bytes: no `export const`, nothing to read again for
         if (seen?.noExportConst) continue;
         const targetText = texts.get(target) ?? seen?.text ?? readText?.(target, mayExportConstant);
         // Cheap first: only modules that visibly export a URL-like constant get a ts-morph parse.
-        if (targetText === undefined || !isCode(fileKind(target)) || !targetText.includes('export const') || !EXPORTS_URL_CONSTANT.test(targetText) || looksMinified(targetText)) {
+        if (targetText === undefined || !targetText.includes('export const') || !EXPORTS_URL_CONSTANT.test(targetText) || looksMinified(targetText)) {
           unexporting.add(target);
           continue;
         }

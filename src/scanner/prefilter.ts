@@ -12,19 +12,65 @@ export function mayConcernGemini(text: string): boolean {
   return KEYWORDS.test(text);
 }
 
-const NEEDLES = ['gemini', 'Gemini', 'GEMINI'].map((n) => Buffer.from(n));
-const KEY_PREFIXES = GEMINI_API_KEY_PREFIXES.map((prefix) => Buffer.from(prefix));
+// Printable ASCII from the most to the least frequent in source code (measured on ccxt's 60 MB).
+const BY_FREQUENCY = ' etrsainocd/m\'ulp,h"f:.g=0)(by{};-k*w1vTPx@[]S2IO_A35C4D6qEM879LRBNj?FUH+V><G#!WzK|&QX%YZ$`J\\^~';
+
+/**
+ * A literal found through its rarest piece. `Buffer#indexOf` looks for a short needle by jumping
+ * (memchr) to each occurrence of its first byte, and for one of 8+ bytes by Boyer-Moore, which the
+ * frequent last letters of words slow down: `export const` cost 40 ms over ccxt's 60 MB, `xport c`
+ * 7 ms. So the needle searched for is at most 7 bytes that start at the literal's least frequent
+ * byte (among those that leave 4 bytes or more, so that a hit is rare), and each hit is checked
+ * against the whole literal: the answers are exactly those of `bytes.indexOf(literal)`.
+ */
+export interface Literal {
+  readonly bytes: Buffer;
+  /** Where the searched piece starts in the literal. */
+  readonly offset: number;
+  readonly piece: Buffer;
+}
+
+/** A {@link Literal} for `text` (ASCII). */
+export function literal(text: string): Literal {
+  const bytes = Buffer.from(text, 'latin1');
+  const rank = (i: number): number => {
+    const at = BY_FREQUENCY.indexOf(text[i]!);
+    return at === -1 ? BY_FREQUENCY.length : at;
+  };
+  let offset = 0;
+  for (let i = 1; i <= bytes.length - 4; i++) if (rank(i) > rank(offset)) offset = i;
+  return { bytes, offset, piece: bytes.subarray(offset, offset + 7) };
+}
+
+/** The first index of `lit` in `bytes` at or after `from`, or -1: `bytes.indexOf(lit.bytes, from)`, faster. */
+export function indexOfLiteral(bytes: Buffer, lit: Literal, from = 0): number {
+  const { bytes: whole, offset, piece } = lit;
+  for (let at = bytes.indexOf(piece, from + offset); at !== -1; at = bytes.indexOf(piece, at + 1)) {
+    const start = at - offset;
+    if (start + whole.length > bytes.length) return -1;
+    let i = 0;
+    while (i < offset && bytes[start + i] === whole[i]) i++;
+    if (i < offset) continue;
+    i = offset + piece.length;
+    while (i < whole.length && bytes[start + i] === whole[i]) i++;
+    if (i === whole.length) return start;
+  }
+  return -1;
+}
+
+const NEEDLES = ['gemini', 'Gemini', 'GEMINI'].map(literal);
+const KEY_PREFIXES = GEMINI_API_KEY_PREFIXES.map(literal);
 
 /**
  * {@link mayConcernGemini} on raw bytes, before any decoding: native substring searches for the
- * usual spellings of "gemini" and for key prefixes (then the key regex on that file only). Most
- * files of a repository stop here, never decoded and never held in memory.
+ * usual spellings of "gemini" and for key prefixes (then the key's shape at each). Most files of
+ * a repository stop here, never decoded and never held in memory.
  */
 export function mayConcernGeminiBytes(bytes: Buffer): boolean {
-  for (const needle of NEEDLES) if (bytes.includes(needle)) return true;
+  for (const needle of NEEDLES) if (indexOfLiteral(bytes, needle) !== -1) return true;
   for (const prefix of KEY_PREFIXES) {
-    for (let at = bytes.indexOf(prefix); at !== -1; at = bytes.indexOf(prefix, at + 1)) {
-      if (keyShapeAt(bytes, at, prefix.length)) return true;
+    for (let at = indexOfLiteral(bytes, prefix); at !== -1; at = indexOfLiteral(bytes, prefix, at + 1)) {
+      if (keyShapeAt(bytes, at, prefix.bytes.length)) return true;
     }
   }
   return false;

@@ -1,7 +1,7 @@
 import { closeSync, constants, lstatSync, openSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { scanSources, type PrecomputedLint } from './core.js';
-import { crossFileContext, isCrossFileCandidate, mayExportConstant, type CrossFileFacts, type TextReader } from './cross-file.js';
+import { crossFileContext, isCrossFileCandidate, mayBeReadForExports, mayExportConstant, type CrossFileFacts, type TextReader } from './cross-file.js';
 import type { ScannerSettings } from './detectors/eslint-rules.js';
 import { createLintPool, defaultJobs, type LintPool } from './detectors/lint-pool.js';
 import { listPaths, readSource, type ListedPath, type ReadOutcome, type WalkOptions } from './files.js';
@@ -106,25 +106,38 @@ async function scanWith(options: ProjectScanOptions, pool: LintPool | undefined,
   };
   // The cross-file phase runs file by file as they are read, so that each file can go to a lint
   // worker at once, with the settings its imports give it.
-  const listed = new Map(paths.map((p) => [p.file, p]));
+  const listed = new Map(paths.map((p, i) => [p.file, i]));
   const readSoFar = new Map<string, SourceFile>();
   const crossFile: CrossFileFacts = { settings: new Map(), extraCandidates: new Set() };
-  const context = crossFileContext(listed, (path) => readSoFar.get(path), readText);
+  // An importer reads the modules it imports before the loop gets to them (ccxt's index: ~200
+  // per copy). What such a read gives the loop is kept (an outcome and a flag, never the text of
+  // an unrelated file), so that every file is read once.
+  let turn = -1;
+  const readAhead = new Map<string, FirstRead>();
+  const crossFileText: TextReader = (file, prefilter) => {
+    const at = listed.get(file);
+    if (at === undefined || at <= turn) return readText(file, prefilter);
+    let first = readAhead.get(file);
+    if (!first) {
+      first = firstRead(provider, file, options.maxFileSize, true);
+      readAhead.set(file, first);
+    }
+    return first.exportText;
+  };
+  const context = crossFileContext(listed, (path) => readSoFar.get(path), crossFileText);
   const linted = new Map<string, PrecomputedLint>();
   const lints: Promise<void>[] = [];
   let yielded = performance.now();
 
   for (const [i, p] of paths.entries()) {
-    // what the cross-file phase would read an unrelated file again for is decided on these bytes
-    let exportsConst = true;
-    const read = provider.read(p.file, options.maxFileSize, (bytes) => {
-      exportsConst = mayExportConstant(bytes);
-      return mayConcernGeminiBytes(bytes);
-    });
+    turn = i;
+    const ahead = readAhead.get(p.file);
+    if (ahead) readAhead.delete(p.file);
+    const { read, noExportConst } = ahead ?? firstRead(provider, p.file, options.maxFileSize, false);
     if ('text' in read || 'unrelated' in read) {
       const source: SourceFile = { file: p.file };
       if ('text' in read) source.text = read.text;
-      else if (!exportsConst) source.noExportConst = true;
+      else if (noExportConst) source.noExportConst = true;
       if (p.notGitIgnored !== undefined) source.notGitIgnored = p.notGitIgnored;
       sources.push(source);
       readSoFar.set(p.file, source);
@@ -181,6 +194,42 @@ async function scanWith(options: ProjectScanOptions, pool: LintPool | undefined,
       durationMs: now() - started,
     },
   };
+}
+
+/** What the first read of a file gives the scan. */
+interface FirstRead {
+  /** The outcome as the read loop takes it: text only for what may concern Gemini. */
+  read: ReadOutcome;
+  /** The bytes hold no `export const` (asked only of the modules the cross-file phase may read for it). */
+  noExportConst: boolean;
+  /** For a read ahead: the text when the bytes may export a constant (what the cross-file phase asked for). */
+  exportText?: string;
+}
+
+/**
+ * Reads a file once for everything the main thread wants of its bytes: whether it may concern
+ * Gemini (decoded, else left as bytes) and, for a module the cross-file phase may read for its
+ * exports, whether it can export a constant. With `ahead`, the cross-file phase asks before the
+ * loop's turn (it reads modules for their exports): the bytes are also decoded when they can
+ * export a constant, and the loop's outcome is the one its own read would have given (an
+ * unrelated file stays `unrelated`, whatever decoding it gave).
+ */
+function firstRead(provider: SourceProvider, file: string, maxFileSize: number | undefined, ahead: boolean): FirstRead {
+  const asksExports = mayBeReadForExports(file);
+  // undefined: the prefilter never saw the bytes (a skip before it, UTF-16 with a byte-order mark)
+  let concerns: boolean | undefined;
+  let exportsConst = true;
+  const read = provider.read(file, maxFileSize, (bytes) => {
+    concerns = mayConcernGeminiBytes(bytes);
+    // a Gemini-related file keeps its text: the cross-file phase reads that, not the bytes
+    if (!concerns && asksExports) exportsConst = mayExportConstant(bytes);
+    return concerns || (ahead && asksExports && exportsConst);
+  });
+  const noExportConst = asksExports && !exportsConst;
+  if (!ahead) return { read, noExportConst };
+  // the text whenever there is one: the cross-file phase looks for `export const` in it itself
+  const exportText = 'text' in read ? read.text : undefined;
+  return { read: concerns === false ? { unrelated: true } : read, noExportConst, ...(exportText === undefined ? {} : { exportText }) };
 }
 
 /**
