@@ -315,7 +315,8 @@ function readCapped(file: string, path: string | Buffer, size: number, max: numb
 /** Little- or big-endian UTF-16 without a byte-order mark, told by where the zero bytes fall in ASCII-heavy text. */
 function utf16WithoutBom(bytes: Buffer): 'le' | 'be' | undefined {
   const n = Math.min(bytes.length, 8000) & ~1;
-  if (n < 4) return undefined;
+  // most files hold no zero byte at all: one native search answers for them
+  if (n < 4 || !bytes.subarray(0, n).includes(0)) return undefined;
   let evenZeros = 0;
   let oddZeros = 0;
   for (let i = 0; i < n; i += 2) {
