@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readFileSync, readSync, readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
-import { displayName, joinBytes, listedFromBytes, toPosix, type ListedPath } from './paths.js';
+import { displayName, isPlainFolder, joinBytes, listedFromBytes, listedUnder, toPosix, type ListedPath } from './paths.js';
 import type { SkippedFile } from './types.js';
 
 /** How to find files. */
@@ -77,11 +77,12 @@ export function listPaths(options: WalkOptions): { paths: ListedPath[]; skipped:
       });
       const seen = new Set<string>();
       listed = [];
+      const under = root === cwd && isPlainFolder(root);
       for (const name of nulSplit(out)) {
         const key = name.toString('latin1');
         if (seen.has(key)) continue;
         seen.add(key);
-        listed.push(listedFromBytes(cwd, joinBytes(root, name), true));
+        listed.push(under ? listedUnder(cwd, name, true) : listedFromBytes(cwd, joinBytes(root, name), true));
       }
     } catch {
       listed = undefined; // not a git work tree, or no git: walk ourselves
@@ -223,6 +224,21 @@ export interface ReadLocation {
   keysOnly?: boolean;
 }
 
+// `resolve(cwd, file)` normalises both on every call: a plain name under an absolute cwd is joined.
+let lastCwd: string | undefined;
+let lastBase = '';
+const NORMAL_NAME = /^(?!\.{1,2}(?:\/|$))(?:[^/]+\/(?!\.{1,2}(?:\/|$)))*[^/]+$/;
+
+/** `resolve(cwd, file)`, without normalising a name that needs none (no `.`, `..` or empty segment). */
+function absolutePath(cwd: string, file: string): string {
+  if (!isAbsolute(cwd) || !NORMAL_NAME.test(file)) return resolve(cwd, file);
+  if (cwd !== lastCwd) {
+    lastCwd = cwd;
+    lastBase = resolve(cwd);
+  }
+  return lastBase === '/' ? `/${file}` : `${lastBase}/${file}`;
+}
+
 const SPECIAL = (st: Stats): boolean => st.isFIFO() || st.isSocket() || st.isCharacterDevice() || st.isBlockDevice();
 
 /**
@@ -239,7 +255,7 @@ export function readSource(
   prefilter?: (bytes: Buffer) => boolean,
   at: ReadLocation = {},
 ): ReadOutcome {
-  const abs: string | Buffer = at.raw ?? resolve(cwd, file);
+  const abs: string | Buffer = at.raw ?? absolutePath(cwd, file);
   let target: string | Buffer = abs;
   let st: Stats;
   try {

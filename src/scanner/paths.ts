@@ -57,6 +57,28 @@ export function listedFromBytes(cwd: string, abs: Buffer, notGitIgnored?: boolea
   return item;
 }
 
+// A relative name that `path.relative` would give back as it is: no `.`/`..` segment, no empty one.
+const NOT_NORMAL = /(?:^|\/)\.{1,2}(?:\/|$)|\/\/|^\/|\/$|^$/;
+
+/** Whether a cwd can take the {@link listedUnder} shortcut: a valid UTF-8 name without control characters. */
+export function isPlainFolder(cwd: string): boolean {
+  return displayName(Buffer.from(cwd)) === cwd;
+}
+
+/**
+ * {@link listedFromBytes} for `name` (bytes, as git lists it) relative to `cwd`, when `cwd` is
+ * absolute and {@link isPlainFolder}: the same item without joining, printing and relativising the
+ * absolute path (a tenth of a second per 20,000 files), which the odd name still takes.
+ */
+export function listedUnder(cwd: string, name: Buffer, notGitIgnored?: boolean): ListedPath {
+  const text = displayName(name);
+  if (NOT_NORMAL.test(text)) return listedFromBytes(cwd, joinBytes(cwd, name), notGitIgnored);
+  const item: ListedPath = { file: text };
+  if (notGitIgnored !== undefined) item.notGitIgnored = notGitIgnored;
+  if (text !== name.toString('utf8') || !isUtf8(name)) item.raw = joinBytes(cwd, name);
+  return item;
+}
+
 /** Joins a folder (text) and a name (bytes) into an absolute path as bytes. */
 export function joinBytes(dir: string | Buffer, name: Buffer): Buffer {
   const base = typeof dir === 'string' ? Buffer.from(dir) : dir;
