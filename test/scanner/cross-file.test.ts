@@ -1,5 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { crossFileFacts } from '../../src/scanner/cross-file.js';
+import { scanProject, workingTreeSource, type SourceProvider } from '../../src/scanner/scan.js';
 import type { SourceFile } from '../../src/scanner/types.js';
 
 describe('crossFileFacts', () => {
@@ -26,5 +30,82 @@ describe('crossFileFacts', () => {
     });
     expect(decoded).toEqual(['src/config.js']);
     expect(facts.settings.get('src/client.js')).toEqual({ importedValues: { './config.js#BASE': 'https://api.gemini.com' } });
+  });
+});
+
+describe('the scan reads each file once, modules imported ahead of their turn included', () => {
+  function folder(files: Record<string, string | Buffer>): string {
+    const dir = mkdtempSync(join(tmpdir(), 'gg-cross-read-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    for (const [path, content] of Object.entries(files)) {
+      mkdirSync(join(dir, path, '..'), { recursive: true });
+      writeFileSync(join(dir, path), content);
+    }
+    return dir;
+  }
+
+  /** A scan of `dir` in this thread that counts the reads of each file. */
+  async function countedScan(dir: string) {
+    const disk = workingTreeSource({ cwd: dir, root: dir, paths: [] });
+    const reads = new Map<string, number>();
+    const provider: SourceProvider = {
+      ...disk,
+      read(file, maxFileSize, prefilter) {
+        reads.set(file, (reads.get(file) ?? 0) + 1);
+        return disk.read(file, maxFileSize, prefilter);
+      },
+    };
+    const result = await scanProject({ cwd: dir, root: dir, paths: [], provider, jobs: 1 });
+    return { result, reads: Object.fromEntries(reads) };
+  }
+
+  it('gives an importer the constants of modules listed after it, from one read of each, with the findings a read at their turn gives', async () => {
+    // `a-client.js` comes first; the modules it imports are read for it before the loop gets to them
+    const dir = folder({
+      'a-client.js': [
+        "import { BALANCES_PATH } from './z-paths.js';",
+        "import { GEMINI_HOST } from './y-host.js';",
+        "import { parse } from './x-util.js';",
+        "import table from './w-table.json';",
+        "import { BLOB } from './v-blob.js';",
+        'export function balances() {',
+        '  return fetch(GEMINI_HOST + BALANCES_PATH).then(parse);',
+        '}',
+        '',
+      ].join('\n'),
+      // not Gemini-related, but exports a path: decoded for the importer, never kept for the loop
+      'z-paths.js': "export const BALANCES_PATH = '/v1/balances';\n",
+      // Gemini-related: its text goes to the loop as well
+      'y-host.js': "export const GEMINI_HOST = 'https://api.gemini.com';\n",
+      // exports no constant: not decoded at all
+      'x-util.js': 'export function parse(r) { return r.json(); }\n',
+      'w-table.json': '{ "export const": 1 }\n',
+      // can export a constant but is binary: the loop's outcome is still "unrelated", not a skip
+      'v-blob.js': Buffer.concat([Buffer.from('export const BLOB = 1;\n'), Buffer.alloc(64), Buffer.from([0xff, 0xfe, 0x00])]),
+    });
+    const { result, reads } = await countedScan(dir);
+    expect(reads).toEqual({ 'a-client.js': 1, 'v-blob.js': 1, 'w-table.json': 1, 'x-util.js': 1, 'y-host.js': 1, 'z-paths.js': 1 });
+    // the GET goes to a private endpoint only through the imported path: unsigned, and not a POST
+    expect(result.findings.map((f) => [f.ruleId, f.file, f.line, f.column])).toEqual([
+      ['gemini-guard/no-unsigned-private-request', 'a-client.js', 7, 16],
+      ['gemini-guard/no-unsigned-private-request', 'a-client.js', 7, 16],
+    ]);
+    expect(result.findings.every((f) => f.message.includes('/v1/balances'))).toBe(true);
+    expect(result.skipped).toEqual([]);
+    expect(result.stats).toMatchObject({ filesSeen: 6, filesScanned: 6, filesParsed: 2 });
+  });
+
+  it('reads again only what the loop has already passed and left undecoded', async () => {
+    // `a-paths.js` is read (undecoded) before `b-client.js` imports it: its text is read back
+    const dir = folder({
+      'a-paths.js': "export const BALANCES_PATH = '/v1/balances';\n",
+      'b-client.js': "import { BALANCES_PATH } from './a-paths.js';\nfetch('https://api.gemini.com' + BALANCES_PATH);\n",
+    });
+    const { result, reads } = await countedScan(dir);
+    expect(reads).toEqual({ 'a-paths.js': 2, 'b-client.js': 1 });
+    expect(result.findings.map((f) => [f.ruleId, f.file, f.line, f.column])).toEqual([
+      ['gemini-guard/no-unsigned-private-request', 'b-client.js', 2, 7],
+      ['gemini-guard/no-unsigned-private-request', 'b-client.js', 2, 7],
+    ]);
   });
 });

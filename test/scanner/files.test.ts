@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listPaths, readSource } from '../../src/scanner/files.js';
 
@@ -75,6 +75,27 @@ describe('readSource', () => {
     const dir = project(Object.fromEntries(contents.map((c, i) => [`f${i}.txt`, c])));
     const texts = sizes.map((_, i) => readSource(dir, `f${i}.txt`));
     expect(texts).toEqual(contents.map((text) => ({ text })));
+  });
+
+  it('reads a name with dot segments, and names relative to a relative cwd, where path.resolve puts them', () => {
+    const dir = project({ 'a.js': 'gemini a', 'src/b.js': 'gemini b', '.hidden/...js': 'gemini c' });
+    expect(readSource(dir, 'src/../a.js')).toEqual({ text: 'gemini a' });
+    expect(readSource(dir, './src//b.js')).toEqual({ text: 'gemini b' });
+    expect(readSource(dir, '.hidden/...js')).toEqual({ text: 'gemini c' });
+    expect(readSource(join(dir, 'src'), '../a.js')).toEqual({ text: 'gemini a' });
+    expect(readSource(relative(process.cwd(), dir), 'src/b.js')).toEqual({ text: 'gemini b' });
+    expect(readSource(`${dir}/src/..`, 'a.js')).toEqual({ text: 'gemini a' });
+  });
+
+  it('tells UTF-16 without a byte-order mark by its zero bytes, and text with a stray zero byte from it', () => {
+    const dir = project({
+      'le.js': Buffer.from('const gemini = 1;\n', 'utf16le'),
+      'be.js': Buffer.from('const gemini = 1;\n', 'utf16le').swap16(),
+      'nul.js': Buffer.concat([Buffer.from('// gemini '), Buffer.from([0]), Buffer.from('\nconst a = 1;\n'.repeat(20))]),
+    });
+    expect(readSource(dir, 'le.js')).toEqual({ text: 'const gemini = 1;\n' });
+    expect(readSource(dir, 'be.js')).toEqual({ text: 'const gemini = 1;\n' });
+    expect(readSource(dir, 'nul.js')).toEqual({ text: `// gemini \u0000${'\nconst a = 1;\n'.repeat(20)}` });
   });
 
   it('leaves bytes the prefilter rejects undecoded, and decodes the rest', () => {

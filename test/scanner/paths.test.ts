@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { readSource } from '../../src/scanner/files.js';
-import { displayName, ruleFileName, scanRoot } from '../../src/scanner/paths.js';
+import { displayName, isPlainFolder, joinBytes, listedFromBytes, listedUnder, ruleFileName, scanRoot } from '../../src/scanner/paths.js';
 import { looksMinified } from '../../src/scanner/prefilter.js';
 
 describe('displayName', () => {
@@ -12,6 +12,42 @@ describe('displayName', () => {
     expect(displayName(Buffer.concat([Buffer.from('conf'), Buffer.from([0xff]), Buffer.from('.env')]))).toBe('conf\\xff.env');
     expect(displayName(Buffer.concat([Buffer.from('caf'), Buffer.from([0xe9, 0xc3, 0xbc])]))).toBe('caf\\xe9ü');
     expect(displayName(Buffer.from('a\nb\u001b[31m'))).toBe('a\\x0ab\\x1b[31m');
+  });
+});
+
+describe('listedUnder', () => {
+  it('lists a name under a plain cwd exactly as joining, printing and relativising its absolute path does', () => {
+    const names = [
+      Buffer.from('src/a.js'),
+      Buffer.from('.env'),
+      Buffer.from('dir with spaces/über.ts'),
+      Buffer.from('back\\slash.js'),
+      Buffer.from('...'),
+      Buffer.from('a/.hidden/b.js'),
+      Buffer.concat([Buffer.from('conf'), Buffer.from([0xff]), Buffer.from('.env')]),
+      Buffer.from('line\nbreak.js'),
+      Buffer.from('esc\u001b[31m.js'),
+      // names git never prints, which take the long way
+      Buffer.from('a/./b.js'),
+      Buffer.from('a/../b.js'),
+      Buffer.from('a//b.js'),
+      Buffer.from('a/'),
+      Buffer.from('..'),
+    ];
+    for (const cwd of ['/work/app', '/']) {
+      expect(isPlainFolder(cwd)).toBe(true);
+      for (const name of names) {
+        for (const notGitIgnored of [true, undefined]) {
+          expect(listedUnder(cwd, name, notGitIgnored), `${cwd} ${JSON.stringify(name.toString('latin1'))}`).toEqual(listedFromBytes(cwd, joinBytes(cwd, name), notGitIgnored));
+        }
+      }
+    }
+  });
+
+  it('is not taken for a cwd whose name is not plain UTF-8 or holds a control character', () => {
+    expect(isPlainFolder('/work/caf\u00e9')).toBe(true);
+    expect(isPlainFolder('/work/a\nb')).toBe(false);
+    expect(isPlainFolder('/work/\ud800')).toBe(false);
   });
 });
 
