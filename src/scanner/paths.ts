@@ -71,11 +71,13 @@ export function isPlainFolder(cwd: string): boolean {
  * absolute path (a tenth of a second per 20,000 files), which the odd name still takes.
  */
 export function listedUnder(cwd: string, name: Buffer, notGitIgnored?: boolean): ListedPath {
-  const text = displayName(name);
+  // displayName, with the UTF-8 check and the decoding done once for the raw-name test too
+  const decoded = isUtf8(name) ? name.toString('utf8') : undefined;
+  const text = decoded === undefined ? displayName(name) : decoded.replace(CONTROL, (c) => hex(c.charCodeAt(0)));
   if (NOT_NORMAL.test(text)) return listedFromBytes(cwd, joinBytes(cwd, name), notGitIgnored);
   const item: ListedPath = { file: text };
   if (notGitIgnored !== undefined) item.notGitIgnored = notGitIgnored;
-  if (text !== name.toString('utf8') || !isUtf8(name)) item.raw = joinBytes(cwd, name);
+  if (text !== decoded) item.raw = joinBytes(cwd, name);
   return item;
 }
 
