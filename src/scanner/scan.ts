@@ -113,16 +113,14 @@ async function scanWith(options: ProjectScanOptions, pool: LintPool | undefined,
   // per copy). What such a read gives the loop is kept (an outcome and a flag, never the text of
   // an unrelated file), so that every file is read once.
   let turn = -1;
-  const readAhead = new Map<string, FirstRead>();
+  const readAhead = new Map<string, Omit<FirstRead, 'exportText'>>();
   const crossFileText: TextReader = (file, prefilter) => {
     const at = listed.get(file);
-    if (at === undefined || at <= turn) return readText(file, prefilter);
-    let first = readAhead.get(file);
-    if (!first) {
-      first = firstRead(provider, file, options.maxFileSize, true);
-      readAhead.set(file, first);
-    }
-    return first.exportText;
+    // (the context asks once per module: what it learnt of a module's exports, it keeps)
+    if (at === undefined || at <= turn || readAhead.has(file)) return readText(file, prefilter);
+    const { exportText, ...first } = firstRead(provider, file, options.maxFileSize, true);
+    readAhead.set(file, first);
+    return exportText;
   };
   const context = crossFileContext(listed, (path) => readSoFar.get(path), crossFileText);
   const linted = new Map<string, PrecomputedLint>();
