@@ -200,7 +200,7 @@ interface FirstRead {
   read: ReadOutcome;
   /** The bytes hold no `export const` (asked only of the modules the cross-file phase may read for it). */
   noExportConst: boolean;
-  /** For a read ahead: the text when the bytes may export a constant (what the cross-file phase asked for). */
+  /** For a read ahead: the text, when the bytes were decoded (the cross-file phase looks for `export const` in it). */
   exportText?: string;
 }
 
