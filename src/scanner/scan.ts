@@ -213,17 +213,17 @@ interface FirstRead {
  * unrelated file stays `unrelated`, whatever decoding it gave).
  */
 function firstRead(provider: SourceProvider, file: string, maxFileSize: number | undefined, ahead: boolean): FirstRead {
-  const asksExports = mayBeReadForExports(file);
   // undefined: the prefilter never saw the bytes (a skip before it, UTF-16 with a byte-order mark)
   let concerns: boolean | undefined;
+  // false only when asked and not found
   let exportsConst = true;
   const read = provider.read(file, maxFileSize, (bytes) => {
     concerns = mayConcernGeminiBytes(bytes);
     // a Gemini-related file keeps its text: the cross-file phase reads that, not the bytes
-    if (!concerns && asksExports) exportsConst = mayExportConstant(bytes);
-    return concerns || (ahead && asksExports && exportsConst);
+    if (!concerns && mayBeReadForExports(file)) exportsConst = mayExportConstant(bytes);
+    return concerns || (ahead && exportsConst);
   });
-  const noExportConst = asksExports && !exportsConst;
+  const noExportConst = !exportsConst;
   if (!ahead) return { read, noExportConst };
   // the text whenever there is one: the cross-file phase looks for `export const` in it itself
   const exportText = 'text' in read ? read.text : undefined;
