@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readFileSync, readSync, readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
 import { displayName, isPlainFolder, joinBytes, listedFromBytes, listedUnder, toPosix, type ListedPath } from './paths.js';
@@ -77,7 +77,8 @@ export function listPaths(options: WalkOptions): { paths: ListedPath[]; skipped:
       });
       const seen = new Set<string>();
       listed = [];
-      const under = root === cwd && isPlainFolder(root);
+      // the shortcut for names under the cwd (posix: Windows paths compare and join otherwise)
+      const under = sep === '/' && root === cwd && isPlainFolder(root);
       for (const name of nulSplit(out)) {
         const key = name.toString('latin1');
         if (seen.has(key)) continue;
@@ -231,7 +232,7 @@ const NORMAL_NAME = /^(?!\.{1,2}(?:\/|$))(?:[^/]+\/(?!\.{1,2}(?:\/|$)))*[^/]+$/;
 
 /** `resolve(cwd, file)`, without normalising a name that needs none (no `.`, `..` or empty segment). */
 function absolutePath(cwd: string, file: string): string {
-  if (!isAbsolute(cwd) || !NORMAL_NAME.test(file)) return resolve(cwd, file);
+  if (sep !== '/' || !isAbsolute(cwd) || !NORMAL_NAME.test(file)) return resolve(cwd, file);
   if (cwd !== lastCwd) {
     lastCwd = cwd;
     lastBase = resolve(cwd);
