@@ -95,6 +95,19 @@ describe('the scan reads each file once, modules imported ahead of their turn in
     expect(result.stats).toMatchObject({ filesSeen: 6, filesScanned: 6, filesParsed: 2 });
   });
 
+  it('never reads a declaration file or a data file for its exports: each is read once, by the loop', async () => {
+    const dir = folder({
+      'a-client.js': "import { BALANCES } from './z-types.d';\nimport { ORDERS } from './y-urls.json';\nfetch(BALANCES); // gemini\nfetch(ORDERS);\n",
+      // a value in a declaration file (no such thing in a real one) is not the module's value
+      'z-types.d.ts': "export const BALANCES = 'https://api.gemini.com/v1/balances';\n",
+      'y-urls.json': '{ "note": "export const ORDERS = \'https://api.gemini.com/v1/orders\'" }\n',
+    });
+    const { result, reads } = await countedScan(dir);
+    expect(reads).toEqual({ 'a-client.js': 1, 'y-urls.json': 1, 'z-types.d.ts': 1 });
+    expect(result.findings).toEqual([]);
+    expect(result.stats).toMatchObject({ filesSeen: 3, filesScanned: 3, filesParsed: 1 });
+  });
+
   it('reads again only what the loop has already passed and left undecoded', async () => {
     // `a-paths.js` is read (undecoded) before `b-client.js` imports it: its text is read back
     const dir = folder({
