@@ -1,0 +1,143 @@
+// The scanner's screening run (src/scanner/detectors/screen.ts) must give exactly what ESLint's
+// Linter gives: it settles a file only when no rule reports, and every other file goes to the
+// Linter. Checked on the cases of the rule tests (hundreds of Gemini and near-miss shapes, with and
+// without findings), the JavaScript fixtures and examples, and the cases below.
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import { describe, expect, it } from 'vitest';
+import { lintWithLinter, lintWithRules, screenStats, warmUp } from '../../src/scanner/detectors/eslint-rules.js';
+import { analyzeScope, scopeShape } from '../../src/scanner/detectors/scope.js';
+import { effectiveRules, pluginRuleSettings } from '../../src/scanner/rules.js';
+
+const RULES = pluginRuleSettings(effectiveRules());
+const ROOT = join(import.meta.dirname, '..', '..');
+
+const fromEslint = createRequire(createRequire(import.meta.url).resolve('eslint'));
+const espree = fromEslint('espree') as { parse(text: string, options: object): unknown; latestEcmaVersion: number };
+
+/** Whether espree reads `code` as a JavaScript module. */
+function isJavaScript(code: string): boolean {
+  try {
+    espree.parse(code, { ecmaVersion: 'latest', sourceType: 'module', ecmaFeatures: { jsx: true } });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function filesUnder(dir: string, pattern: RegExp): string[] {
+  return (readdirSync(dir, { recursive: true, withFileTypes: true }) as { name: string; parentPath: string; isFile(): boolean }[])
+    .filter((entry) => entry.isFile() && pattern.test(entry.name))
+    .map((entry) => join(entry.parentPath, entry.name));
+}
+
+/**
+ * Every case of the rule test files that hold only RuleTester suites, recorded instead of run: the
+ * files are imported with `RuleTester#run` replaced (a file with tests of its own is left out, or
+ * they would run again here).
+ */
+async function ruleTesterCases(): Promise<string[]> {
+  const cases: string[] = [];
+  const run = RuleTester.prototype.run;
+  RuleTester.prototype.run = function record(_name: string, _rule: unknown, tests: { valid: readonly (string | { code: string })[]; invalid: readonly { code: string }[] }) {
+    for (const test of [...tests.valid, ...tests.invalid]) cases.push(typeof test === 'string' ? test : test.code);
+  } as typeof run;
+  try {
+    for (const file of filesUnder(join(ROOT, 'test', 'rules'), /\.test\.ts$/)) {
+      if (/\bruleTester\.run\(/.test(readFileSync(file, 'utf8')) && !/^(?:describe|it|test)\(/m.test(readFileSync(file, 'utf8'))) await import(file);
+    }
+  } finally {
+    RuleTester.prototype.run = run;
+  }
+  return cases;
+}
+
+const ruleSamples = await ruleTesterCases();
+const fileSamples = [...filesUnder(join(ROOT, 'test', 'fixtures'), /\.[cm]?jsx?$/), ...filesUnder(join(ROOT, 'examples'), /\.[cm]?jsx?$/)].map((file) => ({
+  name: file.slice(ROOT.length + 1),
+  text: readFileSync(file, 'utf8'),
+}));
+
+describe('screening run', () => {
+  it('gives what the Linter gives on every code sample of the rule tests, and settles the ones without findings', () => {
+    warmUp(RULES);
+    expect(ruleSamples.length).toBeGreaterThan(500);
+    const before = screenStats.settled;
+    let clean = 0;
+    for (const code of ruleSamples) {
+      const expected = lintWithLinter('sample.js', code, RULES);
+      expect({ code, outcome: lintWithRules('sample.js', code, RULES) }).toEqual({ code, outcome: expected });
+      if (expected.findings.length === 0 && isJavaScript(code) && !/\/[/*]\s*(?:eslint|global)\s/.test(code)) clean++;
+    }
+    // every JavaScript sample without findings is settled by screening (TypeScript, config
+    // comments and samples with findings go to the Linter)
+    expect(clean).toBeGreaterThan(150);
+    expect(screenStats.settled - before).toBe(clean);
+  });
+
+  it('gives what the Linter gives on the JavaScript fixtures and examples, as modules and as CommonJS', () => {
+    expect(fileSamples.length).toBeGreaterThan(5);
+    for (const { name, text } of fileSamples) {
+      for (const as of [name, name.replace(/\.[cm]?jsx?$/, '.cjs')]) {
+        expect({ as, outcome: lintWithRules(as, text, RULES) }).toEqual({ as, outcome: lintWithLinter(as, text, RULES) });
+      }
+    }
+  });
+
+  it('leaves files to the Linter when comments configure ESLint, and keeps eslint-disable comments working', () => {
+    warmUp(RULES);
+    const insecure = "fetch('http://api.gemini.com/v1/symbols');";
+    const cases = [
+      // a global comment changes what names resolve to
+      `/* global fetch */\n${insecure}\n`,
+      // a configuration comment can turn a rule off
+      `/* eslint gemini-guard/no-insecure-transport: "off" */\n${insecure}\n`,
+      // a disable comment for another rule: the finding stays
+      `${insecure} // eslint-disable-line quotes\n`,
+      // a disable comment for ours: no finding
+      `${insecure} // eslint-disable-line gemini-guard/no-insecure-transport\n`,
+      // a shebang line
+      `#!/usr/bin/env node\n${insecure}\n`,
+      `#!/usr/bin/env node\nconst gemini = 'https://api.gemini.com';\n`,
+      // code espree cannot read: the Linter retries it as TypeScript
+      `const gemini: string = 'https://api.gemini.com/v1/symbols';\n`,
+    ];
+    for (const code of cases) expect({ code, outcome: lintWithRules('case.js', code, RULES) }).toEqual({ code, outcome: lintWithLinter('case.js', code, RULES) });
+    expect(lintWithRules('case.js', cases[1]!, RULES).findings).toEqual([]);
+    expect(lintWithRules('case.js', cases[2]!, RULES).findings.map((f) => f.ruleId)).toEqual(['gemini-guard/no-insecure-transport']);
+    expect(lintWithRules('case.js', cases[3]!, RULES).findings).toEqual([]);
+  });
+
+  it('settles a file without findings, and sends a file with a finding to the Linter', () => {
+    warmUp(RULES);
+    const before = screenStats.settled;
+    lintWithRules('clean.js', "const gemini = 'https://api.gemini.com/v1/symbols';\nfetch(gemini);\n", RULES);
+    expect(screenStats.settled).toBe(before + 1);
+    expect(lintWithRules('unsigned.js', "fetch('https://api.gemini.com/v1/balances', { method: 'POST' });\n", RULES).findings).toHaveLength(1);
+    expect(screenStats.settled).toBe(before + 1);
+  });
+});
+
+describe('shared-keys scope analysis', () => {
+  it('builds the same scopes, variables and references as eslint-scope on every sample', () => {
+    const scope = fromEslint('eslint-scope') as { analyze(ast: unknown, options: object): Parameters<typeof scopeShape>[0] };
+    const evk = fromEslint('eslint-visitor-keys') as { KEYS: object; getKeys(node: object): readonly string[] };
+    let compared = 0;
+    for (const sourceType of ['module', 'commonjs'] as const) {
+      const options = { ignoreEval: true, ecmaVersion: espree.latestEcmaVersion + 2009, sourceType, childVisitorKeys: evk.KEYS, fallback: evk.getKeys, jsx: true };
+      for (const code of [...ruleSamples, ...fileSamples.map((f) => f.text)]) {
+        let ast: unknown;
+        try {
+          ast = espree.parse(code, { ecmaVersion: 'latest', sourceType, range: true, loc: true, ecmaFeatures: { jsx: true } });
+        } catch {
+          continue;
+        }
+        expect(scopeShape(analyzeScope(ast, options))).toBe(scopeShape(scope.analyze(ast, options)));
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(500);
+  });
+});
