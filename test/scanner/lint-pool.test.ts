@@ -71,7 +71,7 @@ describe('lint worker pool', () => {
   it('leaves a core to the reading main thread, and grows to its full size once reading is done', async () => {
     const workers = pool(2, { whileReading: 1 });
     // far more than the backlog that starts another worker
-    const big = `${UNSIGNED}${'// padding\n'.repeat(40_000)}`;
+    const big = `${UNSIGNED}${'// padding\n'.repeat(100_000)}`;
     const first = Array.from({ length: 4 }, () => workers.lint({ name: 'client.js', text: big, rules: RULES, options: {} }));
     expect(workers.threads()).toBe(1);
     workers.doneReading();

@@ -50,6 +50,10 @@ export function defaultJobs(): number {
 // another worker starts only when this much text waits for one.
 const GROW_BACKLOG = 256 * 1024;
 
+// Once the main thread has read everything, one more worker must win back its own start-up (about
+// a second of CPU before its first file): it starts only for a backlog that takes longer than that.
+const GROW_BACKLOG_AFTER_READING = 1024 * 1024;
+
 /**
  * Workers the pool runs while the main thread still reads and prefilters: one core stays with the
  * main thread. On two cores, a second worker beside the reading main thread made ccxt copied 4x
@@ -158,7 +162,7 @@ export function createLintPool(size: number, rules: Record<string, RuleSetting>,
     },
     doneReading() {
       limit = size;
-      if (!closed && slots.length > 0 && slots.length < limit && queuedBytes >= GROW_BACKLOG) start();
+      if (!closed && slots.length > 0 && slots.length < limit && queuedBytes >= GROW_BACKLOG_AFTER_READING) start();
     },
     threads: () => slots.length,
     close() {
