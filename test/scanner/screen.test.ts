@@ -55,32 +55,35 @@ async function ruleTesterCases(): Promise<string[]> {
 }
 
 const ruleSamples = await ruleTesterCases();
-const fileSamples = [...filesUnder(join(ROOT, 'test', 'fixtures'), /\.[cm]?jsx?$/), ...filesUnder(join(ROOT, 'examples'), /\.[cm]?jsx?$/)].map((file) => ({
+const fileSamples = [...filesUnder(join(ROOT, 'test', 'fixtures'), /\.[cm]?[jt]sx?$/), ...filesUnder(join(ROOT, 'examples'), /\.[cm]?[jt]sx?$/)].map((file) => ({
   name: file.slice(ROOT.length + 1),
   text: readFileSync(file, 'utf8'),
 }));
 
 describe('screening run', () => {
-  it('gives what the Linter gives on every code sample of the rule tests, and settles the ones without findings', () => {
+  it('gives what the Linter gives on every code sample of the rule tests, as JavaScript and as TypeScript, and settles the ones without findings', () => {
     warmUp(RULES);
     expect(ruleSamples.length).toBeGreaterThan(500);
-    const before = screenStats.settled;
-    let clean = 0;
-    for (const code of ruleSamples) {
-      const expected = lintWithLinter('sample.js', code, RULES);
-      expect({ code, outcome: lintWithRules('sample.js', code, RULES) }).toEqual({ code, outcome: expected });
-      if (expected.findings.length === 0 && isJavaScript(code) && !/\/[/*]\s*(?:eslint|global)\s/.test(code)) clean++;
+    for (const name of ['sample.js', 'sample.ts', 'sample.tsx']) {
+      const before = screenStats.settled;
+      let clean = 0;
+      for (const code of ruleSamples) {
+        const expected = lintWithLinter(name, code, RULES);
+        expect({ name, code, outcome: lintWithRules(name, code, RULES) }).toEqual({ name, code, outcome: expected });
+        const parses = name.endsWith('.js') ? isJavaScript(code) : !expected.fatal;
+        if (expected.findings.length === 0 && parses && !/\/[/*]\s*(?:eslint|global)\s/.test(code)) clean++;
+      }
+      // every sample that parses and has no findings is settled by screening (config comments,
+      // samples with findings, and JavaScript retried as TypeScript go to the Linter)
+      expect(clean).toBeGreaterThan(150);
+      expect({ name, settled: screenStats.settled - before }).toEqual({ name, settled: clean });
     }
-    // every JavaScript sample without findings is settled by screening (TypeScript, config
-    // comments and samples with findings go to the Linter)
-    expect(clean).toBeGreaterThan(150);
-    expect(screenStats.settled - before).toBe(clean);
   });
 
-  it('gives what the Linter gives on the JavaScript fixtures and examples, as modules and as CommonJS', () => {
+  it('gives what the Linter gives on the fixtures and examples, JavaScript as modules and as CommonJS, and TypeScript', () => {
     expect(fileSamples.length).toBeGreaterThan(5);
     for (const { name, text } of fileSamples) {
-      for (const as of [name, name.replace(/\.[cm]?jsx?$/, '.cjs')]) {
+      for (const as of /\.[cm]?jsx?$/.test(name) ? [name, name.replace(/\.[cm]?jsx?$/, '.cjs')] : [name]) {
         expect({ as, outcome: lintWithRules(as, text, RULES) }).toEqual({ as, outcome: lintWithLinter(as, text, RULES) });
       }
     }
@@ -127,7 +130,7 @@ describe('shared-keys scope analysis', () => {
     let compared = 0;
     for (const sourceType of ['module', 'commonjs'] as const) {
       const options = { ignoreEval: true, ecmaVersion: espree.latestEcmaVersion + 2009, sourceType, childVisitorKeys: evk.KEYS, fallback: evk.getKeys, jsx: true };
-      for (const code of [...ruleSamples, ...fileSamples.map((f) => f.text)]) {
+      for (const code of [...ruleSamples, ...fileSamples.filter((f) => /\.[cm]?jsx?$/.test(f.name)).map((f) => f.text)]) {
         let ast: unknown;
         try {
           ast = espree.parse(code, { ecmaVersion: 'latest', sourceType, range: true, loc: true, ecmaFeatures: { jsx: true } });

@@ -112,7 +112,8 @@ export function lintWithLinter(file: string, text: string, rules: Record<string,
     } else {
       messages = linter.verify(text, config, { filename: name });
     }
-    if (!typescript && !isTypeScriptName(name)) learnScreenSetup(name, linter);
+    // the first run of a kind of file teaches later screening runs (not the retry of JavaScript as TypeScript)
+    if (!typescript && !messages.some((m) => m.fatal)) learnScreenSetup(name, linter);
     // JavaScript that espree cannot read (Flow-free TS-isms, odd syntax) gets one more try.
     if (!messages.some((m) => m.fatal) || isTypeScriptName(name)) break;
   }
@@ -159,12 +160,13 @@ const screenSetups = new Map<string, ScreenSetup>();
 /** How many files screening runs settled in this thread (the rest went to the `Linter`): for tests and profiling. */
 export const screenStats = { settled: 0 };
 
-/** Files of one kind share language options: JavaScript modules, CommonJS. */
+/** Files of one kind share language options (see `languageOptionsFor`): JavaScript modules, CommonJS, TypeScript, TSX. */
 function screenKind(name: string): string {
+  if (isTypeScriptName(name)) return /\.(ts|mts|cts)$/i.test(name) ? 'ts' : 'tsx';
   return /\.cjs$/i.test(name) ? 'commonjs' : 'module';
 }
 
-/** After a `Linter` run on JavaScript: ESLint's `SourceCode` class and the language options it used, for later screening runs. */
+/** After a `Linter` run that parsed: ESLint's `SourceCode` class and the language options it used, for later screening runs of that kind. */
 function learnScreenSetup(name: string, linter: Linter): void {
   const kind = screenKind(name);
   if (screenSetups.has(kind)) return;
@@ -203,7 +205,7 @@ function rulesToScreen(rules: Record<string, RuleSetting>): Map<string, { rule: 
  * reports asked for, and no rule reported. `undefined` sends the file to the `Linter`.
  */
 function screenFirst(name: string, text: string, rules: Record<string, RuleSetting>, options: LintOptions): LintOutcome | undefined {
-  if (options.fix || options.reportUnused || isTypeScriptName(name)) return undefined;
+  if (options.fix || options.reportUnused) return undefined;
   const setup = screenSetups.get(screenKind(name));
   if (!setup) return undefined;
   try {

@@ -104,6 +104,7 @@ export function factCollector<T>(collect: (sourceCode: Readonly<TSESLint.SourceC
     plugin: plugin as unknown as NonNullable<Linter.Config['plugins']>[string],
     reset: () => {
       collected = undefined;
+      languageOptions = undefined;
     },
     result: () => collected,
     languageOptions: () => languageOptions,

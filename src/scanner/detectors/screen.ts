@@ -3,7 +3,7 @@ import type { Linter, Rule, SourceCode } from 'eslint';
 import { analyzeScope, type ScopeOptions } from './scope.js';
 
 /**
- * The scanner's screening run: the plugin's rules on one JavaScript file without ESLint's `Linter`
+ * The scanner's screening run: the plugin's rules on one JavaScript or TypeScript file without ESLint's `Linter`
  * around them, to learn whether they report anything at all. Most files a scan parses hold no
  * finding, and for those the answer is the whole result. A file on which any rule reports goes
  * through the `Linter` as before, which gives the messages, fixes and `eslint-disable` handling.
@@ -11,8 +11,9 @@ import { analyzeScope, type ScopeOptions } from './scope.js';
  * What the screening run leaves out is what only matters once something is reported, or what the
  * rules do not use: code path analysis (no rule listens to it), selector matching (every listener is
  * a node type, or `type:exit`), message formatting and directive comments. Everything the rules
- * read is ESLint's own: espree's tree with ESLint's parser options, eslint-scope's scopes (see
- * scope.ts), ESLint's `SourceCode` with its language options and globals applied, parents set on
+ * read is ESLint's own: the configured parser's tree with ESLint's parser options (espree's with
+ * eslint-scope's scopes, see scope.ts; @typescript-eslint/parser's with its own), ESLint's
+ * `SourceCode` with its language options and globals applied, parents set on
  * every node before the first listener runs, listeners called in ESLint's traversal order.
  *
  * It declines (and the caller uses the `Linter`) whenever it cannot promise the same result:
@@ -38,6 +39,16 @@ export interface ScreenSetup {
 /** The screening run's answer: nothing reported (with what the extra rules collected), or `undefined` for "ask the Linter". */
 export type ScreenResult = { clean: true } | undefined;
 
+/** What a parser gives ESLint (espree's tree alone, or `parseForESLint`'s result). */
+interface ParseResult {
+  ast: { comments?: { value: string }[]; tokens?: unknown[] };
+  services?: object;
+  scopeManager?: unknown;
+  visitorKeys?: Record<string, readonly string[]>;
+}
+interface CustomParser {
+  parseForESLint(text: string, options: Record<string, unknown>): ParseResult;
+}
 interface Espree {
   parse(text: string, options: Record<string, unknown>): unknown;
 }
@@ -73,7 +84,7 @@ export function screen(
   evk ??= fromEslint('eslint-visitor-keys') as VisitorKeys;
   const languageOptions = setup.languageOptions;
   // ESLint asks for tokens too; the rules read none (only comments: `getCommentsInside`), and
-  // building them was a quarter of the parse and a tenth of the run
+  // building them was a quarter of espree's parse and a tenth of the run
   const parserOptions = Object.assign({ ecmaVersion: languageOptions.ecmaVersion, sourceType: languageOptions.sourceType }, languageOptions.parserOptions, {
     loc: true,
     range: true,
@@ -83,16 +94,21 @@ export function screen(
     eslintScopeManager: true,
     filePath: filename,
   });
-  let ast: { comments?: { value: string }[]; tokens?: unknown[] };
+  let parsed: ParseResult;
   try {
-    ast = espree.parse(text.replace(SHEBANG, (_match, rest: string) => `//${rest}`), parserOptions) as typeof ast;
+    const toParse = text.replace(SHEBANG, (_match, rest: string) => `//${rest}`);
+    const parser = languageOptions.parser as Partial<CustomParser> | undefined;
+    // a parser of its own (TypeScript) returns its scopes and keys; espree's tree gets eslint-scope's
+    parsed = typeof parser?.parseForESLint === 'function' ? parser.parseForESLint(toParse, parserOptions) : { ast: espree.parse(toParse, parserOptions) as ParseResult['ast'] };
   } catch {
     return undefined;
   }
+  const { ast } = parsed;
   ast.tokens = [];
   if (ast.comments?.some((comment) => CONFIG_COMMENT.test(comment.value))) return undefined;
-  const scopeManager = analyzeScope(ast, scopeOptionsFor(languageOptions, evk));
-  const sourceCode = new setup.SourceCode({ text, ast, parserServices: {}, scopeManager, visitorKeys: evk.KEYS }) as SourceCode & {
+  const visitorKeys = parsed.visitorKeys ?? evk.KEYS;
+  const scopeManager = parsed.scopeManager ?? analyzeScope(ast, scopeOptionsFor(languageOptions, evk));
+  const sourceCode = new setup.SourceCode({ text, ast, parserServices: parsed.services ?? {}, scopeManager, visitorKeys }) as SourceCode & {
     applyLanguageOptions(options: unknown): void;
     finalize(): void;
   };
@@ -126,7 +142,7 @@ export function screen(
       else listeners.set(selector, [listener]);
     }
   }
-  for (const [node, exit] of traversal(ast, evk)) {
+  for (const [node, exit] of traversal(ast, visitorKeys, evk)) {
     const called = listeners.get(exit ? `${(node as { type: string }).type}:exit` : (node as { type: string }).type);
     if (called) for (const listener of called) listener(node);
   }
@@ -157,7 +173,7 @@ function scopeOptionsFor(languageOptions: ScreenSetup['languageOptions'], keys: 
  * ESLint's traversal (its `Traverser`): every node entered, its children by visitor keys, then left;
  * `parent` is set on every node before the steps are returned, as ESLint does before rules run.
  */
-function traversal(ast: unknown, keys: VisitorKeys): [unknown, boolean][] {
+function traversal(ast: unknown, keys: Record<string, readonly string[]>, evk: VisitorKeys): [unknown, boolean][] {
   const steps: [unknown, boolean][] = [];
   const isNode = (value: unknown): value is { type: string; parent?: unknown } & Record<string, unknown> =>
     value !== null && typeof value === 'object' && typeof (value as { type?: unknown }).type === 'string';
@@ -165,7 +181,7 @@ function traversal(ast: unknown, keys: VisitorKeys): [unknown, boolean][] {
     if (!isNode(node)) return;
     node.parent = parent;
     steps.push([node, false]);
-    for (const key of keys.KEYS[node.type] ?? keys.getKeys(node)) {
+    for (const key of keys[node.type] ?? evk.getKeys(node)) {
       const child = node[key];
       if (Array.isArray(child)) for (const item of child) visit(item, node);
       else visit(child, node);
