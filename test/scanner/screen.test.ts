@@ -2,69 +2,25 @@
 // Linter gives: it settles a file only when no rule reports, and every other file goes to the
 // Linter. Checked on the cases of the rule tests (hundreds of Gemini and near-miss shapes, with and
 // without findings), the JavaScript fixtures and examples, and the cases below.
-import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import { RuleTester } from '@typescript-eslint/rule-tester';
 import { describe, expect, it } from 'vitest';
+import { espree, isJavaScript, projectSamples, ruleTesterCases } from '../helpers/rule-samples.js';
 import { lintWithLinter, lintWithRules, screenStats, warmUp } from '../../src/scanner/detectors/eslint-rules.js';
 import { analyzeScope, scopeShape } from '../../src/scanner/detectors/scope.js';
 import { effectiveRules, pluginRuleSettings } from '../../src/scanner/rules.js';
 
 const RULES = pluginRuleSettings(effectiveRules());
-const ROOT = join(import.meta.dirname, '..', '..');
-
-const fromEslint = createRequire(createRequire(import.meta.url).resolve('eslint'));
-const espree = fromEslint('espree') as { parse(text: string, options: object): unknown; latestEcmaVersion: number };
-
-/** Whether espree reads `code` as a JavaScript module. */
-function isJavaScript(code: string): boolean {
-  try {
-    espree.parse(code, { ecmaVersion: 'latest', sourceType: 'module', ecmaFeatures: { jsx: true } });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function filesUnder(dir: string, pattern: RegExp): string[] {
-  return (readdirSync(dir, { recursive: true, withFileTypes: true }) as { name: string; parentPath: string; isFile(): boolean }[])
-    .filter((entry) => entry.isFile() && pattern.test(entry.name))
-    .map((entry) => join(entry.parentPath, entry.name));
-}
-
-/**
- * Every case of the rule test files that hold only RuleTester suites, recorded instead of run: the
- * files are imported with `RuleTester#run` replaced (a file with tests of its own is left out, or
- * they would run again here).
- */
-async function ruleTesterCases(): Promise<string[]> {
-  const cases: string[] = [];
-  const run = RuleTester.prototype.run;
-  RuleTester.prototype.run = function record(_name: string, _rule: unknown, tests: { valid: readonly (string | { code: string })[]; invalid: readonly { code: string }[] }) {
-    for (const test of [...tests.valid, ...tests.invalid]) cases.push(typeof test === 'string' ? test : test.code);
-  } as typeof run;
-  try {
-    for (const file of filesUnder(join(ROOT, 'test', 'rules'), /\.test\.ts$/)) {
-      if (/\bruleTester\.run\(/.test(readFileSync(file, 'utf8')) && !/^(?:describe|it|test)\(/m.test(readFileSync(file, 'utf8'))) await import(file);
-    }
-  } finally {
-    RuleTester.prototype.run = run;
-  }
-  return cases;
-}
 
 const ruleSamples = await ruleTesterCases();
-const fileSamples = [...filesUnder(join(ROOT, 'test', 'fixtures'), /\.[cm]?[jt]sx?$/), ...filesUnder(join(ROOT, 'examples'), /\.[cm]?[jt]sx?$/)].map((file) => ({
-  name: file.slice(ROOT.length + 1),
-  text: readFileSync(file, 'utf8'),
-}));
+const fileSamples = projectSamples();
+
 
 describe('screening run', () => {
-  it('gives what the Linter gives on every code sample of the rule tests, as JavaScript and as TypeScript, and settles the ones without findings', () => {
+  it('gives what the Linter gives on every code sample of the rule tests, and settles the ones without findings', () => {
     warmUp(RULES);
     expect(ruleSamples.length).toBeGreaterThan(500);
-    for (const name of ['sample.js', 'sample.ts', 'sample.tsx']) {
+    // as TypeScript (and TSX) too in test/scanner/screen-typescript.test.ts (npm run test:long)
+    for (const name of ['sample.js']) {
       const before = screenStats.settled;
       let clean = 0;
       for (const code of ruleSamples) {
@@ -125,6 +81,7 @@ describe('screening run', () => {
 
 describe('shared-keys scope analysis', () => {
   it('builds the same scopes, variables and references as eslint-scope on every sample', () => {
+    const fromEslint = createRequire(createRequire(import.meta.url).resolve('eslint'));
     const scope = fromEslint('eslint-scope') as { analyze(ast: unknown, options: object): Parameters<typeof scopeShape>[0] };
     const evk = fromEslint('eslint-visitor-keys') as { KEYS: object; getKeys(node: object): readonly string[] };
     let compared = 0;
