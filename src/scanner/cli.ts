@@ -52,8 +52,9 @@ ${formatHelp()}
   --config <file>              config file (default: gemini-guard.config.json, or the
                                "gemini-guard" key of package.json, in the scanned folder)
   --max-file-size <bytes>      skip larger files (default: 5242880)
-  --jobs <n>                   threads that parse and lint (default: one per core, at most 4;
-                               1 lints in the main thread)
+  --jobs <n>                   threads that parse and lint (default: one per core, at most 4,
+                               one core left to reading while files are read; 1 lints in the
+                               main thread)
   --fix                        apply the rules' safe autofixes to files on disk
   --report-unused-ignores      report ignore comments that suppress nothing
   --quiet                      report errors only, not warnings (as in ESLint)

@@ -157,6 +157,7 @@ async function scanWith(options: ProjectScanOptions, pool: LintPool | undefined,
       yielded = performance.now();
     }
   }
+  pool?.doneReading();
   await Promise.all(lints);
   const core = scanSources(sources, {
     linted,

@@ -20,7 +20,7 @@ const INSECURE = "fetch('http://api.gemini.com/v1/symbols');\n";
 // ESLint's traversal runs out of stack on this member chain: linting throws a RangeError
 const DEEP = `const gemini = 'https://api.gemini.com';\nconst v = a${'.b'.repeat(60_000)};\n`;
 
-function pool(size: number, limits?: { heapMb?: number }) {
+function pool(size: number, limits?: { heapMb?: number; whileReading?: number }) {
   const created = createLintPool(size, RULES, limits);
   if (!created) throw new Error('the built worker is missing: run npm run build');
   onTestFinished(() => created.close());
@@ -66,6 +66,18 @@ describe('lint worker pool', () => {
     const settled = await Promise.allSettled(jobs);
     expect(settled.map((s) => s.status)).toEqual(Array.from({ length: 12 }, () => 'rejected'));
     await expect(workers.lint({ name: 'client.js', text: UNSIGNED, rules: RULES, options: {} })).rejects.toThrow(/keep failing/);
+  });
+
+  it('leaves a core to the reading main thread, and grows to its full size once reading is done', async () => {
+    const workers = pool(2, { whileReading: 1 });
+    // far more than the backlog that starts another worker
+    const big = `${UNSIGNED}${'// padding\n'.repeat(100_000)}`;
+    const first = Array.from({ length: 4 }, () => workers.lint({ name: 'client.js', text: big, rules: RULES, options: {} }));
+    expect(workers.threads()).toBe(1);
+    workers.doneReading();
+    expect(workers.threads()).toBe(2);
+    const replies = await Promise.all(first);
+    expect(replies.map((r) => r.outcome?.findings.length)).toEqual([1, 1, 1, 1]);
   });
 
   it('rejects queued jobs on close', async () => {

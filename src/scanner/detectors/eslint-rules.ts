@@ -5,6 +5,7 @@ import { factCollector, isTypeScriptName, languageOptionsFor, lintableName, LINT
 import { SCANNER_RULES } from '../rules.js';
 import type { RuleSetting } from '../types.js';
 import type { RawFinding } from './text-credentials.js';
+import { screen, type ScreenedRule, type ScreenSetup } from './screen.js';
 
 // config-rules.ts validates options with the same Linter, loading it through this module (lazy.ts)
 export { sharedLinter };
@@ -73,15 +74,29 @@ function buildConfig(file: string, rules: Record<string, RuleSetting>, settings:
 }
 
 /**
- * Runs the plugin's rules on one JS/TS file through ESLint's `Linter`: the scanner is not a
- * second implementation of the rules, it is the rules. `eslint-disable` comments work as in ESLint.
+ * Runs the plugin's rules on one JS/TS file: the scanner is not a second implementation of the
+ * rules, it is the rules. A JavaScript file on which no rule reports is settled by a screening run
+ * (screen.ts, about twice as fast); every other file goes through ESLint's `Linter`, so messages,
+ * fixes and `eslint-disable` comments work as in ESLint.
  */
 export function lintWithRules(
   file: string,
   text: string,
   rules: Record<string, RuleSetting>,
-  options: { settings?: ScannerSettings; fix?: boolean; reportUnused?: boolean } = {},
+  options: LintOptions = {},
 ): LintOutcome {
+  return screenFirst(lintableName(file), text, rules, options) ?? lintWithLinter(file, text, rules, options);
+}
+
+/** What {@link lintWithRules} is asked for besides the file. */
+export interface LintOptions {
+  settings?: ScannerSettings;
+  fix?: boolean;
+  reportUnused?: boolean;
+}
+
+/** {@link lintWithRules} through ESLint's `Linter` always (no screening run). */
+export function lintWithLinter(file: string, text: string, rules: Record<string, RuleSetting>, options: LintOptions = {}): LintOutcome {
   const linter = sharedLinter();
   const name = lintableName(file);
   let messages: Linter.LintMessage[] = [];
@@ -97,6 +112,8 @@ export function lintWithRules(
     } else {
       messages = linter.verify(text, config, { filename: name });
     }
+    // the first run of a kind of file teaches later screening runs (not the retry of JavaScript as TypeScript)
+    if (!typescript && !messages.some((m) => m.fatal)) learnScreenSetup(name, linter);
     // JavaScript that espree cannot read (Flow-free TS-isms, odd syntax) gets one more try.
     if (!messages.some((m) => m.fatal) || isTypeScriptName(name)) break;
   }
@@ -134,6 +151,73 @@ export function lintWithRules(
     });
   }
   return outcome;
+}
+
+// ---- the screening run (screen.ts): files on which no rule reports skip the Linter ----
+
+const screenSetups = new Map<string, ScreenSetup>();
+
+/** How many files screening runs settled in this thread (the rest went to the `Linter`): for tests and profiling. */
+export const screenStats = { settled: 0 };
+
+/** Files of one kind share language options (see `languageOptionsFor`): JavaScript modules, CommonJS, TypeScript, TSX. */
+function screenKind(name: string): string {
+  if (isTypeScriptName(name)) return /\.(ts|mts|cts)$/i.test(name) ? 'ts' : 'tsx';
+  return /\.cjs$/i.test(name) ? 'commonjs' : 'module';
+}
+
+/** After a `Linter` run that parsed: ESLint's `SourceCode` class and the language options it used, for later screening runs of that kind. */
+function learnScreenSetup(name: string, linter: Linter): void {
+  const kind = screenKind(name);
+  if (screenSetups.has(kind)) return;
+  const languageOptions = collector.languageOptions() as ScreenSetup['languageOptions'] | undefined;
+  const sourceCode = linter.getSourceCode() as { applyLanguageOptions?: unknown; finalize?: unknown } | null;
+  // ESLint 9 and 10 add globals through these two; without them the scopes would differ
+  if (!languageOptions || !sourceCode || typeof languageOptions.ecmaVersion !== 'number') return;
+  if (typeof sourceCode.applyLanguageOptions !== 'function' || typeof sourceCode.finalize !== 'function') return;
+  screenSetups.set(kind, { SourceCode: sourceCode.constructor as ScreenSetup['SourceCode'], languageOptions });
+}
+
+const screenRules = new Map<string, Map<string, { rule: ScreenedRule; options: unknown[] }>>();
+
+/** The rules a screening run calls for these settings: the plugin's rules that are on, and the scanner's collector. */
+function rulesToScreen(rules: Record<string, RuleSetting>): Map<string, { rule: ScreenedRule; options: unknown[] }> {
+  const key = JSON.stringify(rules);
+  let found = screenRules.get(key);
+  if (!found) {
+    found = new Map();
+    for (const [id, setting] of Object.entries(rules)) {
+      const level = Array.isArray(setting) ? setting[0] : setting;
+      if (level === 'off' || (level as unknown) === 0) continue;
+      const rule = (plugin.rules as unknown as Record<string, ScreenedRule | undefined>)[id.replace(/^gemini-guard\//, '')];
+      if (!rule) return new Map();
+      found.set(id, { rule, options: Array.isArray(setting) ? setting.slice(1) : [] });
+    }
+    found.set('gemini-guard-scanner/collect', { rule: collector.plugin.rules!.collect as unknown as ScreenedRule, options: [] });
+    if (screenRules.size > 16) screenRules.clear();
+    screenRules.set(key, found);
+  }
+  return found;
+}
+
+/**
+ * The outcome of a screening run when it settles the file: JavaScript, no fixes or unused-directive
+ * reports asked for, and no rule reported. `undefined` sends the file to the `Linter`.
+ */
+function screenFirst(name: string, text: string, rules: Record<string, RuleSetting>, options: LintOptions): LintOutcome | undefined {
+  if (options.fix || options.reportUnused) return undefined;
+  const setup = screenSetups.get(screenKind(name));
+  if (!setup) return undefined;
+  try {
+    collector.reset();
+    const result = screen(name, text, rulesToScreen(rules), options.settings ? { 'gemini-guard': options.settings } : {}, setup);
+    if (!result) return undefined;
+    screenStats.settled++;
+    return { findings: [], unusedDirectives: [], importUses: collector.result() ?? [] };
+  } catch {
+    // too deep for the screening run, or anything unexpected: the Linter decides, as before
+    return undefined;
+  }
 }
 
 /** The source between two 1-based positions, whitespace folded (the code shape of a finding). */

@@ -71,15 +71,19 @@ export interface FactCollector<T> {
   reset(): void;
   /** What the rule collected in the last `verify`; `undefined` if it did not run or failed. */
   result(): T | undefined;
+  /** The normalised language options ESLint gave the rule in the last `verify` (`context.languageOptions`). */
+  languageOptions(): unknown;
 }
 
 export function factCollector<T>(collect: (sourceCode: Readonly<TSESLint.SourceCode>) => T): FactCollector<T> {
   let collected: T | undefined;
+  let languageOptions: unknown;
   const plugin = {
     rules: {
       collect: {
         meta: { type: 'problem' as const, schema: [] },
-        create(context: { sourceCode: unknown; settings: Record<string, unknown> }) {
+        create(context: { sourceCode: unknown; settings: Record<string, unknown>; languageOptions?: unknown }) {
+          languageOptions = context.languageOptions;
           return {
             'Program:exit'() {
               try {
@@ -100,7 +104,9 @@ export function factCollector<T>(collect: (sourceCode: Readonly<TSESLint.SourceC
     plugin: plugin as unknown as NonNullable<Linter.Config['plugins']>[string],
     reset: () => {
       collected = undefined;
+      languageOptions = undefined;
     },
     result: () => collected,
+    languageOptions: () => languageOptions,
   };
 }

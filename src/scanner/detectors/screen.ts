@@ -1,0 +1,193 @@
+import { createRequire } from 'node:module';
+import type { Linter, Rule, SourceCode } from 'eslint';
+import { analyzeScope, type ScopeOptions } from './scope.js';
+
+/**
+ * The scanner's screening run: the plugin's rules on one JavaScript or TypeScript file without ESLint's `Linter`
+ * around them, to learn whether they report anything at all. Most files a scan parses hold no
+ * finding, and for those the answer is the whole result. A file on which any rule reports goes
+ * through the `Linter` as before, which gives the messages, fixes and `eslint-disable` handling.
+ *
+ * What the screening run leaves out is what only matters once something is reported, or what the
+ * rules do not use: code path analysis (no rule listens to it), selector matching (every listener is
+ * a node type, or `type:exit`), message formatting and directive comments. Everything the rules
+ * read is ESLint's own: the configured parser's tree with ESLint's parser options (espree's with
+ * eslint-scope's scopes, see scope.ts; @typescript-eslint/parser's with its own), ESLint's
+ * `SourceCode` with its language options and globals applied, parents set on
+ * every node before the first listener runs, listeners called in ESLint's traversal order.
+ *
+ * It declines (and the caller uses the `Linter`) whenever it cannot promise the same result:
+ * before ESLint has shown it the language options it uses for this kind of file, on a parse error,
+ * on comments that configure ESLint (`/* eslint … *\/`, `/* global … *\/`, `exported`), on a
+ * byte-order mark, or on a listener that is not a plain node type.
+ */
+
+const require = createRequire(import.meta.url);
+const fromEslint = createRequire(require.resolve('eslint'));
+
+/** A rule as the screening run calls it. */
+export type ScreenedRule = Pick<Rule.RuleModule, 'create'>;
+
+/** What one screening run needs, learnt from one run of ESLint's `Linter` on the same kind of file. */
+export interface ScreenSetup {
+  /** ESLint's `SourceCode` class (the one its `Linter` builds). */
+  SourceCode: new (config: { text: string; ast: unknown; parserServices: object; scopeManager: unknown; visitorKeys: Record<string, readonly string[]> }) => SourceCode;
+  /** The normalised language options ESLint gave the rules (`context.languageOptions`). */
+  languageOptions: Linter.LanguageOptions & { ecmaVersion: number; sourceType: 'script' | 'module' | 'commonjs'; parserOptions?: Linter.ParserOptions };
+}
+
+/** The screening run's answer: nothing reported (with what the extra rules collected), or `undefined` for "ask the Linter". */
+export type ScreenResult = { clean: true } | undefined;
+
+/** What a parser gives ESLint (espree's tree alone, or `parseForESLint`'s result). */
+interface ParseResult {
+  ast: { comments?: { value: string }[]; tokens?: unknown[] };
+  services?: object;
+  scopeManager?: unknown;
+  visitorKeys?: Record<string, readonly string[]>;
+}
+interface CustomParser {
+  parseForESLint(text: string, options: Record<string, unknown>): ParseResult;
+}
+interface Espree {
+  parse(text: string, options: Record<string, unknown>): unknown;
+}
+interface VisitorKeys {
+  KEYS: Record<string, readonly string[]>;
+  getKeys(node: object): readonly string[];
+}
+
+let espree: Espree | undefined;
+let evk: VisitorKeys | undefined;
+const scopeOptions = new WeakMap<object, ScopeOptions>();
+
+// Comments that configure ESLint: rule settings, globals, exported names (`eslint-env` is an error
+// in flat config). `eslint-disable…`/`eslint-enable` comments are not among them: they only take
+// reports away, and a screening run that settles a file has none.
+const CONFIG_COMMENT = /^\s*(?:eslint(?:-env)?|globals?|exported)(?:\s|$)/u;
+const SHEBANG = /^#!([^\r\n]+)/u;
+const PLAIN_SELECTOR = /^[A-Z][A-Za-z]*(?::exit)?$/u;
+
+/**
+ * Runs `rules` (id → rule, with their options) on `text` as ESLint would, and says whether none of
+ * them reported; `undefined` when the file must go through the `Linter` instead.
+ */
+export function screen(
+  filename: string,
+  text: string,
+  rules: ReadonlyMap<string, { rule: ScreenedRule; options: unknown[] }>,
+  settings: Record<string, unknown>,
+  setup: ScreenSetup,
+): ScreenResult {
+  if (text.charCodeAt(0) === 0xfeff) return undefined;
+  espree ??= fromEslint('espree') as Espree;
+  evk ??= fromEslint('eslint-visitor-keys') as VisitorKeys;
+  const languageOptions = setup.languageOptions;
+  // ESLint asks for tokens too; the rules read none (only comments: `getCommentsInside`), and
+  // building them was a quarter of espree's parse and a tenth of the run
+  const parserOptions = Object.assign({ ecmaVersion: languageOptions.ecmaVersion, sourceType: languageOptions.sourceType }, languageOptions.parserOptions, {
+    loc: true,
+    range: true,
+    tokens: false,
+    comment: true,
+    eslintVisitorKeys: true,
+    eslintScopeManager: true,
+    filePath: filename,
+  });
+  let parsed: ParseResult;
+  try {
+    const toParse = text.replace(SHEBANG, (_match, rest: string) => `//${rest}`);
+    const parser = languageOptions.parser as Partial<CustomParser> | undefined;
+    // a parser of its own (TypeScript) returns its scopes and keys; espree's tree gets eslint-scope's
+    parsed = typeof parser?.parseForESLint === 'function' ? parser.parseForESLint(toParse, parserOptions) : { ast: espree.parse(toParse, parserOptions) as ParseResult['ast'] };
+  } catch {
+    return undefined;
+  }
+  const { ast } = parsed;
+  ast.tokens = [];
+  if (ast.comments?.some((comment) => CONFIG_COMMENT.test(comment.value))) return undefined;
+  const visitorKeys = parsed.visitorKeys ?? evk.KEYS;
+  const scopeManager = parsed.scopeManager ?? analyzeScope(ast, scopeOptionsFor(languageOptions, evk));
+  const sourceCode = new setup.SourceCode({ text, ast, parserServices: parsed.services ?? {}, scopeManager, visitorKeys }) as SourceCode & {
+    applyLanguageOptions(options: unknown): void;
+    finalize(): void;
+  };
+  // what ESLint's Linter does before the rules run: globals of the ecmaVersion and source type
+  sourceCode.applyLanguageOptions(languageOptions);
+  sourceCode.finalize();
+
+  let reported = false;
+  const listeners = new Map<string, ((node: unknown) => void)[]>();
+  for (const [id, { rule, options }] of rules) {
+    const context = Object.freeze({
+      id,
+      options,
+      settings,
+      sourceCode,
+      filename,
+      physicalFilename: filename,
+      cwd: process.cwd(),
+      languageOptions,
+      parserOptions: languageOptions.parserOptions ?? {},
+      report: () => {
+        reported = true;
+      },
+    });
+    const ruleListeners = rule.create(context as unknown as Rule.RuleContext) as Record<string, ((node: unknown) => void) | undefined>;
+    for (const [selector, listener] of Object.entries(ruleListeners)) {
+      if (typeof listener !== 'function') continue;
+      if (!PLAIN_SELECTOR.test(selector)) return undefined;
+      const list = listeners.get(selector);
+      if (list) list.push(listener);
+      else listeners.set(selector, [listener]);
+    }
+  }
+  for (const [node, exit] of traversal(ast, visitorKeys, evk)) {
+    const called = listeners.get(exit ? `${(node as { type: string }).type}:exit` : (node as { type: string }).type);
+    if (called) for (const listener of called) listener(node);
+  }
+  return reported ? undefined : { clean: true };
+}
+
+/** The options ESLint's JavaScript language gives eslint-scope for these language options (one object per options object). */
+function scopeOptionsFor(languageOptions: ScreenSetup['languageOptions'], keys: VisitorKeys): ScopeOptions {
+  let options = scopeOptions.get(languageOptions);
+  if (!options) {
+    const features = (languageOptions.parserOptions?.ecmaFeatures ?? {}) as Record<string, boolean | undefined>;
+    options = {
+      ignoreEval: true,
+      nodejsScope: features.globalReturn,
+      impliedStrict: features.impliedStrict,
+      ecmaVersion: typeof languageOptions.ecmaVersion === 'number' ? languageOptions.ecmaVersion : 6,
+      sourceType: languageOptions.sourceType || 'script',
+      childVisitorKeys: keys.KEYS,
+      fallback: keys.getKeys,
+      jsx: features.jsx,
+    };
+    scopeOptions.set(languageOptions, options);
+  }
+  return options;
+}
+
+/**
+ * ESLint's traversal (its `Traverser`): every node entered, its children by visitor keys, then left;
+ * `parent` is set on every node before the steps are returned, as ESLint does before rules run.
+ */
+function traversal(ast: unknown, keys: Record<string, readonly string[]>, evk: VisitorKeys): [unknown, boolean][] {
+  const steps: [unknown, boolean][] = [];
+  const isNode = (value: unknown): value is { type: string; parent?: unknown } & Record<string, unknown> =>
+    value !== null && typeof value === 'object' && typeof (value as { type?: unknown }).type === 'string';
+  const visit = (node: unknown, parent: unknown): void => {
+    if (!isNode(node)) return;
+    node.parent = parent;
+    steps.push([node, false]);
+    for (const key of keys[node.type] ?? evk.getKeys(node)) {
+      const child = node[key];
+      if (Array.isArray(child)) for (const item of child) visit(item, node);
+      else visit(child, node);
+    }
+    steps.push([node, true]);
+  };
+  visit(ast, null);
+  return steps;
+}

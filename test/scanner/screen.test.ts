@@ -1,0 +1,103 @@
+// The scanner's screening run (src/scanner/detectors/screen.ts) must give exactly what ESLint's
+// Linter gives: it settles a file only when no rule reports, and every other file goes to the
+// Linter. Checked on the cases of the rule tests (hundreds of Gemini and near-miss shapes, with and
+// without findings), the JavaScript fixtures and examples, and the cases below.
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+import { espree, isJavaScript, projectSamples, ruleTesterCases } from '../helpers/rule-samples.js';
+import { lintWithLinter, lintWithRules, screenStats, warmUp } from '../../src/scanner/detectors/eslint-rules.js';
+import { analyzeScope, scopeShape } from '../../src/scanner/detectors/scope.js';
+import { effectiveRules, pluginRuleSettings } from '../../src/scanner/rules.js';
+
+const RULES = pluginRuleSettings(effectiveRules());
+
+const ruleSamples = await ruleTesterCases();
+const fileSamples = projectSamples();
+
+
+describe('screening run', () => {
+  it('gives what the Linter gives on every code sample of the rule tests, and settles the ones without findings', () => {
+    warmUp(RULES);
+    expect(ruleSamples.length).toBeGreaterThan(500);
+    // as TypeScript (and TSX) too in test/scanner/screen-typescript.test.ts (npm run test:long)
+    for (const name of ['sample.js']) {
+      const before = screenStats.settled;
+      let clean = 0;
+      for (const code of ruleSamples) {
+        const expected = lintWithLinter(name, code, RULES);
+        expect({ name, code, outcome: lintWithRules(name, code, RULES) }).toEqual({ name, code, outcome: expected });
+        const parses = name.endsWith('.js') ? isJavaScript(code) : !expected.fatal;
+        if (expected.findings.length === 0 && parses && !/\/[/*]\s*(?:eslint|global)\s/.test(code)) clean++;
+      }
+      // every sample that parses and has no findings is settled by screening (config comments,
+      // samples with findings, and JavaScript retried as TypeScript go to the Linter)
+      expect(clean).toBeGreaterThan(150);
+      expect({ name, settled: screenStats.settled - before }).toEqual({ name, settled: clean });
+    }
+  });
+
+  it('gives what the Linter gives on the fixtures and examples, JavaScript as modules and as CommonJS, and TypeScript', () => {
+    expect(fileSamples.length).toBeGreaterThan(5);
+    for (const { name, text } of fileSamples) {
+      for (const as of /\.[cm]?jsx?$/.test(name) ? [name, name.replace(/\.[cm]?jsx?$/, '.cjs')] : [name]) {
+        expect({ as, outcome: lintWithRules(as, text, RULES) }).toEqual({ as, outcome: lintWithLinter(as, text, RULES) });
+      }
+    }
+  });
+
+  it('leaves files to the Linter when comments configure ESLint, and keeps eslint-disable comments working', () => {
+    warmUp(RULES);
+    const insecure = "fetch('http://api.gemini.com/v1/symbols');";
+    const cases = [
+      // a global comment changes what names resolve to
+      `/* global fetch */\n${insecure}\n`,
+      // a configuration comment can turn a rule off
+      `/* eslint gemini-guard/no-insecure-transport: "off" */\n${insecure}\n`,
+      // a disable comment for another rule: the finding stays
+      `${insecure} // eslint-disable-line quotes\n`,
+      // a disable comment for ours: no finding
+      `${insecure} // eslint-disable-line gemini-guard/no-insecure-transport\n`,
+      // a shebang line
+      `#!/usr/bin/env node\n${insecure}\n`,
+      `#!/usr/bin/env node\nconst gemini = 'https://api.gemini.com';\n`,
+      // code espree cannot read: the Linter retries it as TypeScript
+      `const gemini: string = 'https://api.gemini.com/v1/symbols';\n`,
+    ];
+    for (const code of cases) expect({ code, outcome: lintWithRules('case.js', code, RULES) }).toEqual({ code, outcome: lintWithLinter('case.js', code, RULES) });
+    expect(lintWithRules('case.js', cases[1]!, RULES).findings).toEqual([]);
+    expect(lintWithRules('case.js', cases[2]!, RULES).findings.map((f) => f.ruleId)).toEqual(['gemini-guard/no-insecure-transport']);
+    expect(lintWithRules('case.js', cases[3]!, RULES).findings).toEqual([]);
+  });
+
+  it('settles a file without findings, and sends a file with a finding to the Linter', () => {
+    warmUp(RULES);
+    const before = screenStats.settled;
+    lintWithRules('clean.js', "const gemini = 'https://api.gemini.com/v1/symbols';\nfetch(gemini);\n", RULES);
+    expect(screenStats.settled).toBe(before + 1);
+    expect(lintWithRules('unsigned.js', "fetch('https://api.gemini.com/v1/balances', { method: 'POST' });\n", RULES).findings).toHaveLength(1);
+    expect(screenStats.settled).toBe(before + 1);
+  });
+});
+
+describe('shared-keys scope analysis', () => {
+  it('builds the same scopes, variables and references as eslint-scope on every sample', () => {
+    const fromEslint = createRequire(createRequire(import.meta.url).resolve('eslint'));
+    const scope = fromEslint('eslint-scope') as { analyze(ast: unknown, options: object): Parameters<typeof scopeShape>[0] };
+    const evk = fromEslint('eslint-visitor-keys') as { KEYS: object; getKeys(node: object): readonly string[] };
+    let compared = 0;
+    for (const sourceType of ['module', 'commonjs'] as const) {
+      const options = { ignoreEval: true, ecmaVersion: espree.latestEcmaVersion + 2009, sourceType, childVisitorKeys: evk.KEYS, fallback: evk.getKeys, jsx: true };
+      for (const code of [...ruleSamples, ...fileSamples.filter((f) => /\.[cm]?jsx?$/.test(f.name)).map((f) => f.text)]) {
+        let ast: unknown;
+        try {
+          ast = espree.parse(code, { ecmaVersion: 'latest', sourceType, range: true, loc: true, ecmaFeatures: { jsx: true } });
+        } catch {
+          continue;
+        }
+        expect(scopeShape(analyzeScope(ast, options))).toBe(scopeShape(scope.analyze(ast, options)));
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(500);
+  });
+});
