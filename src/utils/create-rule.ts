@@ -57,9 +57,16 @@ export function guarded<T>(fn: () => T, fallback: T): T {
   try {
     return fn();
   } catch {
+    guardedFailures.count++;
     return fallback;
   }
 }
+
+/**
+ * How many throws the guards have swallowed in this thread. The scanner's screening run reads it:
+ * a file on which something threw is left to ESLint's `Linter`, never settled as clean.
+ */
+export const guardedFailures = { count: 0 };
 
 /** Calls `fn` on each item; an item that throws costs its own findings, not the other items'. */
 export function forEachGuarded<T>(items: Iterable<T>, fn: (item: T) => void): void {
@@ -76,6 +83,7 @@ function guardedListeners(listeners: TSESLint.RuleListener): TSESLint.RuleListen
         listener(...args);
       } catch {
         // this listener's findings are lost for this node; the lint run goes on
+        guardedFailures.count++;
       }
     };
   }

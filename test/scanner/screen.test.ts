@@ -5,7 +5,9 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { espree, isJavaScript, projectSamples, ruleTesterCases } from '../helpers/rule-samples.js';
-import { lintWithLinter, lintWithRules, screenStats, warmUp } from '../../src/scanner/detectors/eslint-rules.js';
+import { learntScreenSetup, lintWithLinter, lintWithRules, screenStats, warmUp } from '../../src/scanner/detectors/eslint-rules.js';
+import { screen } from '../../src/scanner/detectors/screen.js';
+import { guarded, guardedFailures } from '../../src/utils/create-rule.js';
 import { analyzeScope, scopeShape } from '../../src/scanner/detectors/scope.js';
 import { effectiveRules, pluginRuleSettings } from '../../src/scanner/rules.js';
 
@@ -62,11 +64,31 @@ describe('screening run', () => {
       `#!/usr/bin/env node\nconst gemini = 'https://api.gemini.com';\n`,
       // code espree cannot read: the Linter retries it as TypeScript
       `const gemini: string = 'https://api.gemini.com/v1/symbols';\n`,
+      // a disable comment naming an id the plugin lacks (a scanner-only rule, a typo): no finding either way
+      `// eslint-disable-next-line gemini-guard/tracked-secret-file\nconst GEMINI_BASE = 'https://api.gemini.com';\nexport const base = GEMINI_BASE;\n`,
+      `/* eslint-disable gemini-guard/no-such-rule */\nconst gemini = 1;\n`,
     ];
     for (const code of cases) expect({ code, outcome: lintWithRules('case.js', code, RULES) }).toEqual({ code, outcome: lintWithLinter('case.js', code, RULES) });
     expect(lintWithRules('case.js', cases[1]!, RULES).findings).toEqual([]);
     expect(lintWithRules('case.js', cases[2]!, RULES).findings.map((f) => f.ruleId)).toEqual(['gemini-guard/no-insecure-transport']);
     expect(lintWithRules('case.js', cases[3]!, RULES).findings).toEqual([]);
+    expect(lintWithLinter('case.js', cases[7]!, RULES).findings).toEqual([]);
+    expect(lintWithLinter('case.js', cases[8]!, RULES).findings).toEqual([]);
+  });
+
+  it('leaves a file to the Linter when a rule\'s guard swallowed a throw', () => {
+    warmUp(RULES);
+    const before = screenStats.settled;
+    const failures = guardedFailures.count;
+    // a rule whose guard swallows a throw on this file: its finding might be lost, so screening must not settle it
+    const throwing = { create: () => ({ Program: () => guarded(() => { throw new Error('boom'); }, undefined) }) };
+    const quiet = { create: () => ({ Program: () => guarded(() => undefined, undefined) }) };
+    const setup = learntScreenSetup('case.js')!;
+    const text = "const gemini = 'https://api.gemini.com';\n";
+    expect(screen('case.js', text, new Map([['test/quiet', { rule: quiet, options: [] }]]), {}, setup)).toEqual({ clean: true });
+    expect(screen('case.js', text, new Map([['test/throwing', { rule: throwing, options: [] }]]), {}, setup)).toBeUndefined();
+    expect(guardedFailures.count).toBe(failures + 1);
+    expect(screenStats.settled).toBe(before);
   });
 
   it('settles a file without findings, and sends a file with a finding to the Linter', () => {

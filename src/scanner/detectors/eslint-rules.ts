@@ -136,7 +136,9 @@ export function lintWithLinter(file: string, text: string, rules: Record<string,
       }
       continue;
     }
-    if (!m.ruleId.startsWith('gemini-guard/')) continue;
+    // ESLint's "Definition for rule … was not found" for an `eslint-disable` comment naming an id
+    // the plugin lacks (a typo, or a scanner-only rule): not a finding of a rule that ran
+    if (!m.ruleId.startsWith('gemini-guard/') || !(m.ruleId in rules)) continue;
     outcome.findings.push({
       ruleId: m.ruleId,
       message: m.message,
@@ -166,6 +168,11 @@ function screenKind(name: string): string {
   return /\.cjs$/i.test(name) ? 'commonjs' : 'module';
 }
 
+/** What screening runs of files named like `name` use, once a `Linter` run has taught it (for tests). */
+export function learntScreenSetup(name: string): ScreenSetup | undefined {
+  return screenSetups.get(screenKind(lintableName(name)));
+}
+
 /** After a `Linter` run that parsed: ESLint's `SourceCode` class and the language options it used, for later screening runs of that kind. */
 function learnScreenSetup(name: string, linter: Linter): void {
   const kind = screenKind(name);
@@ -178,28 +185,31 @@ function learnScreenSetup(name: string, linter: Linter): void {
   screenSetups.set(kind, { SourceCode: sourceCode.constructor as ScreenSetup['SourceCode'], languageOptions });
 }
 
-const screenRules = new Map<string, Map<string, { rule: ScreenedRule; options: unknown[] }>>();
+const screenRules = new Map<string, Map<string, { rule: ScreenedRule; options: unknown[] }> | undefined>();
 
-/** The rules a screening run calls for these settings: the plugin's rules that are on, and the scanner's collector. */
-function rulesToScreen(rules: Record<string, RuleSetting>): Map<string, { rule: ScreenedRule; options: unknown[] }> {
+/**
+ * The rules a screening run calls for these settings: the plugin's rules that are on, and the
+ * scanner's collector; `undefined` (no screening) when a setting names a rule the plugin lacks.
+ */
+function rulesToScreen(rules: Record<string, RuleSetting>): Map<string, { rule: ScreenedRule; options: unknown[] }> | undefined {
   const key = JSON.stringify(rules);
-  let found = screenRules.get(key);
-  if (!found) {
-    found = new Map();
-    for (const [id, setting] of Object.entries(rules)) {
-      const level = Array.isArray(setting) ? setting[0] : setting;
-      if (level === 'off' || (level as unknown) === 0) continue;
-      const rule = (plugin.rules as unknown as Record<string, ScreenedRule | undefined>)[id.replace(/^gemini-guard\//, '')];
-      if (!rule) return new Map();
-      found.set(id, { rule, options: Array.isArray(setting) ? setting.slice(1) : [] });
+  if (screenRules.has(key)) return screenRules.get(key);
+  let found: Map<string, { rule: ScreenedRule; options: unknown[] }> | undefined = new Map();
+  for (const [id, setting] of Object.entries(rules)) {
+    const level = Array.isArray(setting) ? setting[0] : setting;
+    if (level === 'off' || (level as unknown) === 0) continue;
+    const rule = (plugin.rules as unknown as Record<string, ScreenedRule | undefined>)[id.replace(/^gemini-guard\//, '')];
+    if (!rule) {
+      found = undefined;
+      break;
     }
-    found.set('gemini-guard-scanner/collect', { rule: collector.plugin.rules!.collect as unknown as ScreenedRule, options: [] });
-    if (screenRules.size > 16) screenRules.clear();
-    screenRules.set(key, found);
+    found.set(id, { rule, options: Array.isArray(setting) ? setting.slice(1) : [] });
   }
+  if (found) found.set('gemini-guard-scanner/collect', { rule: collector.plugin.rules!.collect as unknown as ScreenedRule, options: [] });
+  if (screenRules.size > 16) screenRules.clear();
+  screenRules.set(key, found);
   return found;
 }
-
 /**
  * The outcome of a screening run when it settles the file: JavaScript, no fixes or unused-directive
  * reports asked for, and no rule reported. `undefined` sends the file to the `Linter`.
@@ -207,10 +217,11 @@ function rulesToScreen(rules: Record<string, RuleSetting>): Map<string, { rule: 
 function screenFirst(name: string, text: string, rules: Record<string, RuleSetting>, options: LintOptions): LintOutcome | undefined {
   if (options.fix || options.reportUnused) return undefined;
   const setup = screenSetups.get(screenKind(name));
-  if (!setup) return undefined;
+  const screened = rulesToScreen(rules);
+  if (!setup || !screened) return undefined;
   try {
     collector.reset();
-    const result = screen(name, text, rulesToScreen(rules), options.settings ? { 'gemini-guard': options.settings } : {}, setup);
+    const result = screen(name, text, screened, options.settings ? { 'gemini-guard': options.settings } : {}, setup);
     if (!result) return undefined;
     screenStats.settled++;
     return { findings: [], unusedDirectives: [], importUses: collector.result() ?? [] };

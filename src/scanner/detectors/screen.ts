@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type { Linter, Rule, SourceCode } from 'eslint';
+import { guardedFailures } from '../../utils/create-rule.js';
 import { analyzeScope, type ScopeOptions } from './scope.js';
 
 /**
@@ -19,7 +20,8 @@ import { analyzeScope, type ScopeOptions } from './scope.js';
  * It declines (and the caller uses the `Linter`) whenever it cannot promise the same result:
  * before ESLint has shown it the language options it uses for this kind of file, on a parse error,
  * on comments that configure ESLint (`/* eslint … *\/`, `/* global … *\/`, `exported`), on a
- * byte-order mark, or on a listener that is not a plain node type.
+ * byte-order mark, on a listener that is not a plain node type, or when a rule's guard swallowed
+ * a throw (create-rule.ts).
  */
 
 const require = createRequire(import.meta.url);
@@ -116,7 +118,10 @@ export function screen(
   sourceCode.applyLanguageOptions(languageOptions);
   sourceCode.finalize();
 
+  // parents are set on every node before the first rule is created, as in ESLint
+  const steps = traversal(ast, visitorKeys, evk);
   let reported = false;
+  const failuresBefore = guardedFailures.count;
   const listeners = new Map<string, ((node: unknown) => void)[]>();
   for (const [id, { rule, options }] of rules) {
     const context = Object.freeze({
@@ -142,11 +147,12 @@ export function screen(
       else listeners.set(selector, [listener]);
     }
   }
-  for (const [node, exit] of traversal(ast, visitorKeys, evk)) {
+  for (const [node, exit] of steps) {
     const called = listeners.get(exit ? `${(node as { type: string }).type}:exit` : (node as { type: string }).type);
     if (called) for (const listener of called) listener(node);
   }
-  return reported ? undefined : { clean: true };
+  // something the rules' guards swallowed may have cost a finding: the Linter decides
+  return reported || guardedFailures.count !== failuresBefore ? undefined : { clean: true };
 }
 
 /** The options ESLint's JavaScript language gives eslint-scope for these language options (one object per options object). */
