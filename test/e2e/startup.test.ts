@@ -37,6 +37,9 @@ function folder(files: Record<string, string>): string {
 }
 
 const HEAVY = [/\/dist\/index\.js$/, /\/dist\/analysis\//, /\/dist\/rules\/(?!catalog\.js$)/, /\/node_modules\/eslint\//, /\/node_modules\/typescript\//];
+// What only some options need: baselines, git (--staged, --since, --history), the history scan, the
+// reporters of the other formats (SARIF brings every rule's description, roles the endpoint table).
+const OPTIONAL = [/\/scanner\/baseline\.js$/, /\/scanner\/git\.js$/, /\/scanner\/history\.js$/, /\/reporters\/(json|sarif|roles)\.js$/, /\/dist\/docs-url\.js$/, /\/gemini\/endpoints\.js$/];
 
 describe('CLI start-up', () => {
   it('scans a folder without Gemini code without loading the rules, the analysis layer or ESLint', () => {
@@ -44,6 +47,22 @@ describe('CLI start-up', () => {
     expect(status).toBe(0);
     expect(modules.some((m) => m.endsWith('/dist/scanner/cli.js'))).toBe(true);
     for (const heavy of HEAVY) expect(modules.filter((m) => heavy.test(m))).toEqual([]);
+  });
+
+  it('loads neither git, the baseline and history code nor the other formats\' reporters for a plain scan', () => {
+    const { status, modules } = modulesLoadedBy(['scan', '.'], folder({ 'index.js': 'export const answer = 42;\n' }));
+    expect(status).toBe(0);
+    expect(modules.some((m) => m.endsWith('/dist/scanner/reporters/text.js'))).toBe(true);
+    for (const optional of OPTIONAL) expect(modules.filter((m) => optional.test(m))).toEqual([]);
+  });
+
+  it('loads the baseline code and the chosen reporter when the options ask for them', () => {
+    const dir = folder({ 'index.js': 'export const answer = 42;\n' });
+    const { status, modules } = modulesLoadedBy(['scan', '.', '--format', 'sarif', '--write-baseline', 'baseline.json'], dir);
+    expect(status).toBe(0);
+    expect(modules.some((m) => m.endsWith('/dist/scanner/baseline.js'))).toBe(true);
+    expect(modules.some((m) => m.endsWith('/dist/scanner/reporters/sarif.js'))).toBe(true);
+    expect(modules.filter((m) => /\/reporters\/(text|json|roles)\.js$/.test(m))).toEqual([]);
   });
 
   it('loads the rules and ESLint once a file needs them (linted in the main thread with --jobs 1)', () => {
