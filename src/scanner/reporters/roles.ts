@@ -1,6 +1,7 @@
+import pc from 'picocolors';
 import { formatRoles, GEMINI_ROLES } from '../../gemini/endpoints.js';
 import type { CredentialRoles, EndpointUse, RolesReport, RoleSite } from '../roles.js';
-import { colors, skippedLines, type Colors } from './text.js';
+import { skippedLines } from './text.js';
 import type { ReporterContext } from './types.js';
 
 /** Turns a roles report into the text of one output format. */
@@ -23,14 +24,14 @@ function rolesCell(e: EndpointUse): string {
  * The roles line. When no request's endpoint was resolved, nothing is known: say so, rather than
  * "none", which would read as "this key needs no role".
  */
-function minimumRolesText(c: CredentialRoles, color: Colors): string {
+function minimumRolesText(c: CredentialRoles, color: ReturnType<typeof pc.createColors>): string {
   if (c.endpoints.length === 0 && c.unresolved.length > 0) return color.yellow('could not resolve (no endpoint of its requests could be determined)');
   const known = c.endpoints.some((e) => e.access === 'private') ? formatRoles(c.minimumRoles) : 'none (public endpoints only)';
   const needs = c.unresolved.length > 0 ? `${known}, or more (some endpoints could not be resolved)` : known;
   return c.singleKey ? color.green(needs) : color.red(`${needs} (no single key can hold these)`);
 }
 
-function credentialText(c: CredentialRoles, color: Colors): string[] {
+function credentialText(c: CredentialRoles, color: ReturnType<typeof pc.createColors>): string[] {
   const out: string[] = [color.bold(c.label)];
   out.push(`  sent as X-GEMINI-APIKEY at ${sitesText(c.sentAt)}`);
   out.push(`  minimum roles: ${minimumRolesText(c, color)}`);
@@ -49,7 +50,7 @@ function credentialText(c: CredentialRoles, color: Colors): string[] {
 
 /** Human-readable roles report. */
 export const rolesTextReporter: RolesReporter = (report, context) => {
-  const c = colors(context.color);
+  const c = pc.createColors(context.color);
   const out: string[] = [];
   if (report.credentials.length === 0) {
     out.push(`No Gemini exchange API key reaches an X-GEMINI-APIKEY header in the code (${report.stats.filesSeen} files, ${report.stats.filesAnalysed} analysed).`);

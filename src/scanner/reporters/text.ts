@@ -1,25 +1,13 @@
-import { createRequire } from 'node:module';
-import type pc from 'picocolors';
+import pc from 'picocolors';
 import { SKIP_REASONS, type SkippedFile } from '../types.js';
 import type { Reporter } from './types.js';
-
-/**
- * Colours for the text reports, or plain text. picocolors is CommonJS: loaded with `require`, not
- * `import`, so that Node does not parse it for named exports (cjs-module-lexer) on every run.
- */
-export function colors(enabled: boolean): Colors {
-  return (createRequire(import.meta.url)('picocolors') as typeof pc).createColors(enabled);
-}
-
-/** The colour functions of a text report (identity functions when colours are off). */
-export type Colors = ReturnType<typeof pc.createColors>;
 
 /** How many skipped files the text report names before it refers to `--format json`. */
 const SKIPPED_SHOWN = 50;
 
 /** Human-readable report grouped by file, like ESLint's stylish format. */
 export const textReporter: Reporter = (result, context) => {
-  const c = colors(context.color);
+  const c = pc.createColors(context.color);
   const out: string[] = [];
   const byFile = new Map<string, typeof result.findings>();
   for (const f of result.findings) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
@@ -58,7 +46,7 @@ export const textReporter: Reporter = (result, context) => {
  * Every skipped file by name, with its reason and what still ran on it (docs/scanner.md lists the
  * reasons): a report must show what it did not check. Nothing when nothing was skipped.
  */
-export function skippedLines(skipped: readonly SkippedFile[], c: Colors, hint = ''): string[] {
+export function skippedLines(skipped: readonly SkippedFile[], c: ReturnType<typeof pc.createColors>, hint = ''): string[] {
   if (skipped.length === 0) return [];
   const out = ['', c.yellow(`Not fully checked: ${skipped.length} file${skipped.length === 1 ? '' : 's'}${hint}`)];
   for (const s of skipped.slice(0, SKIPPED_SHOWN)) {
