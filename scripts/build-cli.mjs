@@ -17,7 +17,7 @@
 // Everything is written to dist/scanner/, so `import.meta.url` in the bundled modules of that folder
 // (lazy.ts, cli.ts) still points where it did; the build fails if a bundled module from another
 // folder uses `import.meta`, since its relative paths would move.
-import { readFileSync } from 'node:fs';
+import { copyFileSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -68,6 +68,9 @@ const result = await build({
   // the bundled CommonJS packages call `require` for Node's built-in modules
   banner: { js: "import { createRequire as __ggCreateRequire } from 'node:module';\nconst require = __ggCreateRequire(import.meta.url);" },
 });
+
+// The bin is CommonJS (see src/bin/gemini-guard.ts): its folder's package.json says so.
+copyFileSync(join(root, 'src', 'bin', 'package.json'), join(dist, 'bin', 'package.json'));
 
 const problems = [];
 for (const input of Object.keys(result.metafile.inputs)) {
