@@ -61,6 +61,9 @@ const result = await build({
   platform: 'node',
   target: 'node20',
   chunkNames: 'cli-chunk-[hash]',
+  // less text to scan and compile (~3 ms of the start-up, measured); names stay for stack traces
+  minifyWhitespace: true,
+  minifySyntax: true,
   sourcemap: true,
   metafile: true,
   logLevel: 'warning',
