@@ -286,7 +286,13 @@ export async function runCli(argv: string[], environment: CliEnvironment): Promi
   if (wroteBaseline !== undefined && values.format === 'text' && !values.output) return { exitCode: 0, stdout: wroteBaseline, stderr };
   if (wroteBaseline !== undefined) stderr += `gemini-guard: ${wroteBaseline}`;
   const reporter = await chosen.load();
-  const report = reporter(result, { color, version: version() });
+  // only SARIF names the version: the text report does not read package.json
+  const report = reporter(result, {
+    color,
+    get version() {
+      return version();
+    },
+  });
   let stdout = report;
   if (values.output) {
     try {
@@ -392,7 +398,12 @@ async function runRoles(values: Record<string, unknown>, paths: string[], enviro
   const output = values.output as string | undefined;
   const color = format === 'text' && !output && colorAllowed && (values.color === true || environment.stdoutIsTTY);
   const reporter = await chosen.load();
-  const text = reporter(report, { color, version: version() });
+  const text = reporter(report, {
+    color,
+    get version() {
+      return version();
+    },
+  });
   if (output) {
     try {
       writeFileSync(resolve(environment.cwd, output), text);
