@@ -1,14 +1,22 @@
 #!/usr/bin/env node
-import { createRequire } from 'node:module';
+// This file is CommonJS (src/bin/package.json; the build copies it to dist/bin/): Node starts a
+// CommonJS entry without its ES module loader, which `--version` then never needs, and a scan loads
+// through `import()` below. As an ES module, `--version` took ~10 ms more (measured, 25 runs).
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS module imports this way
+import fs = require('node:fs');
 
 const argv = process.argv.slice(2);
 
-// `--version` alone is answered before the CLI's module graph (the rules, the analysis layer)
-// loads: tools and CI steps that probe the version should not pay for a scan's start-up.
+// `--version` alone is answered before the CLI's module graph loads: tools and CI steps that probe
+// the version should not pay for a scan's start-up.
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
-  const pkg = createRequire(import.meta.url)('../../package.json') as { version: string };
+  const pkg = JSON.parse(fs.readFileSync(`${__dirname}/../../package.json`, 'utf8')) as { version: string };
   process.stdout.write(`${pkg.version}\n`);
 } else {
+  void main();
+}
+
+async function main(): Promise<void> {
   try {
     const { runCli } = await import('../scanner/cli.js');
     const result = await runCli(argv, {

@@ -2,10 +2,8 @@ import { createRequire } from 'node:module';
 import { existsSync, lstatSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { applyBaseline, BaselineError, readBaseline, refreshedBaseline, writeBaseline, type Baseline } from './baseline.js';
+import type { Baseline } from './baseline.js';
 import { ConfigError, loadConfig } from './config.js';
-import { changedSincePaths, GitError, stagedSource } from './git.js';
-import { scanHistory } from './history.js';
 import { scanRoot } from './paths.js';
 import { redactReport } from './redact.js';
 import { formatHelp, formatsOf, reporterFor } from './reporters/index.js';
@@ -31,7 +29,14 @@ export interface CliEnvironment {
   now?: () => number;
 }
 
-const pkg = createRequire(import.meta.url)('../../package.json') as { version: string };
+// What a plain scan does not use loads only for the options that need it (`import()` below): the
+// baseline file, git (--staged, --since, --history), the history scan and the reporters other than
+// the chosen one. test/e2e/startup.test.ts checks that an empty scan loads none of them.
+
+/** The package's version (reports, `--version`): read when asked for. */
+function version(): string {
+  return (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
+}
 
 export const HELP = `Usage: gemini-guard scan [paths...] [options]
        gemini-guard roles [paths...] [--format ${formatsOf('roles').join('|')}] [--output <file>]
@@ -117,13 +122,12 @@ export async function runCli(argv: string[], environment: CliEnvironment): Promi
   }
   const { values, positionals } = parsed;
   if (values.help) return { exitCode: 0, stdout: HELP, stderr: '' };
-  if (values.version) return { exitCode: 0, stdout: `${pkg.version}\n`, stderr: '' };
+  if (values.version) return { exitCode: 0, stdout: `${version()}\n`, stderr: '' };
   const [command, ...paths] = positionals;
   if (command === 'roles') return await runRoles(values, paths, environment);
   if (command !== 'scan') return usage(command === undefined ? 'missing command' : `unknown command "${command}"`);
   const chosen = reporterFor('scan', values.format);
   if ('error' in chosen) return usage(chosen.error);
-  const reporter = chosen.reporter;
   const failOn = values['fail-on'];
   if (failOn !== 'error' && failOn !== 'warning' && failOn !== 'none') return usage(`--fail-on must be error, warning or none`);
   let maxFileSize: number | undefined;
@@ -165,13 +169,16 @@ export async function runCli(argv: string[], environment: CliEnvironment): Promi
   let previous: Baseline | undefined;
   const baselinePath = values.baseline === undefined ? undefined : resolve(environment.cwd, values.baseline);
   const writePath = values['write-baseline'] === undefined ? undefined : resolve(environment.cwd, values['write-baseline']);
+  const baselines = baselinePath || writePath ? await import('./baseline.js') : undefined;
   try {
-    if (baselinePath) baseline = readBaseline(baselinePath);
-    if (writePath && existsSync(writePath)) previous = writePath === baselinePath ? baseline : readBaseline(writePath);
+    if (baselinePath) baseline = baselines!.readBaseline(baselinePath);
+    if (writePath && existsSync(writePath)) previous = writePath === baselinePath ? baseline : baselines!.readBaseline(writePath);
   } catch (error) {
-    if (error instanceof BaselineError) return fail(error.message);
+    if (baselines && error instanceof baselines.BaselineError) return fail(error.message);
     throw error;
   }
+  // git runs only for these options (a plain scan lists files without it, or through files.ts)
+  const git = values.staged || values.since !== undefined || values.history ? await import('./git.js') : undefined;
 
   const ci = Boolean(environment.env.CI);
   // like ESLint's --quiet, quiet means "errors only"; the progress bar has its own switch
@@ -183,6 +190,7 @@ export async function runCli(argv: string[], environment: CliEnvironment): Promi
   let covers: (entry: BaselineEntry) => boolean;
   try {
     if (values.history) {
+      const { scanHistory } = await import('./history.js');
       const history = scanHistory({ cwd: environment.cwd, paths, include, exclude, since: values.since, onProgress: progress?.update, now: environment.now });
       const seen = new Set(history.files.map((f) => redactReport(f)));
       const whole = values.since === undefined && paths.length === 0;
@@ -193,9 +201,9 @@ export async function runCli(argv: string[], environment: CliEnvironment): Promi
       const walk = { cwd: environment.cwd, root, paths, include, exclude };
       let provider: SourceProvider;
       if (values.staged) {
-        provider = stagedSource(walk);
+        provider = git!.stagedSource(walk);
       } else if (values.since !== undefined) {
-        const changed = changedSincePaths({ ...walk, rev: values.since });
+        const changed = git!.changedSincePaths({ ...walk, rev: values.since });
         provider = workingTreeSource(walk, () => ({ paths: changed, skipped: [] }));
       } else {
         provider = workingTreeSource({ ...walk, maxFileSize: maxFileSize ?? config.maxFileSize });
@@ -233,7 +241,7 @@ export async function runCli(argv: string[], environment: CliEnvironment): Promi
     }
   } catch (error) {
     progress?.clear();
-    if (error instanceof GitError) return fail(redactReport(error.message));
+    if (git && error instanceof git.GitError) return fail(redactReport(error.message));
     // Fatal errors name what failed, never file contents.
     return { exitCode: 2, stdout: '', stderr: redactReport(`gemini-guard: fatal: ${(error as Error).message.split('\n')[0]?.slice(0, 300)}\n`) };
   }
@@ -245,16 +253,16 @@ export async function runCli(argv: string[], environment: CliEnvironment): Promi
   let wroteBaseline: string | undefined;
   const allFindings = result.findings;
   if (baseline) {
-    const applied = applyBaseline(result.findings, baseline, covers);
+    const applied = baselines!.applyBaseline(result.findings, baseline, covers);
     result = { ...result, findings: applied.findings, stats: { ...result.stats, findings: applied.findings.length }, baseline: { suppressed: applied.suppressed, stale: applied.stale } };
   }
   if (writePath) {
     // Every current finding, suppressed or not, replaces what the old file said about what this run covered.
-    const refreshed = refreshedBaseline(previous, allFindings, covers);
+    const refreshed = baselines!.refreshedBaseline(previous, allFindings, covers);
     try {
-      writeBaseline(writePath, refreshed);
+      baselines!.writeBaseline(writePath, refreshed);
     } catch (error) {
-      if (error instanceof BaselineError) return fail(error.message);
+      if (error instanceof baselines!.BaselineError) return fail(error.message);
       throw error;
     }
     result = { ...result, findings: [], stats: { ...result.stats, findings: 0 }, baseline: { suppressed: allFindings.length, stale: [] } };
@@ -278,7 +286,14 @@ export async function runCli(argv: string[], environment: CliEnvironment): Promi
   // read as "no problems found", which is the opposite of what just happened.
   if (wroteBaseline !== undefined && values.format === 'text' && !values.output) return { exitCode: 0, stdout: wroteBaseline, stderr };
   if (wroteBaseline !== undefined) stderr += `gemini-guard: ${wroteBaseline}`;
-  const report = reporter(result, { color, version: pkg.version });
+  const reporter = await chosen.load();
+  // only SARIF names the version: the text report does not read package.json
+  const report = reporter(result, {
+    color,
+    get version() {
+      return version();
+    },
+  });
   let stdout = report;
   if (values.output) {
     try {
@@ -348,7 +363,6 @@ async function runRoles(values: Record<string, unknown>, paths: string[], enviro
   const format = String(values.format);
   const chosen = reporterFor('roles', format);
   if ('error' in chosen) return usage(chosen.error);
-  const reporter = chosen.reporter;
   let maxFileSize: number | undefined;
   if (values['max-file-size'] !== undefined) {
     maxFileSize = Number(values['max-file-size']);
@@ -384,7 +398,13 @@ async function runRoles(values: Record<string, unknown>, paths: string[], enviro
   const colorAllowed = values['no-color'] !== true && values.color !== false && !environment.env.NO_COLOR && environment.env.TERM !== 'dumb';
   const output = values.output as string | undefined;
   const color = format === 'text' && !output && colorAllowed && (values.color === true || environment.stdoutIsTTY);
-  const text = reporter(report, { color, version: pkg.version });
+  const reporter = await chosen.load();
+  const text = reporter(report, {
+    color,
+    get version() {
+      return version();
+    },
+  });
   if (output) {
     try {
       writeFileSync(resolve(environment.cwd, output), text);

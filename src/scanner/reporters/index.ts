@@ -1,17 +1,20 @@
-import { jsonReporter } from './json.js';
-import { rolesJsonReporter, rolesTextReporter, type RolesReporter } from './roles.js';
-import { sarifReporter } from './sarif.js';
+import type { RolesReporter } from './roles.js';
 import { textReporter } from './text.js';
 import type { Reporter } from './types.js';
 
-/** One output format: what it is for, and its reporter for each command that supports it. */
+/**
+ * One output format: what it is for, and how to load its reporter for each command that supports
+ * it. Reporters load when a run writes its report, and only the chosen one: the SARIF builder (with
+ * every rule's description) and the roles tables are not part of a plain scan's start-up. The
+ * default (text) scan report is: most runs write it, and loading it separately cost a few ms more.
+ */
 export interface ReporterEntry {
   /** One line for `--help`. */
   description: string;
-  /** The `scan` report in this format. */
-  scan: Reporter;
-  /** The `roles` report in this format, when there is one. */
-  roles?: RolesReporter;
+  /** Loads the `scan` report in this format. */
+  scan: () => Promise<Reporter>;
+  /** Loads the `roles` report in this format, when there is one. */
+  roles?: () => Promise<RolesReporter>;
 }
 
 /**
@@ -19,9 +22,17 @@ export interface ReporterEntry {
  * errors are derived from this list: adding a format is one entry here and its reporter file.
  */
 export const REPORTERS = {
-  text: { description: 'human-readable, grouped by file (default)', scan: textReporter, roles: rolesTextReporter },
-  json: { description: '{ findings, skipped, stats }', scan: jsonReporter, roles: rolesJsonReporter },
-  sarif: { description: 'SARIF 2.1.0 for GitHub code scanning', scan: sarifReporter },
+  text: {
+    description: 'human-readable, grouped by file (default)',
+    scan: async () => textReporter,
+    roles: async () => (await import('./roles.js')).rolesTextReporter,
+  },
+  json: {
+    description: '{ findings, skipped, stats }',
+    scan: async () => (await import('./json.js')).jsonReporter,
+    roles: async () => (await import('./roles.js')).rolesJsonReporter,
+  },
+  sarif: { description: 'SARIF 2.1.0 for GitHub code scanning', scan: async () => (await import('./sarif.js')).sarifReporter },
 } as const satisfies Record<string, ReporterEntry>;
 
 /** A command that writes a report. */
@@ -38,12 +49,15 @@ export function formatList(command: ReportingCommand): string {
   return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
 }
 
-/** The reporter of a format for a command, or the usage error that names the formats it has. */
-export function reporterFor<C extends ReportingCommand>(command: C, format: string): { reporter: NonNullable<ReporterEntry[C]> } | { error: string } {
+/**
+ * The loader of a format's reporter for a command, or the usage error that names the formats it
+ * has (checked before any work, the reporter itself loads when the report is written).
+ */
+export function reporterFor<C extends ReportingCommand>(command: C, format: string): { load: NonNullable<ReporterEntry[C]> } | { error: string } {
   const entry = Object.hasOwn(REPORTERS, format) ? (REPORTERS as Record<string, ReporterEntry>)[format] : undefined;
-  const reporter = entry?.[command];
-  if (!reporter) return { error: `unknown format "${format.slice(0, 40)}"${command === 'roles' ? ' for roles' : ''} (use ${formatList(command)})` };
-  return { reporter: reporter as NonNullable<ReporterEntry[C]> };
+  const load = entry?.[command];
+  if (!load) return { error: `unknown format "${format.slice(0, 40)}"${command === 'roles' ? ' for roles' : ''} (use ${formatList(command)})` };
+  return { load: load as NonNullable<ReporterEntry[C]> };
 }
 
 /** The `--format` lines of `--help`. */

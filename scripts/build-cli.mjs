@@ -1,0 +1,95 @@
+// Second step of `npm run build` (after tsc): bundles the scanner CLI's start-up path into
+// dist/scanner/cli.js, replacing the module tsc wrote there (its .d.ts stays valid: the bundle has
+// the same exports). Why: Node loads ~25 separate ES modules one by one (resolve, read, compile,
+// link), and an ES `import` of a CommonJS package (ignore, picomatch) makes it parse that package
+// with cjs-module-lexer. Together that was most of `gemini-guard scan`'s own start-up; one bundle
+// with the CommonJS packages inside has neither cost (figures: README, "Performance").
+//
+// What stays out of the bundle, as tsc wrote it:
+// - modules loaded by path at run time: the plugin and the lint pass (src/scanner/lazy.ts requires
+//   them only when a file is linted), the lint pool (it finds lint-worker.js next to itself), the
+//   roles command (its own dynamic import; it brings the analysis layer);
+// - every package except the small CommonJS ones listed below (ESLint, TypeScript, ts-morph load
+//   lazily with `require`, from dist/scanner/ as before).
+// Code the start-up does not need (git, baselines, history, the other reporters) is split into
+// chunks next to the bundle and loaded by its dynamic imports, as before.
+//
+// Everything is written to dist/scanner/, so `import.meta.url` in the bundled modules of that folder
+// (lazy.ts, cli.ts) still points where it did; the build fails if a bundled module from another
+// folder uses `import.meta`, since its relative paths would move.
+import { copyFileSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+const outdir = join(dist, 'scanner');
+const entry = join(outdir, 'cli.js');
+
+/** Modules that are loaded by path, or bring the rules' analysis layer: imported, never bundled. */
+const LOADED_BY_PATH = new Set(['index.js', 'scanner/detectors/eslint-rules.js', 'scanner/detectors/lint-pool.js', 'scanner/roles.js'].map((p) => join(dist, p)));
+/** CommonJS packages of the start-up path, bundled so that Node never lexes them. */
+const BUNDLED_PACKAGES = new Set(['ignore', 'picomatch', 'picocolors']);
+
+const packageName = (specifier) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
+
+/** @type {import('esbuild').Plugin} */
+const boundaries = {
+  name: 'gemini-guard-cli-boundaries',
+  setup(b) {
+    b.onResolve({ filter: /.*/ }, (args) => {
+      if (args.kind === 'entry-point') return undefined;
+      if (args.path.startsWith('node:')) return { path: args.path, external: true };
+      if (args.path.startsWith('.')) {
+        const target = resolve(args.resolveDir, args.path);
+        if (!LOADED_BY_PATH.has(target)) return undefined;
+        return { path: `./${relative(outdir, target).split(sep).join('/')}`, external: true };
+      }
+      return BUNDLED_PACKAGES.has(packageName(args.path)) ? undefined : { path: args.path, external: true };
+    });
+  },
+};
+
+const result = await build({
+  entryPoints: [entry],
+  outdir,
+  allowOverwrite: true,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  chunkNames: 'cli-chunk-[hash]',
+  // less text to scan and compile (~3 ms of the start-up, measured); names stay for stack traces
+  minifyWhitespace: true,
+  minifySyntax: true,
+  sourcemap: true,
+  metafile: true,
+  logLevel: 'warning',
+  plugins: [boundaries],
+  // the bundled CommonJS packages call `require` for Node's built-in modules
+  banner: { js: "import { createRequire as __ggCreateRequire } from 'node:module';\nconst require = __ggCreateRequire(import.meta.url);" },
+});
+
+// The bin is CommonJS (see src/bin/gemini-guard.ts): its folder's package.json says so.
+copyFileSync(join(root, 'src', 'bin', 'package.json'), join(dist, 'bin', 'package.json'));
+
+const problems = [];
+for (const input of Object.keys(result.metafile.inputs)) {
+  const file = resolve(root, input);
+  if (!file.startsWith(dist + sep) || dirname(file) === outdir) continue;
+  if (/\bimport\.meta\b/.test(readFileSync(file, 'utf8'))) problems.push(`${relative(root, file)} uses import.meta: keep it out of the bundle (LOADED_BY_PATH) or move its path logic to dist/scanner/`);
+}
+// A package the start-up imports statically would be loaded (and, if CommonJS, lexed) on every run.
+const main = result.metafile.outputs[relative(root, entry).split(sep).join('/')];
+for (const imported of main?.imports ?? []) {
+  if (imported.kind === 'import-statement' && imported.external && !imported.path.startsWith('node:') && !imported.path.startsWith('.')) {
+    problems.push(`the CLI's start-up imports the package "${imported.path}": load it lazily or add it to BUNDLED_PACKAGES`);
+  }
+}
+if (!main) problems.push(`no bundle written to ${relative(root, entry)}`);
+if (problems.length > 0) {
+  console.error(`build-cli: ${problems.join('\nbuild-cli: ')}`);
+  process.exit(1);
+}
