@@ -1,9 +1,10 @@
-import { execFileSync } from 'node:child_process';
 import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readFileSync, readSync, readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import ignore, { type Ignore } from 'ignore';
-import picomatch from 'picomatch';
+import type { execFileSync as ExecFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import type { Ignore } from 'ignore';
+import type picomatchType from 'picomatch';
 import { displayName, isPlainFolder, joinBytes, listedFromBytes, listedUnder, toPosix, type ListedPath } from './paths.js';
 import type { SkippedFile } from './types.js';
 
@@ -21,6 +22,13 @@ export interface WalkOptions {
 }
 
 export type { ListedPath } from './paths.js';
+
+// Loaded on first use, not at start-up: git only inside a work tree, picomatch only with
+// --include/--exclude, ignore only for .gitignore files outside git.
+const require = createRequire(import.meta.url);
+const execFileSync = ((...args: Parameters<typeof ExecFileSync>) => process.getBuiltinModule('node:child_process').execFileSync(...args)) as typeof ExecFileSync;
+const picomatch = (...args: Parameters<typeof picomatchType>): ReturnType<typeof picomatchType> => (require('picomatch') as typeof picomatchType)(...args);
+const ignore = (): Ignore => (require('ignore') as () => Ignore)();
 
 const DEFAULT_MAX = 5 * 1024 * 1024;
 const ALWAYS_SKIPPED_DIRS = new Set(['.git', 'node_modules']);

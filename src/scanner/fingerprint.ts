@@ -1,5 +1,8 @@
-import { createHash } from 'node:crypto';
+import type { createHash as CreateHash } from 'node:crypto';
 import type { Finding } from './types.js';
+
+// node:crypto loads on the first fingerprint (a scan without findings never needs it)
+const createHash: typeof CreateHash = (...args) => process.getBuiltinModule('node:crypto').createHash(...args);
 
 /** Hex SHA-256 of a text. */
 export function sha256(text: string): string {

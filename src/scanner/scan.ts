@@ -125,7 +125,7 @@ async function scanWith(options: ProjectScanOptions, pool: LintPool | undefined,
   const context = crossFileContext(listed, (path) => readSoFar.get(path), crossFileText);
   const linted = new Map<string, PrecomputedLint>();
   const lints: Promise<void>[] = [];
-  let yielded = performance.now();
+  let yielded = Date.now();
 
   for (const [i, p] of paths.entries()) {
     turn = i;
@@ -152,9 +152,9 @@ async function scanWith(options: ProjectScanOptions, pool: LintPool | undefined,
     }
     options.onProgress?.(i + 1, paths.length * 2);
     // let the workers' answers in now and then, so that each gets its next file
-    if (pool && performance.now() - yielded > 20) {
+    if (pool && Date.now() - yielded > 20) {
       await new Promise((resolve) => setImmediate(resolve));
-      yielded = performance.now();
+      yielded = Date.now();
     }
   }
   pool?.doneReading();

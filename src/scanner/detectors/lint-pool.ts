@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { LintOutcome, ScannerSettings } from './eslint-rules.js';
 import type { RuleSetting } from '../types.js';
 
@@ -122,7 +122,8 @@ export function createLintPool(
   const start = (): void => {
     // A worker's heap is capped so that memory stays flat however large the tree; a file too big
     // for it fails in that worker alone and is linted again in the main thread (see scan.ts).
-    const worker = new Worker(WORKER, { workerData: { rules }, resourceLimits: { maxOldGenerationSizeMb: limits.heapMb ?? WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
+    // node:worker_threads loads with the first worker, not at start-up
+    const worker = new (process.getBuiltinModule('node:worker_threads').Worker)(WORKER, { workerData: { rules }, resourceLimits: { maxOldGenerationSizeMb: limits.heapMb ?? WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
     const slot: Slot = { worker, inFlight: [] };
     let gone = false;
     const fail = (error: Error): void => {
