@@ -12,7 +12,8 @@
 //  2. --growth: all rules (configs.all) on one generated file of N and 4N Gemini signing functions
 //     (BENCH_GROWTH_N, default 1000), and on one CommonJS file of N and 4N functions that share a
 //     module-level nonce counter, key, secret and headers object (BENCH_GROWTH_SHARED_N, default
-//     250); each size in a fresh process, ESLint with no rules beside it. Target, for each shape:
+//     250); each size in a fresh process, BENCH_GROWTH_RUNS (default 3) times taking turns, medians,
+//     ESLint with no rules beside it. Target, for each shape:
 //     4N takes ≤ 5x the time of N (linear is 4x).
 //  3. --eslint: ESLint overhead of configs.recommended on top of `@eslint/js` recommended (the
 //     baseline a real config pays for; "no rules" skips work every real config does) on ccxt's
@@ -44,6 +45,7 @@ const INTERLEAVED_ROUNDS = Number(process.env.BENCH_INTERLEAVED_ROUNDS ?? 3);
 const GROWTH_N = Number(process.env.BENCH_GROWTH_N ?? 1000);
 const GROWTH_SHARED_N = Number(process.env.BENCH_GROWTH_SHARED_N ?? 250);
 const STARTUP_RUNS = Number(process.env.BENCH_STARTUP_RUNS ?? 11);
+const GROWTH_RUNS = Number(process.env.BENCH_GROWTH_RUNS ?? 3);
 const args = process.argv.slice(2);
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 // BENCH_DIST measures a build kept elsewhere (a snapshot, while dist/ is being rebuilt)
@@ -377,9 +379,17 @@ function benchGrowth() {
     ['shared-state', GROWTH_SHARED_N, 'one CommonJS file of N and 4N functions sharing a module-level nonce counter, key, secret and headers object'],
   ];
   for (const [shape, n, what] of shapes) {
-    console.log(`\nAll rules (configs.all) on ${what} (fresh process each):`);
-    const small = worker(['--growth-worker', String(n), shape]);
-    const large = worker(['--growth-worker', String(4 * n), shape]);
+    console.log(`\nAll rules (configs.all) on ${what} (fresh process each, N and 4N taking turns, median of ${GROWTH_RUNS}):`);
+    // one fresh process per size and run; the medians of each side (a single pair moved the ratio
+    // from 3.2x to 5.3x between two runs on this machine)
+    const runsOf = [[], []];
+    for (let i = 0; i < GROWTH_RUNS; i++) {
+      runsOf[0].push(worker(['--growth-worker', String(n), shape]));
+      runsOf[1].push(worker(['--growth-worker', String(4 * n), shape]));
+    }
+    const medianRun = (runs) => ({ ...runs[0], allMs: median(runs.map((r) => r.allMs)), eslintMs: median(runs.map((r) => r.eslintMs)) });
+    const small = medianRun(runsOf[0]);
+    const large = medianRun(runsOf[1]);
     for (const r of [small, large]) {
       console.log(`  N=${r.n} (${r.lines} lines): all rules ${(r.allMs / 1000).toFixed(2)} s, ESLint with no rules ${(r.eslintMs / 1000).toFixed(2)} s; ${r.findings} findings`);
     }
