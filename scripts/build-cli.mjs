@@ -29,7 +29,11 @@ const entry = join(outdir, 'cli.js');
 
 /** Modules that are loaded by path, or bring the rules' analysis layer: imported, never bundled. */
 const LOADED_BY_PATH = new Set(['index.js', 'scanner/detectors/eslint-rules.js', 'scanner/detectors/lint-pool.js', 'scanner/roles.js'].map((p) => join(dist, p)));
-/** CommonJS packages of the start-up path, bundled so that Node never lexes them. */
+/**
+ * CommonJS packages the bundle imports, bundled so that Node never lexes them: picocolors at
+ * start-up, picomatch in the git chunk (`--staged`, `--since`, `--history`). files.ts `require`s
+ * ignore and picomatch on first use instead; were it to import them, they would be bundled too.
+ */
 const BUNDLED_PACKAGES = new Set(['ignore', 'picomatch', 'picocolors']);
 
 const packageName = (specifier) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
