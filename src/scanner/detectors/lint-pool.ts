@@ -90,7 +90,7 @@ const MAX_RESTARTS = 3;
 export function createLintPool(
   size: number,
   rules: Record<string, RuleSetting>,
-  limits: { heapMb?: number; whileReading?: number; memoryBudgetMb?: number } = {},
+  limits: { heapMb?: number; whileReading?: number; memoryBudgetMb?: number; backlogBytes?: number } = {},
 ): LintPool | undefined {
   if (size < 2 || !existsSync(WORKER)) return undefined;
   interface Waiting { job: LintJob; resolve: (reply: LintReply) => void; reject: (error: Error) => void }
@@ -165,14 +165,14 @@ export function createLintPool(
         queue.push({ job: { ...job, id: nextId++ }, resolve, reject });
         queuedBytes += job.text.length;
         if (slots.length === 0 && restarts > MAX_RESTARTS) rejectQueued(new Error('lint workers keep failing'));
-        else if (slots.length === 0 || (slots.length < limit && queuedBytes >= GROW_BACKLOG)) start();
+        else if (slots.length === 0 || (slots.length < limit && queuedBytes >= (limits.backlogBytes ?? GROW_BACKLOG))) start();
         else pump();
       });
     },
     doneReading() {
       limit = size;
       const room = process.memoryUsage.rss() / 2 ** 20 + WORKER_FOOTPRINT_MB <= (limits.memoryBudgetMb ?? MEMORY_BUDGET_MB);
-      if (!closed && room && slots.length > 0 && slots.length < limit && queuedBytes >= GROW_BACKLOG_AFTER_READING) start();
+      if (!closed && room && slots.length > 0 && slots.length < limit && queuedBytes >= (limits.backlogBytes ?? GROW_BACKLOG_AFTER_READING)) start();
     },
     threads: () => slots.length,
     close() {
