@@ -8,7 +8,7 @@ import { espree, isJavaScript, projectSamples, ruleTesterCases } from '../helper
 import { learntScreenSetup, lintWithLinter, lintWithRules, screenStats, warmUp } from '../../src/scanner/detectors/eslint-rules.js';
 import { screen } from '../../src/scanner/detectors/screen.js';
 import { guarded, guardedFailures } from '../../src/utils/create-rule.js';
-import { analyzeScope, scopeShape } from '../../src/scanner/detectors/scope.js';
+import { analyzeScope, scopeShape, sharedKeysAnalyzer } from '../../src/scanner/detectors/scope.js';
 import { effectiveRules, pluginRuleSettings } from '../../src/scanner/rules.js';
 
 const RULES = pluginRuleSettings(effectiveRules());
@@ -121,5 +121,28 @@ describe('shared-keys scope analysis', () => {
       }
     }
     expect(compared).toBeGreaterThan(500);
+  });
+
+  it('passes its self-check and builds the same scopes as eslint-scope 8 under ESLint 9', () => {
+    const fromEslint9 = createRequire(createRequire(import.meta.url).resolve('eslint-v9'));
+    const analyze = sharedKeysAnalyzer(fromEslint9);
+    expect(analyze).toBeDefined();
+    const espree9 = fromEslint9('espree') as typeof espree;
+    const scope9 = fromEslint9('eslint-scope') as { analyze(ast: unknown, options: object): Parameters<typeof scopeShape>[0]; version: string };
+    expect(scope9.version).toMatch(/^8\./);
+    const evk9 = fromEslint9('eslint-visitor-keys') as { KEYS: object; getKeys(node: object): readonly string[] };
+    let compared = 0;
+    const options = { ignoreEval: true, ecmaVersion: espree9.latestEcmaVersion + 2009, sourceType: 'module', childVisitorKeys: evk9.KEYS, fallback: evk9.getKeys, jsx: true };
+    for (const code of ruleSamples) {
+      let ast: unknown;
+      try {
+        ast = espree9.parse(code, { ecmaVersion: 'latest', sourceType: 'module', range: true, loc: true, ecmaFeatures: { jsx: true } });
+      } catch {
+        continue;
+      }
+      expect(scopeShape(analyze!(ast, options))).toBe(scopeShape(scope9.analyze(ast, options)));
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(250);
   });
 });

@@ -35,21 +35,24 @@ type Analyze = (ast: unknown, options: ScopeOptions) => Scope.ScopeManager;
 
 let analyzer: Analyze | undefined;
 
-/** eslint-scope as ESLint resolves it (ESLint 9 and 10 depend on different majors). */
-function eslintScope(): EslintScope {
-  return createRequire(require.resolve('eslint'))('eslint-scope') as EslintScope;
+/** `require` as ESLint's own modules see it: the eslint-scope, espree and keys ESLint uses (ESLint 9 and 10 depend on different majors). */
+function eslintRequire(): NodeJS.Require {
+  return createRequire(require.resolve('eslint'));
 }
 
 /** Scope analysis equal to eslint-scope's `analyze`, faster where the installed eslint-scope allows it. */
 export function analyzeScope(ast: unknown, options: ScopeOptions): Scope.ScopeManager {
-  analyzer ??= fastAnalyzer() ?? ((tree, opts) => eslintScope().analyze(tree, opts));
+  analyzer ??= sharedKeysAnalyzer(eslintRequire()) ?? ((tree, opts) => (eslintRequire()('eslint-scope') as EslintScope).analyze(tree, opts));
   return analyzer(ast, options);
 }
 
-/** The shared-keys analyser, or `undefined` when the installed eslint-scope does not pass the self-check. */
-function fastAnalyzer(): Analyze | undefined {
+/**
+ * The shared-keys analyser over the eslint-scope that `fromEslint` (a `require` from ESLint's
+ * package) loads, or `undefined` when it does not pass the self-check.
+ */
+export function sharedKeysAnalyzer(fromEslint: NodeJS.Require): Analyze | undefined {
   try {
-    const scope = eslintScope();
+    const scope = fromEslint('eslint-scope') as EslintScope;
     const merged = new WeakMap<ScopeOptions, { full: ScopeOptions; light: ScopeOptions; keys: Record<string, readonly string[]> }>();
     /** eslint-scope's own merge of `options` with its defaults, read from a scope manager it built. */
     const setup = (options: ScopeOptions) => {
@@ -92,7 +95,7 @@ function fastAnalyzer(): Analyze | undefined {
       if (manager.__currentScope !== null) throw new Error('scope analysis did not close every scope');
       return manager;
     };
-    return selfCheck(scope, fast) ? fast : undefined;
+    return selfCheck(scope, fast, fromEslint) ? fast : undefined;
   } catch {
     return undefined;
   }
@@ -111,11 +114,11 @@ label: { const fn = function named(a1 = () => a1) { return named; }; break label
 `;
 
 /** Whether `fast` gives the same scopes, variables, definitions and references as eslint-scope on {@link SAMPLE}. */
-function selfCheck(scope: EslintScope, fast: Analyze): boolean {
-  const espree = createRequire(require.resolve('eslint'))('espree') as { parse(text: string, options: Record<string, unknown>): unknown; latestEcmaVersion: number };
+function selfCheck(scope: EslintScope, fast: Analyze, fromEslint: NodeJS.Require): boolean {
+  const espree = fromEslint('espree') as { parse(text: string, options: Record<string, unknown>): unknown; latestEcmaVersion: number };
   const ecmaVersion = espree.latestEcmaVersion;
   const ast = espree.parse(SAMPLE, { ecmaVersion, sourceType: 'module', range: true, loc: true });
-  const evk = createRequire(require.resolve('eslint'))('eslint-visitor-keys') as { KEYS: Record<string, readonly string[]>; getKeys(node: object): readonly string[] };
+  const evk = fromEslint('eslint-visitor-keys') as { KEYS: Record<string, readonly string[]>; getKeys(node: object): readonly string[] };
   const options = { ignoreEval: true, ecmaVersion, sourceType: 'module', childVisitorKeys: evk.KEYS, fallback: evk.getKeys };
   return scopeShape(scope.analyze(ast, options)) === scopeShape(fast(ast, options));
 }
