@@ -37,6 +37,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { ESM_CLIENT_PREAMBLE, GEMINI_PRIVATE_ENDPOINTS } from './growth-corpus.mjs';
 
 const CCXT_VERSION = '4.5.84';
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -198,7 +199,7 @@ async function interleavedWorker(cwd) {
   await writeOut(JSON.stringify({ files: files.length, rounds }));
 }
 
-const GROWTH_ENDPOINTS = ['/v1/balances', '/v1/order/new', '/v1/order/cancel', '/v1/orders', '/v1/mytrades', '/v1/notionalvolume', '/v1/heartbeat', '/v1/order/status'];
+const GROWTH_ENDPOINTS = GEMINI_PRIVATE_ENDPOINTS;
 
 /**
  * One file with `n` Gemini signing functions in the shapes published clients use: payload with
@@ -206,14 +207,7 @@ const GROWTH_ENDPOINTS = ['/v1/balances', '/v1/order/new', '/v1/order/cancel', '
  * Every fifth one signs with SHA-256 and every seventh reuses a fixed nonce, so the rules report too.
  */
 function signingFile(n) {
-  const lines = [
-    "import crypto from 'node:crypto';",
-    "import axios from 'axios';",
-    "const BASE_URL = 'https://api.gemini.com';",
-    'const apiKey = process.env.GEMINI_API_KEY;',
-    'const apiSecret = process.env.GEMINI_API_SECRET;',
-    '',
-  ];
+  const lines = [...ESM_CLIENT_PREAMBLE, ''];
   for (let i = 0; i < n; i++) {
     const path = GROWTH_ENDPOINTS[i % GROWTH_ENDPOINTS.length];
     lines.push(

@@ -13,6 +13,7 @@
 import { Linter } from 'eslint';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import plugin from '../../src/index.js';
+import { ESM_CLIENT_PREAMBLE, GEMINI_PRIVATE_ENDPOINTS } from '../../scripts/growth-corpus.mjs';
 import type * as AstUtils from '../../src/analysis/ast-utils.js';
 import type * as Memo from '../../src/analysis/memo.js';
 
@@ -84,7 +85,7 @@ const probe = {
   },
 };
 
-const ENDPOINTS = ['/v1/balances', '/v1/order/new', '/v1/order/cancel', '/v1/orders', '/v1/mytrades', '/v1/notionalvolume', '/v1/heartbeat', '/v1/order/status'];
+const ENDPOINTS = GEMINI_PRIVATE_ENDPOINTS;
 
 /**
  * A client file with `k` sites of each shape published clients use: a function that signs its own
@@ -95,11 +96,7 @@ const ENDPOINTS = ['/v1/balances', '/v1/order/new', '/v1/order/cancel', '/v1/ord
  */
 function clientFile(k: number): string {
   const lines = [
-    "import crypto from 'node:crypto';",
-    "import axios from 'axios';",
-    "const BASE_URL = 'https://api.gemini.com';",
-    'const apiKey = process.env.GEMINI_API_KEY;',
-    'const apiSecret = process.env.GEMINI_API_SECRET;',
+    ...ESM_CLIENT_PREAMBLE,
     'function sign(payload) {',
     "  const encoded = Buffer.from(JSON.stringify(payload)).toString('base64');",
     "  return { encoded, signature: crypto.createHmac('sha384', apiSecret).update(encoded).digest('hex') };",

@@ -4,6 +4,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { RuleTester } from '@typescript-eslint/rule-tester';
+import { expect } from 'vitest';
+import { lintWithLinter, lintWithRules, screenStats, warmUp } from '../../src/scanner/detectors/eslint-rules.js';
+import type { RuleSetting } from '../../src/scanner/types.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -53,4 +56,24 @@ export function projectSamples(): { name: string; text: string }[] {
     name: file.slice(ROOT.length + 1),
     text: readFileSync(file, 'utf8'),
   }));
+}
+
+/**
+ * Lints every sample under `name` with the scanner's screening run first and with the `Linter`
+ * alone, expects the same outcome for each, and expects screening to have settled exactly the
+ * samples that parse, have no findings and no config comment (the rest go to the `Linter`).
+ */
+export function expectScreeningAgrees(name: string, samples: readonly string[], rules: Record<string, RuleSetting>): void {
+  warmUp(rules);
+  const before = screenStats.settled;
+  let clean = 0;
+  for (const code of samples) {
+    const expected = lintWithLinter(name, code, rules);
+    expect({ name, code, outcome: lintWithRules(name, code, rules) }).toEqual({ name, code, outcome: expected });
+    // JavaScript that espree cannot read is retried as TypeScript by the Linter: never screened
+    const parses = /\.[cm]?jsx?$/.test(name) ? isJavaScript(code) : !expected.fatal;
+    if (expected.findings.length === 0 && parses && !/\/[/*]\s*(?:eslint|global)\s/.test(code)) clean++;
+  }
+  expect(clean).toBeGreaterThan(150);
+  expect({ name, settled: screenStats.settled - before }).toEqual({ name, settled: clean });
 }

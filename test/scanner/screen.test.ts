@@ -4,7 +4,7 @@
 // without findings), the JavaScript fixtures and examples, and the cases below.
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { espree, isJavaScript, projectSamples, ruleTesterCases } from '../helpers/rule-samples.js';
+import { espree, expectScreeningAgrees, projectSamples, ruleTesterCases } from '../helpers/rule-samples.js';
 import { learntScreenSetup, lintWithLinter, lintWithRules, screenStats, warmUp } from '../../src/scanner/detectors/eslint-rules.js';
 import { screen } from '../../src/scanner/detectors/screen.js';
 import { guarded, guardedFailures } from '../../src/utils/create-rule.js';
@@ -19,23 +19,9 @@ const fileSamples = projectSamples();
 
 describe('screening run', () => {
   it('gives what the Linter gives on every code sample of the rule tests, and settles the ones without findings', () => {
-    warmUp(RULES);
     expect(ruleSamples.length).toBeGreaterThan(500);
     // as TypeScript (and TSX) too in test/scanner/screen-typescript.test.ts (npm run test:long)
-    for (const name of ['sample.js']) {
-      const before = screenStats.settled;
-      let clean = 0;
-      for (const code of ruleSamples) {
-        const expected = lintWithLinter(name, code, RULES);
-        expect({ name, code, outcome: lintWithRules(name, code, RULES) }).toEqual({ name, code, outcome: expected });
-        const parses = name.endsWith('.js') ? isJavaScript(code) : !expected.fatal;
-        if (expected.findings.length === 0 && parses && !/\/[/*]\s*(?:eslint|global)\s/.test(code)) clean++;
-      }
-      // every sample that parses and has no findings is settled by screening (config comments,
-      // samples with findings, and JavaScript retried as TypeScript go to the Linter)
-      expect(clean).toBeGreaterThan(150);
-      expect({ name, settled: screenStats.settled - before }).toEqual({ name, settled: clean });
-    }
+    expectScreeningAgrees('sample.js', ruleSamples, RULES);
   });
 
   it('gives what the Linter gives on the fixtures and examples, JavaScript as modules and as CommonJS, and TypeScript', () => {

@@ -38,7 +38,7 @@ export interface ScreenSetup {
   languageOptions: Linter.LanguageOptions & { ecmaVersion: number; sourceType: 'script' | 'module' | 'commonjs'; parserOptions?: Linter.ParserOptions };
 }
 
-/** The screening run's answer: nothing reported (with what the extra rules collected), or `undefined` for "ask the Linter". */
+/** The screening run's answer: nothing reported, or `undefined` for "ask the Linter". */
 export type ScreenResult = { clean: true } | undefined;
 
 /** What a parser gives ESLint (espree's tree alone, or `parseForESLint`'s result). */
