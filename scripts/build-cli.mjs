@@ -93,7 +93,62 @@ for (const imported of main?.imports ?? []) {
   }
 }
 if (!main) problems.push(`no bundle written to ${relative(root, entry)}`);
+problems.push(...(await bundleLintWorker()));
 if (problems.length > 0) {
   console.error(`build-cli: ${problems.join('\nbuild-cli: ')}`);
   process.exit(1);
+}
+
+// The lint worker (dist/scanner/detectors/lint-worker.js) is bundled in place too, with the plugin's
+// rules and analysis layer inside: each worker thread loaded ~140 ES modules one by one, which took
+// longer than loading ESLint itself (figures: README, "Performance"). Packages that must be the
+// ones installed beside the plugin stay outside and are `require`d at run time, as before: ESLint
+// and its parser and scope analysis (a peer dependency: the user's ESLint 9 or 10), TypeScript's
+// parser, TypeScript and ts-morph. The small CommonJS packages the rules import are bundled.
+async function bundleLintWorker() {
+  const workerDir = join(dist, 'scanner', 'detectors');
+  const workerEntry = join(workerDir, 'lint-worker.js');
+  const NEVER_BUNDLED = new Set(['eslint', 'espree', 'eslint-scope', 'eslint-visitor-keys', '@typescript-eslint/parser', '@typescript-eslint/typescript-estree', 'typescript', 'ts-morph']);
+  const built = await build({
+    entryPoints: [workerEntry],
+    outfile: workerEntry,
+    allowOverwrite: true,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    minifyWhitespace: true,
+    minifySyntax: true,
+    sourcemap: true,
+    metafile: true,
+    logLevel: 'warning',
+    plugins: [
+      {
+        name: 'gemini-guard-worker-boundaries',
+        setup(b) {
+          b.onResolve({ filter: /^[^./]/ }, (args) => {
+            if (args.path.startsWith('node:') || NEVER_BUNDLED.has(packageName(args.path))) return { path: args.path, external: true };
+            return undefined;
+          });
+        },
+      },
+    ],
+    banner: { js: "import { createRequire as __ggCreateRequire } from 'node:module';\nconst require = __ggCreateRequire(import.meta.url);" },
+  });
+  const found = [];
+  // A bundled module now runs from the worker's folder: it may find packages from there (their
+  // resolution does not depend on the folder), never a file by a path relative to its own.
+  for (const input of Object.keys(built.metafile.inputs)) {
+    const file = resolve(root, input);
+    if (!file.startsWith(dist + sep) || dirname(file) === workerDir) continue;
+    if (/\b(?:require(?:\.resolve)?\(|new URL\()\s*['"]\.{1,2}\//.test(readFileSync(file, 'utf8'))) {
+      found.push(`${relative(root, file)} loads a file by a relative path: bundled into the lint worker, that path would move (find it from the package root)`);
+    }
+  }
+  const output = built.metafile.outputs[relative(root, workerEntry).split(sep).join('/')];
+  if (!output) found.push(`no bundle written to ${relative(root, workerEntry)}`);
+  for (const imported of output?.imports ?? []) {
+    if (imported.external && !imported.path.startsWith('node:') && imported.kind === 'import-statement') found.push(`the lint worker imports "${imported.path}" statically: it must be loaded with require when needed`);
+  }
+  return found;
 }

@@ -3,7 +3,8 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import { buildFlatConfigs, type ConfigName } from './configs/index.js';
 import { rules } from './rules/index.js';
 
-const pkg = createRequire(import.meta.url)('../package.json') as { name: string; version: string };
+// by the package's own name (its exports list package.json): the same from dist/, from src/, or bundled elsewhere
+const pkg = createRequire(import.meta.url)('eslint-plugin-gemini-guard/package.json') as { name: string; version: string };
 
 /** The namespace users write in front of rule ids: `gemini-guard/<rule-id>`. */
 export const namespace = 'gemini-guard';

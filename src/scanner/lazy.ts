@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import type * as PluginModule from '../index.js';
 import type * as EslintRulesModule from './detectors/eslint-rules.js';
 
@@ -10,6 +11,9 @@ import type * as EslintRulesModule from './detectors/eslint-rules.js';
  */
 
 const require = createRequire(import.meta.url);
+// Found from the package's root, not from this file: this module is bundled into the CLI
+// (dist/scanner/) and into the lint worker (dist/scanner/detectors/), see scripts/build-cli.mjs.
+const packageRoot = (): string => dirname(require.resolve('eslint-plugin-gemini-guard/package.json'));
 
 let provided: { plugin?: typeof PluginModule.default; eslintRules?: typeof EslintRulesModule } = {};
 
@@ -23,12 +27,12 @@ export function provideLazyModules(modules: typeof provided): void {
 
 /** The plugin (rules, configs, metadata). */
 export function loadPlugin(): typeof PluginModule.default {
-  provided.plugin ??= (require('../index.js') as typeof PluginModule).default;
+  provided.plugin ??= (require('eslint-plugin-gemini-guard') as typeof PluginModule).default;
   return provided.plugin;
 }
 
 /** The scanner's lint pass: `lintWithRules`, the shared `Linter` (detectors/eslint-rules.ts). */
 export function loadEslintRules(): typeof EslintRulesModule {
-  provided.eslintRules ??= require('./detectors/eslint-rules.js') as typeof EslintRulesModule;
+  provided.eslintRules ??= require(join(packageRoot(), 'dist', 'scanner', 'detectors', 'eslint-rules.js')) as typeof EslintRulesModule;
   return provided.eslintRules;
 }

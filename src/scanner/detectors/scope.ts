@@ -18,7 +18,7 @@ const require = createRequire(import.meta.url);
 interface EslintScope {
   analyze(ast: unknown, options: Record<string, unknown>): Scope.ScopeManager;
   ScopeManager: new (options: Record<string, unknown>) => Scope.ScopeManager & { __options: Record<string, unknown>; __currentScope: unknown };
-  Referencer: new (options: Record<string, unknown>, scopeManager: unknown) => { visit(node: unknown): void; options: Record<string, unknown> };
+  Referencer: new (options: Record<string, unknown>, scopeManager: unknown) => { visit(node: unknown): void; ImportDeclaration(node: unknown): void; options: Record<string, unknown> };
   PatternVisitor: new (options: Record<string, unknown>, rootPattern: unknown, callback: unknown) => PatternVisitorLike;
 }
 
@@ -84,6 +84,19 @@ export function sharedKeysAnalyzer(fromEslint: NodeJS.Require): Analyze | undefi
         visitor.visit(node);
         if (patternOptions.processRightHandNodes) visitor.rightHandNodes.forEach(this.visit, this);
       }
+
+      // eslint-scope's Importer (one per import declaration) copies the table as well. Given the
+      // options without `childVisitorKeys`, it walks by esrecurse's default keys instead: those
+      // differ from ESLint's only in leaving out the declaration's `attributes`, which bind nothing.
+      override ImportDeclaration(node: unknown): void {
+        const own = this.options;
+        this.options = this.patterns!.light;
+        try {
+          super.ImportDeclaration(node);
+        } finally {
+          this.options = own;
+        }
+      }
     }
 
     const fast: Analyze = (ast, options) => {
@@ -105,6 +118,7 @@ export function sharedKeysAnalyzer(fromEslint: NodeJS.Require): Analyze | undefi
 // with defaults and rests, assignments, for-in/of heads, catch parameters, classes, imports.
 const SAMPLE = `import def, { a as b, c } from 'm';
 import * as ns from 'n';
+import data, { 'quoted name' as q } from './data.json' with { type: 'json' };
 export const { x = b, y: [z, ...rest] = [] } = ns, w = def;
 export function f(p, { q = c, r: { s } }, [t = p, , ...u] = [], ...v) { let k; ({ k = t, ...w2 } = q); [k, s.prop] = u; return k + w2 + v; }
 for (const { key, value = key } of f()) { try { g(value); } catch ({ message, stack = message }) { h(message, stack); } }

@@ -122,7 +122,9 @@ export function screen(
   const steps = traversal(ast, visitorKeys, evk);
   let reported = false;
   const failuresBefore = guardedFailures.count;
-  const listeners = new Map<string, ((node: unknown) => void)[]>();
+  // listeners by node type, entering and leaving apart (no `type:exit` string built per node)
+  const onEnter = new Map<string, ((node: unknown) => void)[]>();
+  const onExit = new Map<string, ((node: unknown) => void)[]>();
   for (const [id, { rule, options }] of rules) {
     const context = Object.freeze({
       id,
@@ -142,13 +144,18 @@ export function screen(
     for (const [selector, listener] of Object.entries(ruleListeners)) {
       if (typeof listener !== 'function') continue;
       if (!PLAIN_SELECTOR.test(selector)) return undefined;
-      const list = listeners.get(selector);
+      const exit = selector.endsWith(':exit');
+      const table = exit ? onExit : onEnter;
+      const type = exit ? selector.slice(0, -':exit'.length) : selector;
+      const list = table.get(type);
       if (list) list.push(listener);
-      else listeners.set(selector, [listener]);
+      else table.set(type, [listener]);
     }
   }
-  for (const [node, exit] of steps) {
-    const called = listeners.get(exit ? `${(node as { type: string }).type}:exit` : (node as { type: string }).type);
+  for (const step of steps) {
+    // a node is entered as itself and left as its index into `steps` plus one, negated (see traversal)
+    const node = typeof step === 'number' ? steps[-step - 1] : step;
+    const called = (typeof step === 'number' ? onExit : onEnter).get((node as { type: string }).type);
     if (called) for (const listener of called) listener(node);
   }
   // something the rules' guards swallowed may have cost a finding: the Linter decides
@@ -178,21 +185,24 @@ function scopeOptionsFor(languageOptions: ScreenSetup['languageOptions'], keys: 
 /**
  * ESLint's traversal (its `Traverser`): every node entered, its children by visitor keys, then left;
  * `parent` is set on every node before the steps are returned, as ESLint does before rules run.
+ * A step is a node (entered) or, for leaving it, the negated position of its entering step minus
+ * one: one flat array, without a pair allocated for each step.
  */
-function traversal(ast: unknown, keys: Record<string, readonly string[]>, evk: VisitorKeys): [unknown, boolean][] {
-  const steps: [unknown, boolean][] = [];
+function traversal(ast: unknown, keys: Record<string, readonly string[]>, evk: VisitorKeys): (object | number)[] {
+  const steps: (object | number)[] = [];
   const isNode = (value: unknown): value is { type: string; parent?: unknown } & Record<string, unknown> =>
     value !== null && typeof value === 'object' && typeof (value as { type?: unknown }).type === 'string';
   const visit = (node: unknown, parent: unknown): void => {
     if (!isNode(node)) return;
     node.parent = parent;
-    steps.push([node, false]);
+    const at = steps.length;
+    steps.push(node);
     for (const key of keys[node.type] ?? evk.getKeys(node)) {
       const child = node[key];
       if (Array.isArray(child)) for (const item of child) visit(item, node);
       else visit(child, node);
     }
-    steps.push([node, true]);
+    steps.push(-at - 1);
   };
   visit(ast, null);
   return steps;
