@@ -17,6 +17,9 @@
 // Everything is written to dist/scanner/, so `import.meta.url` in the bundled modules of that folder
 // (lazy.ts, cli.ts) still points where it did; the build fails if a bundled module from another
 // folder uses `import.meta`, since its relative paths would move.
+//
+// Third step: the lint worker, dist/scanner/detectors/lint-worker.js, is bundled in place with the
+// rules and the analysis layer (bundleLintWorker, at the end of this file).
 import { copyFileSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';

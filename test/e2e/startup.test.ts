@@ -3,6 +3,7 @@
 // what only some options need. The CLI's start-up path is bundled (scripts/build-cli.mjs): the
 // loaded files are mapped back to the source modules they hold through their source maps.
 import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -126,5 +127,29 @@ describe('git at start-up', () => {
     expect(git.ran()).toBe(true);
     expect(r.status).toBe(1);
     expect((JSON.parse(r.stdout) as { findings: { file: string }[] }).findings.map((f) => f.file)).toEqual(['a.js']);
+  });
+});
+
+describe('lint worker bundle', () => {
+  // ESLint's parser, as the installed ESLint loads it
+  const espree = createRequire(createRequire(import.meta.url).resolve('eslint'))('espree') as { parse(text: string, options: object): unknown };
+  const worker = join(dirname(bin), '..', 'scanner', 'detectors', 'lint-worker.js');
+
+  it('holds the rules and the analysis layer, and imports nothing but Node\'s built-in modules', () => {
+    // each worker used to load ~140 modules one by one; ESLint, the parsers and TypeScript are
+    // `require`d from the installed packages when needed (scripts/build-cli.mjs)
+    const program = espree.parse(readFileSync(worker, 'utf8'), { ecmaVersion: 'latest', sourceType: 'module' }) as { body: { type: string; source?: { value: string } }[] };
+    const imported = program.body.filter((statement) => statement.type === 'ImportDeclaration').map((statement) => statement.source!.value);
+    expect(imported).toContain('node:worker_threads');
+    expect(imported.filter((specifier) => !specifier.startsWith('node:'))).toEqual([]);
+    // nor loads a module of this package by path at run time
+    expect(readFileSync(worker, 'utf8')).not.toMatch(/\bimport\(\s*["']\./);
+    const sources = (JSON.parse(readFileSync(`${worker}.map`, 'utf8')) as { sources: string[] }).sources.map((s) => resolve(dirname(worker), s));
+    for (const inside of [/\/src\/index\.ts$/, /\/src\/rules\/valid-signature\.ts$/, /\/src\/analysis\/values\/values\.ts$/, /\/src\/scanner\/detectors\/screen\.ts$/]) {
+      expect(sources.filter((s) => inside.test(s))).toHaveLength(1);
+    }
+    for (const outside of [/\/node_modules\/eslint\//, /\/node_modules\/espree\//, /\/node_modules\/eslint-scope\//, /\/node_modules\/typescript\//, /\/node_modules\/@typescript-eslint\/parser\//]) {
+      expect(sources.filter((s) => outside.test(s))).toEqual([]);
+    }
   });
 });
