@@ -180,6 +180,7 @@ function build(sourceCode: SourceCode): GeminiContext {
     AST_NODE_TYPES.Property,
     AST_NODE_TYPES.PropertyDefinition,
     AST_NODE_TYPES.ImportDeclaration,
+    AST_NODE_TYPES.TSExternalModuleReference,
     AST_NODE_TYPES.CallExpression,
     AST_NODE_TYPES.MemberExpression,
   ).forEach((node) => {
@@ -205,6 +206,10 @@ function build(sourceCode: SourceCode): GeminiContext {
         break;
       case AST_NODE_TYPES.ImportDeclaration:
         inspectPackage(String(node.source.value), node);
+        break;
+      case AST_NODE_TYPES.TSExternalModuleReference:
+        // TypeScript's `import Gemini = require('gemini-api')`
+        if (node.expression.type === AST_NODE_TYPES.Literal && typeof node.expression.value === 'string') inspectPackage(node.expression.value, node.parent);
         break;
       case AST_NODE_TYPES.CallExpression:
         if (isRequireCall(node)) inspectPackage(String((node.arguments[0] as TSESTree.StringLiteral).value), node);

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { findVariable, moduleRef, resolveIdentifier } from '../analysis/values/bindings.js';
+import { findVariable, importedModule, moduleRef, resolveIdentifier } from '../analysis/values/bindings.js';
 import { containsNode, unwrap } from '../analysis/ast-utils.js';
 import {
   companionSink,
@@ -296,13 +296,14 @@ export default createRule<Options, MessageIds>({
       if (existing) {
         const ref = existing.defs[0]?.name.type === AST_NODE_TYPES.Identifier ? moduleRef(existing.defs[0].name, sourceCode) : undefined;
         const def = existing.defs[0];
-        const importedOk = def?.type === 'ImportBinding' && sources.includes(String((def.parent as TSESTree.ImportDeclaration).source.value)) && ref?.path.at(-1) === name;
+        const from = def?.type === 'ImportBinding' ? importedModule(def.parent) : undefined;
+        const importedOk = from !== undefined && sources.includes(from) && ref?.path.at(-1) === name;
         return importedOk ? [{ ...suggestion, fix: (fixer) => fixer.replaceText(id, name) }] : [];
       }
       const binding = resolveIdentifier(id, sourceCode);
       if (binding.kind !== 'import' || !sources.includes(binding.source)) return [];
       const def = findVariable(id, sourceCode)?.defs[0];
-      const declaration = def?.type === 'ImportBinding' ? (def.parent as TSESTree.ImportDeclaration) : undefined;
+      const declaration = def?.type === 'ImportBinding' && def.parent?.type === AST_NODE_TYPES.ImportDeclaration ? def.parent : undefined;
       const last = declaration?.specifiers.at(-1);
       if (!declaration || last?.type !== AST_NODE_TYPES.ImportSpecifier) return [];
       return [{ ...suggestion, fix: (fixer) => [fixer.replaceText(id, name), fixer.insertTextAfter(last, `, ${name}`)] }];

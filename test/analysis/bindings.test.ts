@@ -1,6 +1,7 @@
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import { isInteropCall, moduleRef } from '../../src/analysis/values/bindings.js';
-import { parse } from '../helpers/parse.js';
+import { isInteropCall, moduleRef, resolveIdentifier } from '../../src/analysis/values/bindings.js';
+import { findNodes, parse } from '../helpers/parse.js';
 
 /** moduleRef of the initialiser of the last `const probe = …`. */
 function refOfProbe(code: string) {
@@ -47,5 +48,22 @@ describe('moduleRef through compiled-import interop helpers', () => {
     expect(refOfProbe('const probe = wrap(require("crypto")).createHmac;').ref).toBeUndefined();
     const { node } = refOfProbe('const probe = _interopRequireDefault();');
     expect(isInteropCall(node)).toBe(false);
+  });
+});
+
+describe("TypeScript's import x = require('m')", () => {
+  /** The identifier `name` where it is used (its second occurrence: the first declares it). */
+  const use = (sc: ReturnType<typeof parse>, name: string) => findNodes(sc, AST_NODE_TYPES.Identifier).filter((n) => n.name === name)[1]!;
+
+  it('binds the module object, as import * as x does, and moduleRef follows it', () => {
+    const sc = parse("import crypto = require('node:crypto');\nimport cfg = require('./config');\nconst probe = crypto.createHmac;\nconst base = cfg.GEMINI_BASE;\n");
+    const probe = sc.ast.body.flatMap((s) => (s.type === 'VariableDeclaration' ? s.declarations : []));
+    expect(moduleRef(probe[0]!.init!, sc)).toEqual({ source: 'crypto', path: ['createHmac'] });
+    expect(resolveIdentifier(use(sc, 'cfg'), sc)).toEqual({ kind: 'import', source: './config', imported: '*' });
+  });
+
+  it('says unknown, without throwing, for a namespace alias (import x = A.B)', () => {
+    const sc = parse('namespace A { export const B = 1; }\nimport alias = A.B;\nexport const probe = alias;\n');
+    expect(resolveIdentifier(use(sc, 'alias'), sc)).toEqual({ kind: 'unknown' });
   });
 });

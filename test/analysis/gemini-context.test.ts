@@ -49,6 +49,13 @@ describe('geminiContext', () => {
     expect(verdictAt(`import { AuthenticatedClient } from 'gemini-node-api'; const c = new AuthenticatedClient({ key, secret }); probe();`).gemini).toBe(true);
   });
 
+  it("reads TypeScript's import x = require('m') like an import", () => {
+    expect(verdictAt(`import GeminiClient = require('gemini-node-api'); const c = new GeminiClient.AuthenticatedClient({ key, secret }); probe();`).gemini).toBe(true);
+    expect(verdictAt(`import Ai = require('@google/generative-ai'); const genAI = new Ai.GoogleGenerativeAI(process.env.GEMINI_API_KEY); probe();`)).toEqual({ gemini: false, other: true, file: false });
+    // a namespace alias names no module
+    expect(verdictAt(`namespace Gemini { export const Client = 1; } import Client = Gemini.Client; probe(Client);`).gemini).toBe(false);
+  });
+
   it('says no for Google Gemini AI code even though it reads GEMINI_API_KEY', () => {
     const v = verdictAt(`
       import { GoogleGenerativeAI } from '@google/generative-ai';

@@ -223,6 +223,7 @@ ruleTester.run('valid-signature', rule, {
   valid: [
     // the correct signer in each flavour
     { name: 'node crypto chain', code: nodeChain() },
+    { name: "node crypto chain through TypeScript's import crypto = require('crypto')", code: nodeChain().replace("import crypto from 'node:crypto';", "import crypto = require('crypto');") },
     { name: 'node crypto, HMAC object in a variable and Headers.set', code: nodeSplit() },
     { name: 'node crypto signing helper', code: nodeHelper() },
     { name: 'class with a private signing method', code: nodeClass() },
@@ -373,6 +374,12 @@ ruleTester.run('valid-signature', rule, {
       name: 'fixes sha256 written in place in the node chain',
       code: nodeChain("crypto.createHmac('sha256', apiSecret).update(payload).digest('hex')"),
       output: nodeChain(GOOD_NODE_HMAC),
+      errors: [{ messageId: 'wrongAlgorithm', line: 8, column: 39, data: { algorithm: 'SHA256' } }],
+    },
+    {
+      name: "reads TypeScript's import crypto = require('crypto')",
+      code: nodeChain("crypto.createHmac('sha256', apiSecret).update(payload).digest('hex')").replace("import crypto from 'node:crypto';", "import crypto = require('crypto');"),
+      output: nodeChain(GOOD_NODE_HMAC).replace("import crypto from 'node:crypto';", "import crypto = require('crypto');"),
       errors: [{ messageId: 'wrongAlgorithm', line: 8, column: 39, data: { algorithm: 'SHA256' } }],
     },
     {

@@ -39,6 +39,19 @@ export function findVariable(
 }
 
 /**
+ * The module an import declaration names: `import … from 'm'`, or TypeScript's
+ * `import x = require('m')`; `undefined` for anything else (`import x = A.B` aliases a namespace).
+ */
+export function importedModule(declaration: TSESTree.Node | null | undefined): string | undefined {
+  if (declaration?.type === AST_NODE_TYPES.ImportDeclaration) return String(declaration.source.value);
+  if (declaration?.type === AST_NODE_TYPES.TSImportEqualsDeclaration && declaration.moduleReference.type === AST_NODE_TYPES.TSExternalModuleReference) {
+    const { expression } = declaration.moduleReference;
+    return expression.type === AST_NODE_TYPES.Literal && typeof expression.value === 'string' ? expression.value : undefined;
+  }
+  return undefined;
+}
+
+/**
  * Resolves an identifier to what it is bound to. `let`/`var` count only when written once
  * (initialiser or a single later `=`), because a reassigned variable has no single value.
  */
@@ -62,9 +75,14 @@ function bindingOf(id: TSESTree.Identifier, sourceCode: Readonly<TSESLint.Source
 
   switch (def.type) {
     case 'ImportBinding': {
-      const decl = def.parent as TSESTree.ImportDeclaration;
       const spec = def.node;
-      const source = String(decl.source.value);
+      // TypeScript's `import x = require('m')`: the module object itself, as `import * as x`
+      if (spec.type === AST_NODE_TYPES.TSImportEqualsDeclaration) {
+        const equalsSource = importedModule(spec);
+        return equalsSource === undefined ? { kind: 'unknown' } : { kind: 'import', source: equalsSource, imported: '*' };
+      }
+      const source = importedModule(def.parent);
+      if (source === undefined) return { kind: 'unknown' };
       if (spec.type === AST_NODE_TYPES.ImportDefaultSpecifier) return { kind: 'import', source, imported: 'default' };
       if (spec.type === AST_NODE_TYPES.ImportNamespaceSpecifier) return { kind: 'import', source, imported: '*' };
       if (spec.type === AST_NODE_TYPES.ImportSpecifier) {
