@@ -5,7 +5,7 @@ import type { execFileSync as ExecFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import type { Ignore } from 'ignore';
 import type picomatchType from 'picomatch';
-import { displayName, isPlainFolder, joinBytes, listedFromBytes, listedUnder, toPosix, type ListedPath } from './paths.js';
+import { displayName, isNormalName, isPlainFolder, joinBytes, listedFromBytes, listedUnder, toPosix, type ListedPath } from './paths.js';
 import type { SkippedFile } from './types.js';
 
 /** How to find files. */
@@ -236,11 +236,10 @@ export interface ReadLocation {
 // `resolve(cwd, file)` normalises both on every call: a plain name under an absolute cwd is joined.
 let lastCwd: string | undefined;
 let lastBase = '';
-const NORMAL_NAME = /^(?!\.{1,2}(?:\/|$))(?:[^/]+\/(?!\.{1,2}(?:\/|$)))*[^/]+$/;
 
 /** `resolve(cwd, file)`, without normalising a name that needs none (no `.`, `..` or empty segment). */
 function absolutePath(cwd: string, file: string): string {
-  if (sep !== '/' || !isAbsolute(cwd) || !NORMAL_NAME.test(file)) return resolve(cwd, file);
+  if (sep !== '/' || !isAbsolute(cwd) || !isNormalName(file)) return resolve(cwd, file);
   if (cwd !== lastCwd) {
     lastCwd = cwd;
     lastBase = resolve(cwd);

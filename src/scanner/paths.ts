@@ -60,6 +60,11 @@ export function listedFromBytes(cwd: string, abs: Buffer, notGitIgnored?: boolea
 // A relative name that `path.relative` would give back as it is: no `.`/`..` segment, no empty one.
 const NOT_NORMAL = /(?:^|\/)\.{1,2}(?:\/|$)|\/\/|^\/|\/$|^$/;
 
+/** Whether a relative posix name needs no normalising: no `.` or `..` segment, no empty one, no leading or trailing `/`. */
+export function isNormalName(name: string): boolean {
+  return !NOT_NORMAL.test(name);
+}
+
 /** Whether a cwd can take the {@link listedUnder} shortcut: a valid UTF-8 name without control characters. */
 export function isPlainFolder(cwd: string): boolean {
   return displayName(Buffer.from(cwd)) === cwd;
@@ -74,7 +79,7 @@ export function listedUnder(cwd: string, name: Buffer, notGitIgnored?: boolean):
   // displayName, with the UTF-8 check and the decoding done once for the raw-name test too
   const decoded = isUtf8(name) ? name.toString('utf8') : undefined;
   const text = decoded === undefined ? displayName(name) : decoded.replace(CONTROL, (c) => hex(c.charCodeAt(0)));
-  if (NOT_NORMAL.test(text)) return listedFromBytes(cwd, joinBytes(cwd, name), notGitIgnored);
+  if (!isNormalName(text)) return listedFromBytes(cwd, joinBytes(cwd, name), notGitIgnored);
   const item: ListedPath = { file: text };
   if (notGitIgnored !== undefined) item.notGitIgnored = notGitIgnored;
   if (text !== decoded) item.raw = joinBytes(cwd, name);

@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, posix } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { readSource } from '../../src/scanner/files.js';
-import { displayName, isPlainFolder, joinBytes, listedFromBytes, listedUnder, ruleFileName, scanRoot } from '../../src/scanner/paths.js';
+import { displayName, isNormalName, isPlainFolder, joinBytes, listedFromBytes, listedUnder, ruleFileName, scanRoot } from '../../src/scanner/paths.js';
 import { looksMinified } from '../../src/scanner/prefilter.js';
 
 describe('displayName', () => {
@@ -48,6 +48,16 @@ describe('listedUnder', () => {
     expect(isPlainFolder('/work/caf\u00e9')).toBe(true);
     expect(isPlainFolder('/work/a\nb')).toBe(false);
     expect(isPlainFolder('/work/\ud800')).toBe(false);
+  });
+});
+
+describe('isNormalName', () => {
+  it('says yes exactly for relative names that posix normalising leaves as they are', () => {
+    const names = ['a.js', 'src/a.js', '.env', '.github/workflows/ci.yml', 'a..b/c', '...', 'x/.../y', '..a', 'a/..b', '', '.', '..', './a', 'a/./b', 'a/../b', 'a/..', 'a/.', '/a', 'a/', 'a//b', 'src/'];
+    for (const name of names) {
+      const normal = name !== '' && !name.startsWith('/') && !name.endsWith('/') && posix.normalize(name) === name && name !== '.' && name !== '..';
+      expect(isNormalName(name), name).toBe(normal);
+    }
   });
 });
 

@@ -210,9 +210,10 @@ function rulesToScreen(rules: Record<string, RuleSetting>): Map<string, { rule: 
   screenRules.set(key, found);
   return found;
 }
+
 /**
- * The outcome of a screening run when it settles the file: JavaScript, no fixes or unused-directive
- * reports asked for, and no rule reported. `undefined` sends the file to the `Linter`.
+ * The outcome of a screening run when it settles the file: JavaScript or TypeScript, no fixes or
+ * unused-directive reports asked for, and no rule reported. `undefined` sends the file to the `Linter`.
  */
 function screenFirst(name: string, text: string, rules: Record<string, RuleSetting>, options: LintOptions): LintOutcome | undefined {
   if (options.fix || options.reportUnused) return undefined;
