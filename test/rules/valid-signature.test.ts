@@ -254,6 +254,7 @@ ruleTester.run('valid-signature', rule, {
     },
     // near-misses: never Gemini, never reported
     { name: 'Binance sha256 signer next to a correct Gemini signer', code: BINANCE_AND_GEMINI },
+    { name: "the same with TypeScript's import crypto = require('crypto')", code: BINANCE_AND_GEMINI.replace("import crypto from 'crypto';", "import crypto = require('crypto');") },
     { name: 'GitHub webhook HMAC-SHA256 verification with timingSafeEqual', code: GITHUB_WEBHOOK },
     { name: 'AWS SigV4 kDate/kRegion/kService/kSigning chain', code: AWS_SIGV4 },
     { name: 'Google Gemini AI client with an unrelated HMAC', code: GOOGLE_GEMINI_AI },
