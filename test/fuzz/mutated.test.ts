@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { crossFileFacts } from '../../src/scanner/cross-file.js';
 import { scanSources } from '../../src/scanner/core.js';
+import { guardedFailures } from '../../src/utils/create-rule.js';
 import { assertSaneMessages, assertSaneScan, fuzzParameters, fuzzRuns, fuzzTimeout, lint, parseError } from './harness.js';
 import { fixtureFiles, loadCorpus, mutatedArb } from './mutate.js';
 
@@ -27,11 +28,14 @@ describe('fuzzing mutated fixtures, examples and rule-test cases', () => {
     fc.assert(
       fc.property(mutatedArb(corpus), fc.boolean(), fc.nat({ max: 9 }), (input, otherOptions, scanMode) => {
         executed++;
+        const swallowed = guardedFailures.count;
         const messages = lint(input.code, input.file, otherOptions);
         if (!parseError(messages)) parsed++;
         assertSaneMessages(messages, input.code);
         // a fixture is scanned with the rest of its project now and then, so the second pass sees the mutation
         assertSaneScan(scanSources(withProject(input, scanMode < 3), { fix: scanMode === 3, reportUnusedIgnores: scanMode === 4 }));
+        // a throw a rule's guard swallowed keeps the run alive but may cost findings: none allowed
+        expect(guardedFailures.count - swallowed, 'throws swallowed by the rules\' guards').toBe(0);
       }),
       fuzzParameters(runs),
     );
