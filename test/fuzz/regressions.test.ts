@@ -2,6 +2,7 @@
 // harness.ts for how to replay one), next to the deep shapes the analysis layer must walk without
 // recursion. Every rule runs on each, through espree and @typescript-eslint/parser.
 import { describe, expect, it } from 'vitest';
+import { guardedFailures } from '../../src/utils/create-rule.js';
 import { assertSaneMessages, lint, parseError } from './harness.js';
 
 const KEY = 'account-vvDeKD5SyFOvL1NHGYbw';
@@ -15,6 +16,10 @@ const DEEP: Record<string, string> = {
   '3,000 helpers each returning the next one': `${Array.from({ length: 3000 }, (_, i) => `function h${i}(x) { return h${i + 1}(x); }`).join('\n')}\nfunction h3000(x) { return x; }\nconst s = require('crypto').createHmac('sha256', process.env.GEMINI_API_SECRET).update(h0(p)).digest('hex');\nfetch('https://api.gemini.com/v1/balances', { method: 'POST', headers: { 'X-GEMINI-SIGNATURE': s } });`,
   '500 nested functions': `${'function f() { '.repeat(500)}fetch('https://api.gemini.com/v1/balances', { method: 'GET' })${' }'.repeat(500)}`,
   'a 500-deep object literal payload': `const payload = ${'{ request: "/v1/balances", nonce: Date.now(), x: '.repeat(500)}1${' }'.repeat(500)};\nfetch('https://api.gemini.com/v1/balances', { method: 'POST', headers: { 'X-GEMINI-PAYLOAD': Buffer.from(JSON.stringify(payload)).toString('base64') } });`,
+  // mutated-fuzz counterexample (seed 20250607): the callee's value is the call itself, which
+  // calledFunction followed back into the same call until the stack overflowed (into a guard)
+  'a constant that calls itself in a Gemini sender': `function send(payload) {\n  const encoded = encoded(JSON.stringify(payload));\n  return fetch('https://api.gemini.com' + payload.request, { method: 'POST', headers: { 'X-GEMINI-PAYLOAD': encoded } });\n}`,
+  'a constant that calls its own method, and two that call each other': `const GEMINI = 'https://api.gemini.com';\nconst h = h.sign(payload);\nconst a = b.make(); const b = a.make();\nconst sig = require('crypto').createHmac('sha384', secret).update(a(h)).digest('hex');\nfetch(GEMINI + '/v1/balances', { method: 'POST', headers: { 'X-GEMINI-PAYLOAD': h, 'X-GEMINI-SIGNATURE': sig } });`,
   'mutually recursive helpers and self-referencing values': `const gemini = 'https://api.gemini.com';\nfunction ping(n) { return pong(n); }\nfunction pong(n) { return ping(n); }\nlet p = { request: p.request, nonce: p };\nlet c1 = c2; let c2 = c1;\nconst h = {}; h[h] = h;\nfetch(gemini + ping(c1), { method: 'POST', headers: { 'X-GEMINI-PAYLOAD': Buffer.from(JSON.stringify(p)).toString('base64'), 'X-GEMINI-SIGNATURE': ping(h) } });`,
 };
 
@@ -22,10 +27,13 @@ describe('regressions and deep shapes', () => {
   for (const [name, code] of Object.entries(DEEP)) {
     for (const file of ['deep.js', 'deep.ts']) {
       it(`every rule survives ${name} (${file})`, () => {
+        const swallowed = guardedFailures.count;
         const messages = lint(code, file);
-        // the parser may give up (then there is nothing for a rule to do), but no rule may throw
+        // the parser may give up (then there is nothing for a rule to do), but no rule may throw,
+        // not even into its own guard (that keeps the run alive but costs findings silently)
         if (!parseError(messages)) assertSaneMessages(messages, code);
         expect(messages.filter((m) => m.fatal && !/^Parsing error/.test(m.message))).toEqual([]);
+        expect(guardedFailures.count - swallowed, "throws swallowed by the rules' guards").toBe(0);
       }, 60_000);
     }
   }

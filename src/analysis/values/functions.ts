@@ -11,9 +11,25 @@ type SourceCode = Readonly<TSESLint.SourceCode>;
 /**
  * The function a call invokes, when it is defined in the same file: a function declaration or
  * `const f = () => …`, a method of the enclosing class called as `this.m()`, or a method of an
- * object literal (`helpers.sign()`).
+ * object literal (`helpers.sign()`). `depth` is how far value resolution has come when it asks
+ * (a call's result is followed through the function it calls, see values.ts `callResult`).
  */
-export function calledFunction(call: TSESTree.CallExpression, sourceCode: SourceCode): FunctionNode | undefined {
+export function calledFunction(call: TSESTree.CallExpression, sourceCode: SourceCode, depth = 0): FunctionNode | undefined {
+  // `const sign = sign(x)` or `const h = h.make()`: the callee's value is the call itself (a TDZ
+  // error at run time, but valid syntax); following it would ask for this call again, forever
+  if (resolvingCalls.has(call)) return undefined;
+  resolvingCalls.add(call);
+  try {
+    return calleeFunction(call, sourceCode, depth);
+  } finally {
+    resolvingCalls.delete(call);
+  }
+}
+
+// Calls whose callee is being resolved right now (see calledFunction).
+const resolvingCalls = new Set<TSESTree.CallExpression>();
+
+function calleeFunction(call: TSESTree.CallExpression, sourceCode: SourceCode, depth: number): FunctionNode | undefined {
   const callee = unwrap(call.callee);
   if (callee.type === AST_NODE_TYPES.Identifier) {
     const binding = resolveIdentifier(callee, sourceCode);
@@ -24,7 +40,7 @@ export function calledFunction(call: TSESTree.CallExpression, sourceCode: Source
       return value && isFunctionNode(value) ? value : undefined;
     }
     if (binding.kind === 'expression') {
-      const value = resolveValueNode(binding.node, sourceCode);
+      const value = resolveValueNode(binding.node, sourceCode, depth + 1);
       return isFunctionNode(value) ? value : undefined;
     }
     return undefined;
@@ -40,7 +56,7 @@ export function calledFunction(call: TSESTree.CallExpression, sourceCode: Source
     const value = field && unwrap(field);
     return value && isFunctionNode(value) ? value : undefined;
   }
-  const obj = resolveObjectLiteral(callee.object, sourceCode);
+  const obj = resolveObjectLiteral(callee.object, sourceCode, depth + 1);
   if (!obj) return undefined;
   for (const prop of obj.properties) {
     if (prop.type === AST_NODE_TYPES.Property && staticKeyName(prop.key, prop.computed) === name) {

@@ -78,7 +78,7 @@ function callResult(node: TSESTree.CallExpression, sourceCode: SourceCode, depth
     if (name === 'Object.assign') return mergedObject(node);
   }
   if (depth > MAX_DEPTH / 2) return undefined;
-  const fn = calledFunction(node, sourceCode);
+  const fn = calledFunction(node, sourceCode, depth);
   if (!fn || following.has(fn)) return undefined;
   const returns = returnedExpressions(fn);
   if (returns.length !== 1) return undefined;
