@@ -20,6 +20,9 @@ const DEEP: Record<string, string> = {
   // calledFunction followed back into the same call until the stack overflowed (into a guard)
   'a constant that calls itself in a Gemini sender': `function send(payload) {\n  const encoded = encoded(JSON.stringify(payload));\n  return fetch('https://api.gemini.com' + payload.request, { method: 'POST', headers: { 'X-GEMINI-PAYLOAD': encoded } });\n}`,
   'a constant that calls its own method, and two that call each other': `const GEMINI = 'https://api.gemini.com';\nconst h = h.sign(payload);\nconst a = b.make(); const b = a.make();\nconst sig = require('crypto').createHmac('sha384', secret).update(a(h)).digest('hex');\nfetch(GEMINI + '/v1/balances', { method: 'POST', headers: { 'X-GEMINI-PAYLOAD': h, 'X-GEMINI-SIGNATURE': sig } });`,
+  // mutated-fuzz counterexample (seed 175505): a payload passed to a helper that passes it to
+  // itself; whether the helper could add keys to it was asked again and again, without end
+  'a payload passed to a helper that passes it to itself': `function encode(body: object) {\n  return { 'X-GEMINI-APIKEY': key, 'X-GEMINI-PAYLOAD': encode(body) };\n  return Buffer.from(JSON.stringify(body)).toString('base64');\n}\nfunction headersFor(body: object) {\n  return { 'X-GEMINI-APIKEY': key, 'X-GEMINI-PAYLOAD': encode(body) };\n}\naxios.post('https://api.gemini.com/v1/balances', null, { headers: headersFor({ account: 'primary', nonce: Date.now() }) });`,
   'mutually recursive helpers and self-referencing values': `const gemini = 'https://api.gemini.com';\nfunction ping(n) { return pong(n); }\nfunction pong(n) { return ping(n); }\nlet p = { request: p.request, nonce: p };\nlet c1 = c2; let c2 = c1;\nconst h = {}; h[h] = h;\nfetch(gemini + ping(c1), { method: 'POST', headers: { 'X-GEMINI-PAYLOAD': Buffer.from(JSON.stringify(p)).toString('base64'), 'X-GEMINI-SIGNATURE': ping(h) } });`,
 };
 

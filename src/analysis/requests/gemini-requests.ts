@@ -431,6 +431,8 @@ function useKeepsKeys(used: TSESTree.Node, sourceCode: SourceCode, depth: number
 }
 
 function callKeepsKeys(call: TSESTree.CallExpression, index: number, sourceCode: SourceCode, depth: number): boolean {
+  // as deep as mayGainKeys looks (a recursive helper passes its parameter to itself): beyond, keys may be added
+  if (depth > 4) return false;
   const ref = moduleRef(call.callee, sourceCode);
   if (ref?.source === '<global>' && ref.path.join('.') === 'JSON.stringify' && index === 0) return true;
   const fn = calledFunction(call, sourceCode);
