@@ -24,6 +24,11 @@ const DEEP: Record<string, string> = {
   // itself; whether the helper could add keys to it was asked again and again, without end
   'a payload passed to a helper that passes it to itself': `function encode(body: object) {\n  return { 'X-GEMINI-APIKEY': key, 'X-GEMINI-PAYLOAD': encode(body) };\n  return Buffer.from(JSON.stringify(body)).toString('base64');\n}\nfunction headersFor(body: object) {\n  return { 'X-GEMINI-APIKEY': key, 'X-GEMINI-PAYLOAD': encode(body) };\n}\naxios.post('https://api.gemini.com/v1/balances', null, { headers: headersFor({ account: 'primary', nonce: Date.now() }) });`,
   'mutually recursive helpers and self-referencing values': `const gemini = 'https://api.gemini.com';\nfunction ping(n) { return pong(n); }\nfunction pong(n) { return ping(n); }\nlet p = { request: p.request, nonce: p };\nlet c1 = c2; let c2 = c1;\nconst h = {}; h[h] = h;\nfetch(gemini + ping(c1), { method: 'POST', headers: { 'X-GEMINI-PAYLOAD': Buffer.from(JSON.stringify(p)).toString('base64'), 'X-GEMINI-SIGNATURE': ping(h) } });`,
+  // self-referential values (a TDZ error at run time, but valid syntax): every use of the value
+  // inside its own definition was unrolled down to the depth limit, so each `+`, template hole,
+  // spread or alternative multiplied the work of evaluating it (a minute or more per request).
+  // A guard cannot catch that; the test's timeout does
+  'a URL constant made of itself, sent three times': `const url = url + url;\n${['/v1/balances', '/v1/orders', '/v1/mytrades'].map((p) => `fetch(url + '${p}', { method: 'POST', headers: { 'X-GEMINI-APIKEY': key } });`).join('\n')}`,
 };
 
 describe('regressions and deep shapes', () => {

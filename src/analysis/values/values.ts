@@ -304,6 +304,22 @@ export function concatStatic(parts: readonly StaticString[]): StaticString {
 export function staticString(node: TSESTree.Node, sourceCode: SourceCode, depth = 0): StaticString | undefined {
   if (depth > MAX_DEPTH) return undefined;
   const value = resolveValueNode(node, sourceCode, depth);
+  // `const url = url + url`, `` `${base}${base}` ``: a value made of itself (a TDZ error at run
+  // time) is asked for again inside its own evaluation; unrolled down to the depth limit, every
+  // such part doubles the work (minutes for one line). Such a part is as unknown as one too deep.
+  if (evaluatingStrings.has(value)) return undefined;
+  evaluatingStrings.add(value);
+  try {
+    return stringValue(value, sourceCode, depth);
+  } finally {
+    evaluatingStrings.delete(value);
+  }
+}
+
+// Values whose string is being evaluated right now (see staticString).
+const evaluatingStrings = new Set<TSESTree.Node>();
+
+function stringValue(value: TSESTree.Node, sourceCode: SourceCode, depth: number): StaticString | undefined {
   switch (value.type) {
     case AST_NODE_TYPES.Literal:
       if (typeof value.value === 'string') return { text: value.value, complete: true };
