@@ -29,6 +29,7 @@ const DEEP: Record<string, string> = {
   // spread or alternative multiplied the work of evaluating it (a minute or more per request).
   // A guard cannot catch that; the test's timeout does
   'a URL constant made of itself, sent three times': `const url = url + url;\n${['/v1/balances', '/v1/orders', '/v1/mytrades'].map((p) => `fetch(url + '${p}', { method: 'POST', headers: { 'X-GEMINI-APIKEY': key } });`).join('\n')}`,
+  'a helper-local path made of itself, the helper called four times': `function post(path) {\n  const p = \`\${p}\${p}\${p}\${p}\${path}\`;\n  return fetch('https://api.gemini.com' + p, { method: 'POST', headers: { 'X-GEMINI-PAYLOAD': Buffer.from(JSON.stringify({ request: p, nonce: Date.now() })).toString('base64') } });\n}\n${['/v1/withdraw/btc', '/v1/balances', '/v1/orders', '/v1/mytrades'].map((p) => `post('${p}');`).join('\n')}`,
 };
 
 describe('regressions and deep shapes', () => {

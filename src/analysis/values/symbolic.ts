@@ -66,10 +66,10 @@ function evaluate(node: TSESTree.Node, sourceCode: SourceCode, substitution: Sub
         return substitution.get(variable) ?? unknown();
       }
       const binding = resolveIdentifier(current, sourceCode);
-      if (binding.kind === 'expression') return evaluate(binding.node, sourceCode, substitution, params, depth + 1);
+      if (binding.kind === 'expression') return evaluateBinding(binding.node, sourceCode, substitution, params, depth);
       if (binding.kind === 'property-of') {
         const value = propertyValue(binding.object, binding.key, sourceCode);
-        return value ? evaluate(value, sourceCode, substitution, params, depth + 1) : undefined;
+        return value ? evaluateBinding(value, sourceCode, substitution, params, depth) : undefined;
       }
       return staticString(current, sourceCode);
     }
@@ -139,6 +139,25 @@ function evaluate(node: TSESTree.Node, sourceCode: SourceCode, substitution: Sub
       return staticString(current, sourceCode);
   }
 }
+
+/**
+ * The value a name is bound to. `const u = u + u` or `` const u = `${u}${u}` `` (a TDZ error at
+ * run time) asks for that value again inside its own evaluation; unrolled down to the depth limit,
+ * every such part multiplies the work (minutes for one line). Such a part is as unknown as one too
+ * deep.
+ */
+function evaluateBinding(value: TSESTree.Node, sourceCode: SourceCode, substitution: Substitution, params: Set<Variable>, depth: number): StaticString | undefined {
+  if (evaluatingBindings.has(value)) return undefined;
+  evaluatingBindings.add(value);
+  try {
+    return evaluate(value, sourceCode, substitution, params, depth + 1);
+  } finally {
+    evaluatingBindings.delete(value);
+  }
+}
+
+// Bound values being evaluated right now (see evaluateBinding).
+const evaluatingBindings = new Set<TSESTree.Node>();
 
 /**
  * A local helper's one returned string at a call: its parameters take the call's arguments (each
