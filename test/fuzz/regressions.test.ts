@@ -30,6 +30,7 @@ const DEEP: Record<string, string> = {
   // A guard cannot catch that; the test's timeout does
   'a URL constant made of itself, sent three times': `const url = url + url;\n${['/v1/balances', '/v1/orders', '/v1/mytrades'].map((p) => `fetch(url + '${p}', { method: 'POST', headers: { 'X-GEMINI-APIKEY': key } });`).join('\n')}`,
   'a helper-local path made of itself, the helper called four times': `function post(path) {\n  const p = \`\${p}\${p}\${p}\${p}\${path}\`;\n  return fetch('https://api.gemini.com' + p, { method: 'POST', headers: { 'X-GEMINI-PAYLOAD': Buffer.from(JSON.stringify({ request: p, nonce: Date.now() })).toString('base64') } });\n}\n${['/v1/withdraw/btc', '/v1/balances', '/v1/orders', '/v1/mytrades'].map((p) => `post('${p}');`).join('\n')}`,
+  'headers spread into themselves twice, and an object keyed by its own entries': `const headers = { ...headers, ...headers, 'X-GEMINI-APIKEY': key };\nconst o = { [o.a]: 'https://api.gemini.com', [o.b]: 2, [o.c]: 3, [o.d]: 4 };\nfetch('https://api.gemini.com/v1/balances', { method: 'POST', headers });\nfetch(o.a + '/v1/orders', { method: 'POST', headers: { ...headers } });\nfetch(o.a + '/v1/mytrades', { method: 'POST', headers: { ...headers } });`,
 };
 
 describe('regressions and deep shapes', () => {

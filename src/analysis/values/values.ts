@@ -158,6 +158,23 @@ export interface ObjectEntries {
 
 /** Lists an object literal's statically named entries (later entries override earlier ones). */
 export function objectEntries(obj: TSESTree.ObjectExpression, sourceCode: SourceCode, depth = 0): ObjectEntries {
+  // `const h = { ...h, ...h }`, `const o = { [o.a]: 1, [o.b]: 2 }`: an object whose entries depend
+  // on its own entries (a TDZ error at run time) is listed again inside its own listing; unrolled
+  // down to the depth limit, every such spread or key multiplies the work (minutes for one line).
+  // Such a listing knows no entry, like one too deep.
+  if (listingEntries.has(obj)) return { entries: [], complete: false };
+  listingEntries.add(obj);
+  try {
+    return entriesOf(obj, sourceCode, depth);
+  } finally {
+    listingEntries.delete(obj);
+  }
+}
+
+// Object literals whose entries are being listed right now (see objectEntries).
+const listingEntries = new Set<TSESTree.ObjectExpression>();
+
+function entriesOf(obj: TSESTree.ObjectExpression, sourceCode: SourceCode, depth: number): ObjectEntries {
   const byKey = new Map<string, ObjectEntry>();
   let complete = true;
   for (const prop of obj.properties) {
