@@ -27,6 +27,22 @@ export function stringVariants(node: TSESTree.Node, sourceCode: SourceCode): Sta
 function variants(node: TSESTree.Node, sourceCode: SourceCode, depth: number): StaticString[] | undefined {
   if (depth > MAX_DEPTH) return undefined;
   const value = resolveValueNode(unwrap(node), sourceCode);
+  // `const host = sandbox ? host : host`: a value made of itself (a TDZ error at run time) is asked
+  // for again inside its own evaluation; unrolled down to the depth limit, every such alternative
+  // doubles the work (minutes for one line). Such a part is as unknown as one too deep.
+  if (expanding.has(value)) return undefined;
+  expanding.add(value);
+  try {
+    return variantsOf(value, sourceCode, depth);
+  } finally {
+    expanding.delete(value);
+  }
+}
+
+// Values whose alternatives are being listed right now (see variants).
+const expanding = new Set<TSESTree.Node>();
+
+function variantsOf(value: TSESTree.Node, sourceCode: SourceCode, depth: number): StaticString[] | undefined {
   switch (value.type) {
     case AST_NODE_TYPES.ConditionalExpression:
       return union(variants(value.consequent, sourceCode, depth + 1), variants(value.alternate, sourceCode, depth + 1));
