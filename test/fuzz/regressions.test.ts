@@ -7,6 +7,11 @@ import { assertSaneMessages, lint, parseError } from './harness.js';
 
 const KEY = 'account-vvDeKD5SyFOvL1NHGYbw';
 
+/** `c1 ? (c2 ? name : name) : (…)`, `depth` conditionals deep: a value that is only ever itself. */
+function ternaryOfItself(name: string, depth: number): string {
+  return depth === 0 ? name : `(c${depth} ? ${ternaryOfItself(name, depth - 1)} : ${ternaryOfItself(name, depth - 1)})`;
+}
+
 /** Code nested or chained deeper than any recursive analysis could follow, that the parsers still read. */
 const DEEP: Record<string, string> = {
   'a 5,000-term string concatenation': `const GEMINI = 'https://api.gemini.com';\nconst k = ${Array.from({ length: 5000 }, (_, i) => `'p${i}'`).join(' + ')};\nfetch(GEMINI + k);`,
@@ -32,6 +37,7 @@ const DEEP: Record<string, string> = {
   'a helper-local path made of itself, the helper called four times': `function post(path) {\n  const p = \`\${p}\${p}\${p}\${p}\${path}\`;\n  return fetch('https://api.gemini.com' + p, { method: 'POST', headers: { 'X-GEMINI-PAYLOAD': Buffer.from(JSON.stringify({ request: p, nonce: Date.now() })).toString('base64') } });\n}\n${['/v1/withdraw/btc', '/v1/balances', '/v1/orders', '/v1/mytrades'].map((p) => `post('${p}');`).join('\n')}`,
   'headers spread into themselves twice, and an object keyed by its own entries': `const headers = { ...headers, ...headers, 'X-GEMINI-APIKEY': key };\nconst o = { [o.a]: 'https://api.gemini.com', [o.b]: 2, [o.c]: 3, [o.d]: 4 };\nfetch('https://api.gemini.com/v1/balances', { method: 'POST', headers });\nfetch(o.a + '/v1/orders', { method: 'POST', headers: { ...headers } });\nfetch(o.a + '/v1/mytrades', { method: 'POST', headers: { ...headers } });`,
   'a host chosen between itself and itself, in plain-http URLs': `const host = sandbox ? host : host;\nconst GEMINI = 'api.gemini.com';\n${['/v1/balances', '/v1/orders', '/v1/mytrades', '/v1/notionalvolume', '/v1/tradevolume', '/v1/heartbeat', '/v1/order/status'].map((p) => `fetch(\`http://\${host}${p}\`, { method: 'POST', headers: { 'X-GEMINI-APIKEY': key } });`).join('\n')}`,
+  'a client-side signing secret that is only ever itself, used by fifty HMACs': `'use client';\nconst crypto = require('crypto');\nconst secret = ${ternaryOfItself('secret', 6)};\n${Array.from({ length: 50 }, (_, i) => `const sig${i} = crypto.createHmac('sha384', secret).update(payload${i}).digest('hex');`).join('\n')}\nfetch('https://api.gemini.com/v1/balances', { method: 'POST', headers: { 'X-GEMINI-APIKEY': key, 'X-GEMINI-PAYLOAD': payload0, 'X-GEMINI-SIGNATURE': sig0 } });`,
 };
 
 describe('regressions and deep shapes', () => {

@@ -475,6 +475,22 @@ export type ValueOrigin =
  */
 export function valueOrigins(node: TSESTree.Node, sourceCode: SourceCode, depth = 0): ValueOrigin[] {
   if (depth > MAX_DEPTH) return [{ kind: 'unknown', node }];
+  // `const secret = secret || fallback`, `c ? secret : secret`: a value made of itself (a TDZ error
+  // at run time) is asked for again inside its own evaluation; unrolled down to the depth limit,
+  // every such alternative multiplies the work. Such an origin is as unknown as one too deep.
+  if (tracingOrigins.has(node)) return [{ kind: 'unknown', node }];
+  tracingOrigins.add(node);
+  try {
+    return originsOf(node, sourceCode, depth);
+  } finally {
+    tracingOrigins.delete(node);
+  }
+}
+
+// Values whose origins are being traced right now (see valueOrigins).
+const tracingOrigins = new Set<TSESTree.Node>();
+
+function originsOf(node: TSESTree.Node, sourceCode: SourceCode, depth: number): ValueOrigin[] {
   const env = envRead(node, sourceCode);
   if (env) return [{ kind: 'env', node, env }];
   const current = unwrap(node);
