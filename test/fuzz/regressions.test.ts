@@ -12,6 +12,11 @@ function ternaryOfItself(name: string, depth: number): string {
   return depth === 0 ? name : `(c${depth} ? ${ternaryOfItself(name, depth - 1)} : ${ternaryOfItself(name, depth - 1)})`;
 }
 
+/** `if (c0) return call; if (c1) return call; …`: `count` returns of the same call. */
+function returnsOfItself(call: string, count: number): string {
+  return Array.from({ length: count }, (_, i) => `if (c${i}) return ${call};`).join(' ');
+}
+
 /** Code nested or chained deeper than any recursive analysis could follow, that the parsers still read. */
 const DEEP: Record<string, string> = {
   'a 5,000-term string concatenation': `const GEMINI = 'https://api.gemini.com';\nconst k = ${Array.from({ length: 5000 }, (_, i) => `'p${i}'`).join(' + ')};\nfetch(GEMINI + k);`,
@@ -38,6 +43,8 @@ const DEEP: Record<string, string> = {
   'headers spread into themselves twice, and an object keyed by its own entries': `const headers = { ...headers, ...headers, 'X-GEMINI-APIKEY': key };\nconst o = { [o.a]: 'https://api.gemini.com', [o.b]: 2, [o.c]: 3, [o.d]: 4 };\nfetch('https://api.gemini.com/v1/balances', { method: 'POST', headers });\nfetch(o.a + '/v1/orders', { method: 'POST', headers: { ...headers } });\nfetch(o.a + '/v1/mytrades', { method: 'POST', headers: { ...headers } });`,
   'a host chosen between itself and itself, in plain-http URLs': `const host = sandbox ? host : host;\nconst GEMINI = 'api.gemini.com';\n${['/v1/balances', '/v1/orders', '/v1/mytrades', '/v1/notionalvolume', '/v1/tradevolume', '/v1/heartbeat', '/v1/order/status'].map((p) => `fetch(\`http://\${host}${p}\`, { method: 'POST', headers: { 'X-GEMINI-APIKEY': key } });`).join('\n')}`,
   'a client-side signing secret that is only ever itself, used by fifty HMACs': `'use client';\nconst crypto = require('crypto');\nconst secret = ${ternaryOfItself('secret', 6)};\n${Array.from({ length: 50 }, (_, i) => `const sig${i} = crypto.createHmac('sha384', secret).update(payload${i}).digest('hex');`).join('\n')}\nfetch('https://api.gemini.com/v1/balances', { method: 'POST', headers: { 'X-GEMINI-APIKEY': key, 'X-GEMINI-PAYLOAD': payload0, 'X-GEMINI-SIGNATURE': sig0 } });`,
+  // helpers that return calls of themselves: each such return was followed down to the depth limit
+  'a payload encoder that returns calls of itself': `const crypto = require('crypto');\nfunction encode(p) {\n  ${returnsOfItself('encode(p)', 4)}\n}\nconst payload = encode({ request: '/v1/balances', nonce: Date.now() });\nconst sig = crypto.createHmac('sha384', process.env.GEMINI_API_SECRET).update(payload).digest('hex');\nfetch('https://api.gemini.com/v1/balances', { method: 'POST', headers: { 'X-GEMINI-PAYLOAD': payload, 'X-GEMINI-SIGNATURE': sig } });`,
 };
 
 describe('regressions and deep shapes', () => {

@@ -194,12 +194,22 @@ export function payloadForm(node: TSESTree.Node, sourceCode: SourceCode, depth =
     return 'unknown';
   }
   const fn = calledFunction(value, sourceCode);
-  if (fn) {
-    const forms = new Set(returnedExpressions(fn).map((r) => payloadForm(r, sourceCode, depth + 1)));
-    return forms.size === 1 ? [...forms][0]! : 'unknown';
+  // a helper that returns a call of itself (`if (retry) return encode(p)`) is not unrolled: with
+  // several such returns, unrolling down to the depth limit multiplies the work (minutes)
+  if (fn && !classifying.has(fn)) {
+    classifying.add(fn);
+    try {
+      const forms = new Set(returnedExpressions(fn).map((r) => payloadForm(r, sourceCode, depth + 1)));
+      return forms.size === 1 ? [...forms][0]! : 'unknown';
+    } finally {
+      classifying.delete(fn);
+    }
   }
   return 'unknown';
 }
+
+// Helpers whose returned values are being classified right now (see payloadForm).
+const classifying = new Set<FunctionNode>();
 
 /**
  * Whether two expressions certainly hold the same value: the same variable, the same class
