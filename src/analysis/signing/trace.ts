@@ -119,10 +119,21 @@ function producedProperty(node: TSESTree.Node, key: string, sourceCode: SourceCo
   if (value.type === AST_NODE_TYPES.AwaitExpression) return producedProperty(value.argument, key, sourceCode, depth + 1);
   if (value.type === AST_NODE_TYPES.CallExpression) {
     const fn = calledFunction(value, sourceCode);
-    return fn ? returnedExpressions(fn).flatMap((r) => producedProperty(r, key, sourceCode, depth + 1)) : [];
+    // a helper that returns a call of itself (`if (retry) return sign(p)`) is not unrolled: with
+    // several such returns, unrolling down to the depth limit multiplies the work (minutes)
+    if (!fn || producing.has(fn)) return [];
+    producing.add(fn);
+    try {
+      return returnedExpressions(fn).flatMap((r) => producedProperty(r, key, sourceCode, depth + 1));
+    } finally {
+      producing.delete(fn);
+    }
   }
   return [];
 }
+
+// Helpers whose returned objects are being searched right now (see producedProperty).
+const producing = new Set<FunctionNode>();
 
 /** Arguments passed for parameter `name` of `fn` at call sites in the same file. */
 function callSiteArguments(fn: FunctionNode, name: string, sourceCode: SourceCode): TSESTree.Node[] {
