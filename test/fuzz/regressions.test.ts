@@ -46,6 +46,7 @@ const DEEP: Record<string, string> = {
   // helpers that return calls of themselves: each such return was followed down to the depth limit
   'a payload encoder that returns calls of itself': `const crypto = require('crypto');\nfunction encode(p) {\n  ${returnsOfItself('encode(p)', 4)}\n}\nconst payload = encode({ request: '/v1/balances', nonce: Date.now() });\nconst sig = crypto.createHmac('sha384', process.env.GEMINI_API_SECRET).update(payload).digest('hex');\nfetch('https://api.gemini.com/v1/balances', { method: 'POST', headers: { 'X-GEMINI-PAYLOAD': payload, 'X-GEMINI-SIGNATURE': sig } });`,
   'a signer that returns calls of itself': `const crypto = require('crypto');\nfunction sign(p) {\n  ${returnsOfItself('sign(p)', 13)}\n  return { signature: crypto.createHmac('sha384', process.env.GEMINI_API_SECRET).update(p).digest('hex') };\n}\nconst { signature } = sign(payload);\nfetch('https://api.gemini.com/v1/balances', { method: 'POST', headers: { 'X-GEMINI-PAYLOAD': payload, 'X-GEMINI-SIGNATURE': signature } });`,
+  'a headers helper that returns calls of itself': `function headers() {\n  ${returnsOfItself('headers()', 8)}\n  return { 'X-GEMINI-APIKEY': key };\n}\nfetch('https://api.gemini.com/v1/balances', { method: 'POST', headers: headers() });`,
 };
 
 describe('regressions and deep shapes', () => {

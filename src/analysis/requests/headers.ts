@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { memberName, returnedExpressions, unwrap } from '../ast-utils.js';
+import { memberName, returnedExpressions, unwrap, type FunctionNode } from '../ast-utils.js';
 import { findVariable, moduleRef } from '../values/bindings.js';
 import { calledFunction } from '../values/functions.js';
 import { constantString, objectEntries, resolveObjectLiteral, resolveValueNode } from '../values/values.js';
@@ -61,8 +61,18 @@ export function resolveHeaders(node: TSESTree.Node, sourceCode: SourceCode, dept
     const [nameArg, valueArg] = value.arguments;
     const fn = calledFunction(value, sourceCode);
     if (fn) {
-      const returns = returnedExpressions(fn);
-      if (returns.length > 0) result = returns.map((r) => resolveHeaders(r, sourceCode, depth + 1)).reduce(mergeHeaders);
+      // a helper that returns a call of itself (`if (retry) return headers()`) is not unrolled:
+      // with several such returns, unrolling down to the depth limit multiplies the work (minutes);
+      // its headers are then as unknown as ones too deep
+      const returns = resolvingHelpers.has(fn) ? [] : returnedExpressions(fn);
+      if (returns.length > 0) {
+        resolvingHelpers.add(fn);
+        try {
+          result = returns.map((r) => resolveHeaders(r, sourceCode, depth + 1)).reduce(mergeHeaders);
+        } finally {
+          resolvingHelpers.delete(fn);
+        }
+      }
     } else if (callee.type === AST_NODE_TYPES.MemberExpression && (method === 'set' || method === 'append') && nameArg && valueArg) {
       // Angular: `new HttpHeaders().set('X-GEMINI-APIKEY', key).set(…)`, each call a new object
       const name = constantString(nameArg, sourceCode);
@@ -76,6 +86,9 @@ export function resolveHeaders(node: TSESTree.Node, sourceCode: SourceCode, dept
   if (id.type === AST_NODE_TYPES.Identifier) result = mergeHeaders(result, headerWrites(id, sourceCode));
   return result;
 }
+
+// Helpers whose returned headers are being resolved right now (see resolveHeaders).
+const resolvingHelpers = new Set<FunctionNode>();
 
 /** `h['X-GEMINI-SIGNATURE'] = sig`, `h.set('X', v)`, `h.append('X', v)` on the variable `id` names (once per variable). */
 function headerWrites(id: TSESTree.Identifier, sourceCode: SourceCode): HeaderSet {
