@@ -1,4 +1,6 @@
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { describe, expect, it } from 'vitest';
+import { nodesOfType } from '../../../src/analysis/ast-utils.js';
 import { ANY_CLIENT_WORD, CLIENTS } from '../../../src/analysis/requests/clients/index.js';
 import { httpCalls } from '../../../src/analysis/requests/http-calls.js';
 import { parse } from '../../helpers/parse.js';
@@ -107,6 +109,23 @@ describe('client descriptors', () => {
       ['angular-http', 'POST', '/v1/orders', ['X-GEMINI-APIKEY']],
       ['angular-http', 'GET', '/v1/pubticker/btcusd', []],
     ]);
+  });
+
+  it('answers for an instance created from itself without recursing until the stack overflows', () => {
+    // `const api = api.create(…)` is a TDZ error at run time but valid syntax. httpCalls swallows a
+    // recogniser's throw (it costs that call), so every recogniser is asked directly here.
+    const sc = parse(`
+      import axios from 'axios';
+      import { ofetch } from 'ofetch';
+      import got from 'got';
+      const api = api.create({ baseURL: 'https://api.gemini.com', headers: { 'X-GEMINI-APIKEY': key } });
+      api('/v1/balances', { method: 'POST' });
+      api.post('/v1/balances', {});
+      const client = client.extend({ prefixUrl: 'https://api.gemini.com' });
+      client.post('v1/orders');`);
+    for (const node of nodesOfType(sc.ast, AST_NODE_TYPES.CallExpression)) {
+      for (const client of CLIENTS) expect(() => client.recognise(node, sc), client.id).not.toThrow();
+    }
   });
 
   it('follows an axios instance created in the constructor into this.client calls', () => {

@@ -9,14 +9,17 @@ import { fromUrlAndOptions, type OptionsShape } from './shared.js';
 const SHAPE: OptionsShape = { bodyKeys: ['body'], base: { key: 'baseURL', join: 'axios' } };
 
 /** The defaults of an ofetch instance: `ofetch`, `$fetch`, or `ofetch.create({ baseURL, headers })` (one level). */
-function instanceDefaults(node: TSESTree.Node, sourceCode: SourceCode): { config?: TSESTree.ObjectExpression } | undefined {
+function instanceDefaults(node: TSESTree.Node, sourceCode: SourceCode, depth = 0): { config?: TSESTree.ObjectExpression } | undefined {
+  // `const api = api.create({…})` (a TDZ error at run time) would be asked about again and again
+  // until the stack overflows; as deep as clientBaseOf follows factories (configured.ts)
+  if (depth > 8) return undefined;
   const ref = moduleRef(node, sourceCode);
   if (ref && ((ref.source === 'ofetch' || ref.source === 'ohmyfetch') && (ref.path.length === 0 || (ref.path.length === 1 && (ref.path[0] === 'ofetch' || ref.path[0] === '$fetch'))))) return {};
   if (ref?.source === '<global>' && ref.path.length === 1 && ref.path[0] === '$fetch') return {};
   const value = resolveValueNode(node, sourceCode);
   if (value.type !== AST_NODE_TYPES.CallExpression) return undefined;
   const callee = unwrap(value.callee);
-  if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(callee) !== 'create' || !instanceDefaults(callee.object, sourceCode)) return undefined;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(callee) !== 'create' || !instanceDefaults(callee.object, sourceCode, depth + 1)) return undefined;
   const config = value.arguments[0] && resolveObjectLiteral(value.arguments[0], sourceCode);
   return config ? { config } : {};
 }
