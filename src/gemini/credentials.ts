@@ -336,7 +336,9 @@ const COMPOUND_WORDS: Readonly<Record<string, readonly string[]>> = {
 };
 
 function expandCompound(word: string): string[] {
-  const known = COMPOUND_WORDS[word];
+  // own keys only: `constructor`, `toString` (`createHmac('sha384', config.constructor)`) would
+  // find Object.prototype's members
+  const known = Object.hasOwn(COMPOUND_WORDS, word) ? COMPOUND_WORDS[word] : undefined;
   if (known) return [...known];
   if (word.startsWith('gemini') && word.length > 'gemini'.length) {
     return ['gemini', ...expandCompound(word.slice('gemini'.length))];

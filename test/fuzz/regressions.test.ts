@@ -47,6 +47,8 @@ const DEEP: Record<string, string> = {
   'a payload encoder that returns calls of itself': `const crypto = require('crypto');\nfunction encode(p) {\n  ${returnsOfItself('encode(p)', 4)}\n}\nconst payload = encode({ request: '/v1/balances', nonce: Date.now() });\nconst sig = crypto.createHmac('sha384', process.env.GEMINI_API_SECRET).update(payload).digest('hex');\nfetch('https://api.gemini.com/v1/balances', { method: 'POST', headers: { 'X-GEMINI-PAYLOAD': payload, 'X-GEMINI-SIGNATURE': sig } });`,
   'a signer that returns calls of itself': `const crypto = require('crypto');\nfunction sign(p) {\n  ${returnsOfItself('sign(p)', 13)}\n  return { signature: crypto.createHmac('sha384', process.env.GEMINI_API_SECRET).update(p).digest('hex') };\n}\nconst { signature } = sign(payload);\nfetch('https://api.gemini.com/v1/balances', { method: 'POST', headers: { 'X-GEMINI-PAYLOAD': payload, 'X-GEMINI-SIGNATURE': signature } });`,
   'a headers helper that returns calls of itself': `function headers() {\n  ${returnsOfItself('headers()', 8)}\n  return { 'X-GEMINI-APIKEY': key };\n}\nfetch('https://api.gemini.com/v1/balances', { method: 'POST', headers: headers() });`,
+  // self-reference fuzz: a name that is a member of Object.prototype was looked up in a plain object
+  'an HMAC keyed with a member named constructor': `const crypto = require('crypto');\nconst payload = Buffer.from(JSON.stringify({ request: '/v1/balances', nonce: Date.now() })).toString('base64');\nconst signature = crypto.createHmac('sha384', settings.constructor).update(payload).digest('hex');\nfetch('https://api.gemini.com/v1/balances', { method: 'POST', headers: { 'X-GEMINI-PAYLOAD': payload, 'X-GEMINI-SIGNATURE': signature } });`,
 };
 
 describe('regressions and deep shapes', () => {
