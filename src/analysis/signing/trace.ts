@@ -7,6 +7,7 @@ import { callSitesOf } from '../values/symbolic.js';
 import { memoForFile } from '../memo.js';
 import { constantString, envRead, objectEntries, resolveValueNode } from '../values/values.js';
 import { cryptoJsEncoding } from './hmac.js';
+import { unlessReentered } from '../values/reentry.js';
 
 // Value tracing for signatures: where a header value may come from, what a signed value is made
 // of, and whether two expressions hold the same value.
@@ -121,13 +122,7 @@ function producedProperty(node: TSESTree.Node, key: string, sourceCode: SourceCo
     const fn = calledFunction(value, sourceCode);
     // a helper that returns a call of itself (`if (retry) return sign(p)`) is not unrolled: with
     // several such returns, unrolling down to the depth limit multiplies the work (minutes)
-    if (!fn || producing.has(fn)) return [];
-    producing.add(fn);
-    try {
-      return returnedExpressions(fn).flatMap((r) => producedProperty(r, key, sourceCode, depth + 1));
-    } finally {
-      producing.delete(fn);
-    }
+    return fn ? unlessReentered(producing, fn, [], () => returnedExpressions(fn).flatMap((r) => producedProperty(r, key, sourceCode, depth + 1))) : [];
   }
   return [];
 }
@@ -207,16 +202,11 @@ export function payloadForm(node: TSESTree.Node, sourceCode: SourceCode, depth =
   const fn = calledFunction(value, sourceCode);
   // a helper that returns a call of itself (`if (retry) return encode(p)`) is not unrolled: with
   // several such returns, unrolling down to the depth limit multiplies the work (minutes)
-  if (fn && !classifying.has(fn)) {
-    classifying.add(fn);
-    try {
-      const forms = new Set(returnedExpressions(fn).map((r) => payloadForm(r, sourceCode, depth + 1)));
-      return forms.size === 1 ? [...forms][0]! : 'unknown';
-    } finally {
-      classifying.delete(fn);
-    }
-  }
-  return 'unknown';
+  if (!fn) return 'unknown';
+  return unlessReentered(classifying, fn, 'unknown', () => {
+    const forms = new Set(returnedExpressions(fn).map((r) => payloadForm(r, sourceCode, depth + 1)));
+    return forms.size === 1 ? [...forms][0]! : 'unknown';
+  });
 }
 
 // Helpers whose returned values are being classified right now (see payloadForm).

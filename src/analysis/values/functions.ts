@@ -5,6 +5,7 @@ import { resolveIdentifier } from './bindings.js';
 import { typedImportValue } from './typed-imports.js';
 import { prototypeClassOf } from './prototype-classes.js';
 import { classFieldValue, resolveObjectLiteral, resolveValueNode } from './values.js';
+import { unlessReentered } from './reentry.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
@@ -17,13 +18,7 @@ type SourceCode = Readonly<TSESLint.SourceCode>;
 export function calledFunction(call: TSESTree.CallExpression, sourceCode: SourceCode, depth = 0): FunctionNode | undefined {
   // `const sign = sign(x)` or `const h = h.make()`: the callee's value is the call itself (a TDZ
   // error at run time, but valid syntax); following it would ask for this call again, forever
-  if (resolvingCalls.has(call)) return undefined;
-  resolvingCalls.add(call);
-  try {
-    return calleeFunction(call, sourceCode, depth);
-  } finally {
-    resolvingCalls.delete(call);
-  }
+  return unlessReentered(resolvingCalls, call, undefined, () => calleeFunction(call, sourceCode, depth));
 }
 
 // Calls whose callee is being resolved right now (see calledFunction).

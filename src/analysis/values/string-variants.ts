@@ -2,6 +2,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { unwrap } from '../ast-utils.js';
 import { concatStatic, resolveValueNode, staticString, UNKNOWN_STRING, type StaticString } from './values.js';
+import { unlessReentered } from './reentry.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
@@ -30,13 +31,7 @@ function variants(node: TSESTree.Node, sourceCode: SourceCode, depth: number): S
   // `const host = sandbox ? host : host`: a value made of itself (a TDZ error at run time) is asked
   // for again inside its own evaluation; unrolled down to the depth limit, every such alternative
   // doubles the work (minutes for one line). Such a part is as unknown as one too deep.
-  if (expanding.has(value)) return undefined;
-  expanding.add(value);
-  try {
-    return variantsOf(value, sourceCode, depth);
-  } finally {
-    expanding.delete(value);
-  }
+  return unlessReentered(expanding, value, undefined, () => variantsOf(value, sourceCode, depth));
 }
 
 // Values whose alternatives are being listed right now (see variants).

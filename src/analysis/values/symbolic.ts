@@ -6,6 +6,7 @@ import { calledFunction } from './functions.js';
 import { memoForFile } from '../memo.js';
 import { joinUrl } from './url-join.js';
 import { arrayElements, concatStatic, propertyValue, resolveValueNode, staticString, UNKNOWN_STRING, type StaticString } from './values.js';
+import { unlessReentered } from './reentry.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Variable = TSESLint.Scope.Variable;
@@ -147,13 +148,7 @@ function evaluate(node: TSESTree.Node, sourceCode: SourceCode, substitution: Sub
  * deep.
  */
 function evaluateBinding(value: TSESTree.Node, sourceCode: SourceCode, substitution: Substitution, params: Set<Variable>, depth: number): StaticString | undefined {
-  if (evaluatingBindings.has(value)) return undefined;
-  evaluatingBindings.add(value);
-  try {
-    return evaluate(value, sourceCode, substitution, params, depth + 1);
-  } finally {
-    evaluatingBindings.delete(value);
-  }
+  return unlessReentered(evaluatingBindings, value, undefined, () => evaluate(value, sourceCode, substitution, params, depth + 1));
 }
 
 // Bound values being evaluated right now (see evaluateBinding).

@@ -8,6 +8,7 @@ import { callString } from './symbolic.js';
 import { typedImportValue } from './typed-imports.js';
 import { prototypeFieldValue } from './prototype-classes.js';
 import { fileSettings } from '../cross-file/settings.js';
+import { unlessReentered } from './reentry.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
@@ -162,13 +163,7 @@ export function objectEntries(obj: TSESTree.ObjectExpression, sourceCode: Source
   // on its own entries (a TDZ error at run time) is listed again inside its own listing; unrolled
   // down to the depth limit, every such spread or key multiplies the work (minutes for one line).
   // Such a listing knows no entry, like one too deep.
-  if (listingEntries.has(obj)) return { entries: [], complete: false };
-  listingEntries.add(obj);
-  try {
-    return entriesOf(obj, sourceCode, depth);
-  } finally {
-    listingEntries.delete(obj);
-  }
+  return unlessReentered(listingEntries, obj, { entries: [], complete: false }, () => entriesOf(obj, sourceCode, depth));
 }
 
 // Object literals whose entries are being listed right now (see objectEntries).
@@ -324,13 +319,7 @@ export function staticString(node: TSESTree.Node, sourceCode: SourceCode, depth 
   // `const url = url + url`, `` `${base}${base}` ``: a value made of itself (a TDZ error at run
   // time) is asked for again inside its own evaluation; unrolled down to the depth limit, every
   // such part doubles the work (minutes for one line). Such a part is as unknown as one too deep.
-  if (evaluatingStrings.has(value)) return undefined;
-  evaluatingStrings.add(value);
-  try {
-    return stringValue(value, sourceCode, depth);
-  } finally {
-    evaluatingStrings.delete(value);
-  }
+  return unlessReentered(evaluatingStrings, value, undefined, () => stringValue(value, sourceCode, depth));
 }
 
 // Values whose string is being evaluated right now (see staticString).
@@ -478,13 +467,7 @@ export function valueOrigins(node: TSESTree.Node, sourceCode: SourceCode, depth 
   // `const secret = secret || fallback`, `c ? secret : secret`: a value made of itself (a TDZ error
   // at run time) is asked for again inside its own evaluation; unrolled down to the depth limit,
   // every such alternative multiplies the work. Such an origin is as unknown as one too deep.
-  if (tracingOrigins.has(node)) return [{ kind: 'unknown', node }];
-  tracingOrigins.add(node);
-  try {
-    return originsOf(node, sourceCode, depth);
-  } finally {
-    tracingOrigins.delete(node);
-  }
+  return unlessReentered(tracingOrigins, node, [{ kind: 'unknown', node }], () => originsOf(node, sourceCode, depth));
 }
 
 // Values whose origins are being traced right now (see valueOrigins).
