@@ -3,6 +3,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { memberName, returnedExpressions, unwrap, type FunctionNode } from '../ast-utils.js';
 import { findVariable, moduleRef } from '../values/bindings.js';
 import { calledFunction } from '../values/functions.js';
+import { unlessReentered } from '../values/reentry.js';
 import { constantString, objectEntries, resolveObjectLiteral, resolveValueNode } from '../values/values.js';
 import { memoForFile } from '../memo.js';
 import type { HeaderEntry, HeaderSet, SourceCode } from './types.js';
@@ -64,15 +65,8 @@ export function resolveHeaders(node: TSESTree.Node, sourceCode: SourceCode, dept
       // a helper that returns a call of itself (`if (retry) return headers()`) is not unrolled:
       // with several such returns, unrolling down to the depth limit multiplies the work (minutes);
       // its headers are then as unknown as ones too deep
-      const returns = resolvingHelpers.has(fn) ? [] : returnedExpressions(fn);
-      if (returns.length > 0) {
-        resolvingHelpers.add(fn);
-        try {
-          result = returns.map((r) => resolveHeaders(r, sourceCode, depth + 1)).reduce(mergeHeaders);
-        } finally {
-          resolvingHelpers.delete(fn);
-        }
-      }
+      const returns = returnedExpressions(fn);
+      if (returns.length > 0) result = unlessReentered(resolvingHelpers, fn, result, () => returns.map((r) => resolveHeaders(r, sourceCode, depth + 1)).reduce(mergeHeaders));
     } else if (callee.type === AST_NODE_TYPES.MemberExpression && (method === 'set' || method === 'append') && nameArg && valueArg) {
       // Angular: `new HttpHeaders().set('X-GEMINI-APIKEY', key).set(…)`, each call a new object
       const name = constantString(nameArg, sourceCode);
