@@ -59,7 +59,25 @@ export function indexOfLiteral(bytes: Buffer, lit: Literal, from = 0): number {
 }
 
 const NEEDLES = ['gemini', 'Gemini', 'GEMINI'].map(literal);
-const KEY_PREFIXES = GEMINI_API_KEY_PREFIXES.map(literal);
+
+// Every key prefix ends in "-": one native search for that byte (rarer in code than any letter of
+// the prefixes) finds them all, and each hit is checked against the prefixes and the key's shape.
+// On ccxt's 60 MB this took half the time of a search per prefix (15 ms against 34; the spellings
+// of "gemini" take 12).
+const KEY_PREFIX_BYTES = GEMINI_API_KEY_PREFIXES.map((p) => Buffer.from(p, 'latin1'));
+const DASH = 0x2d;
+if (!KEY_PREFIX_BYTES.every((p) => p[p.length - 1] === DASH)) throw new Error('prefilter: every Gemini key prefix must end in "-"');
+
+function hasKeyShape(bytes: Buffer): boolean {
+  for (let at = bytes.indexOf(DASH); at !== -1; at = bytes.indexOf(DASH, at + 1)) {
+    for (const prefix of KEY_PREFIX_BYTES) {
+      const start = at + 1 - prefix.length;
+      if (start < 0 || bytes[at - 1] !== prefix[prefix.length - 2]) continue;
+      if (bytes.compare(prefix, 0, prefix.length - 1, start, at) === 0 && keyShapeAt(bytes, start, prefix.length)) return true;
+    }
+  }
+  return false;
+}
 
 /**
  * {@link mayConcernGemini} on raw bytes, before any decoding: native substring searches for the
@@ -68,12 +86,7 @@ const KEY_PREFIXES = GEMINI_API_KEY_PREFIXES.map(literal);
  */
 export function mayConcernGeminiBytes(bytes: Buffer): boolean {
   for (const needle of NEEDLES) if (indexOfLiteral(bytes, needle) !== -1) return true;
-  for (const prefix of KEY_PREFIXES) {
-    for (let at = indexOfLiteral(bytes, prefix); at !== -1; at = indexOfLiteral(bytes, prefix, at + 1)) {
-      if (keyShapeAt(bytes, at, prefix.bytes.length)) return true;
-    }
-  }
-  return false;
+  return hasKeyShape(bytes);
 }
 
 const isAlnum = (b: number | undefined): boolean =>

@@ -6,7 +6,7 @@ import type { ScannerSettings } from './detectors/eslint-rules.js';
 import { createLintPool, defaultJobs, type LintPool } from './detectors/lint-pool.js';
 import { listPaths, readSource, type ListedPath, type ReadOutcome, type WalkOptions } from './files.js';
 import { ruleFileName } from './paths.js';
-import { mayConcernGeminiBytes } from './prefilter.js';
+import { fileKind, isCode, mayConcernGeminiBytes } from './prefilter.js';
 import { effectiveRules, pluginRuleSettings } from './rules.js';
 import type { RuleSetting, ScanResult, SkippedFile, SourceFile } from './types.js';
 
@@ -99,6 +99,11 @@ async function scanWith(options: ProjectScanOptions, pool: LintPool | undefined,
   const started = now();
   const provider: SourceProvider = options.provider ?? workingTreeSource(options);
   const { paths, skipped } = provider.list();
+  // A worker needs about 0.3 s to load ESLint and warm up. Started at the first Gemini-related
+  // file, it made the main thread wait for it; started here, that overlaps the reading. Only for
+  // enough code that some of it is likely to be linted: a scan of a few files is over before a
+  // worker has loaded.
+  if (pool && countCode(paths, PRESTART_CODE_FILES) >= PRESTART_CODE_FILES) pool.prestart();
   const sources: SourceFile[] = [];
   const readText: TextReader = (file, prefilter) => {
     const read = provider.read(file, options.maxFileSize, prefilter);
@@ -193,6 +198,18 @@ async function scanWith(options: ProjectScanOptions, pool: LintPool | undefined,
       durationMs: now() - started,
     },
   };
+}
+
+// ccxt (1,320 files, 1,309 of them code, 6 linted): 1.10 s → 0.97 s; copied 4x: 2.7 s → 2.2 s
+// (medians of 15 and 7 alternating runs, with the prefilter change of the same commit, on a slow
+// day of this machine).
+const PRESTART_CODE_FILES = 64;
+
+/** How many of `paths` are JavaScript or TypeScript, counting up to `enough`. */
+function countCode(paths: readonly ListedPath[], enough: number): number {
+  let n = 0;
+  for (const p of paths) if (isCode(fileKind(p.file)) && ++n >= enough) break;
+  return n;
 }
 
 /** What the first read of a file gives the scan. */

@@ -1,5 +1,9 @@
 // The scanner's lint workers, as the BUILT scanner runs them (the worker is a compiled module: run
 // from the TypeScript sources, the scanner lints in its own thread and has no pool).
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import type * as PoolModule from '../../src/scanner/detectors/lint-pool.js';
 import type * as RulesModule from '../../src/scanner/detectors/eslint-rules.js';
@@ -85,6 +89,34 @@ describe('lint worker pool', () => {
     workers.doneReading();
     expect(workers.threads()).toBe(1);
     expect((await Promise.all(jobs)).map((r) => r.outcome?.findings.length)).toEqual([1, 1, 1, 1]);
+  });
+
+  it('prestarts one worker before any job, which the first jobs then use', async () => {
+    const workers = pool(2, { whileReading: 1 });
+    expect(workers.threads()).toBe(0);
+    workers.prestart();
+    workers.prestart();
+    expect(workers.threads()).toBe(1);
+    const reply = await workers.lint({ name: 'client.js', text: UNSIGNED, rules: RULES, options: {} });
+    expect(workers.threads()).toBe(1);
+    expect(reply.outcome?.findings.map((f) => f.ruleId)).toEqual(['gemini-guard/no-unsigned-private-request']);
+  });
+
+  it('lets the process exit with a prestarted worker that got no job (a scan with nothing to lint)', () => {
+    const script = `const { createLintPool } = await import(${JSON.stringify(new URL('../../dist/scanner/detectors/lint-pool.js', import.meta.url).href)});
+const workers = createLintPool(2, {});
+workers.prestart();
+process.stdout.write(String(workers.threads()));`;
+    // from a file: a script run with -e exits when it ends, whatever still holds the event loop
+    const dir = mkdtempSync(join(tmpdir(), 'gemini-guard-pool-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    const file = join(dir, 'prestart.mjs');
+    writeFileSync(file, script);
+    const started = Date.now();
+    const out = execFileSync(process.execPath, [file], { encoding: 'utf8', timeout: 20_000 });
+    expect(out).toBe('1');
+    // an idle worker that held the event loop would keep the process alive until the timeout
+    expect(Date.now() - started).toBeLessThan(15_000);
   });
 
   it('rejects queued jobs on close', async () => {

@@ -34,6 +34,11 @@ export interface LintPool {
    * it reads, the pool leaves one core to it), memory budget allowing.
    */
   doneReading(): void;
+  /**
+   * Starts the first worker now, before any file is queued, so that it loads ESLint and warms up
+   * while the main thread lists and reads (no-op once one runs).
+   */
+  prestart(): void;
   /** Workers running now. */
   threads(): number;
   /** Stops every worker; jobs not answered yet reject. */
@@ -173,6 +178,9 @@ export function createLintPool(
       limit = size;
       const room = process.memoryUsage.rss() / 2 ** 20 + WORKER_FOOTPRINT_MB <= (limits.memoryBudgetMb ?? MEMORY_BUDGET_MB);
       if (!closed && room && slots.length > 0 && slots.length < limit && queuedBytes >= (limits.backlogBytes ?? GROW_BACKLOG_AFTER_READING)) start();
+    },
+    prestart() {
+      if (!closed && slots.length === 0 && restarts <= MAX_RESTARTS) start();
     },
     threads: () => slots.length,
     close() {
