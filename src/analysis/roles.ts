@@ -28,6 +28,7 @@ import { fileSettings } from './cross-file/settings.js';
 import { geminiHeaderSinks, localCallSites, traceValueSources } from './signing/index.js';
 import { callSiteBindings, parametersFunction, symbolicString, type Substitution } from './values/symbolic.js';
 import { objectEntries, resolveObjectLiteral, resolveValueNode, staticString, valueOrigins, type StaticString } from './values/values.js';
+import { swallowed } from '../utils/guard.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
@@ -260,6 +261,7 @@ function credentialRefs(node: TSESTree.Node, sourceCode: SourceCode, depth = 0):
   try {
     origins = valueOrigins(node, sourceCode);
   } catch {
+    swallowed();
     origins = [{ kind: 'unknown' as const, node }];
   }
   for (const origin of origins) {
@@ -341,6 +343,7 @@ function exportedCredentials(sourceCode: SourceCode): Record<string, CredentialR
         }
       }
     } catch {
+      swallowed();
       // an odd export costs its entry only
     }
   }
@@ -449,6 +452,7 @@ export function importedCalls(sourceCode: SourceCode): ImportedCall[] {
       const cls = made.callee.type === AST_NODE_TYPES.Identifier ? importedBinding(made.callee, sourceCode) : undefined;
       if (cls && cls.imported !== '*') record(made, { source: cls.source, key: `${cls.imported}#constructor` });
     } catch {
+      swallowed();
       // an odd expression costs its entry only
     }
   }
@@ -476,6 +480,7 @@ export function importedCalls(sourceCode: SourceCode): ImportedCall[] {
       }
       if (found) record(call, found);
     } catch {
+      swallowed();
       // an odd call costs its entry only
     }
   }
@@ -539,6 +544,7 @@ export function collectRoleFacts(sourceCode: SourceCode): RoleFacts {
         facts.uses.push(use);
       }
     } catch {
+      swallowed();
       // an odd request costs its entry, never the report
     }
   }
@@ -562,6 +568,7 @@ export function collectRoleFacts(sourceCode: SourceCode): RoleFacts {
       if (endpoints.length === 0) use.unresolvedAt = { line: sent.line, column: sent.column + 1 };
       facts.uses.push(use);
     } catch {
+      swallowed();
       // as above
     }
   }

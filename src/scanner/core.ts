@@ -85,6 +85,10 @@ export function scanSources(files: readonly SourceFile[], options: CoreOptions =
         return;
       }
       if (pass === 1) result.filesParsed++;
+      if (outcome.incomplete && !result.skipped.some((s) => s.file === file && s.reason === 'analysis-error')) {
+        const n = outcome.incomplete;
+        result.skipped.push({ file, reason: 'analysis-error', detail: `${n} internal error${n === 1 ? '' : 's'} in the rules' analysis: findings may be missing` });
+      }
       if (outcome.fatal) {
         if (pass === 1) result.skipped.push({ file, reason: 'syntax-error', detail: outcome.fatal });
         raw = scanTextForCredentials(text, kind); // still catch keys in a file we cannot parse

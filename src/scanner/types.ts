@@ -34,6 +34,7 @@ export const SKIP_REASONS = {
   binary: { means: 'binary data (NUL bytes outside of text) that mentions Gemini or holds a key-shaped value', stillRuns: 'the key and secret text detector, on the raw bytes' },
   'invalid-utf8': { means: 'neither UTF-8 nor UTF-16 text, but it mentions Gemini', stillRuns: 'the key and secret text detector, on the text decoded with replacement characters' },
   'syntax-error': { means: 'JavaScript/TypeScript the parser cannot read, or nested too deeply to analyse', stillRuns: 'the key and secret text detector' },
+  'analysis-error': { means: "an internal error of gemini-guard stopped part of the rules' analysis of this file (a bug: please report it with the code shape)", stillRuns: 'every rule, up to the part of its analysis that failed' },
   minified: { means: 'a minified bundle: lines of code averaging over 1,000 characters once long string literals are set aside', stillRuns: 'the key and secret text detector' },
   'outside-root': { means: 'a symbolic link that leads out of the scanned folder', stillRuns: 'nothing: the link is not followed' },
   'symlink-loop': { means: 'a symbolic link that loops or leads nowhere', stillRuns: 'nothing' },

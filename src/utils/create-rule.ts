@@ -4,6 +4,7 @@ import { registerFileSettings } from '../analysis/cross-file/settings.js';
 import { REPOSITORY_URL, ruleDocsUrl } from '../docs-url.js';
 import { knownCredentialTexts } from '../analysis/exposure/credential-literals.js';
 import { redactSecretsInText, type KnownCredentials } from '../gemini/credentials.js';
+import { guarded, guardedFailures } from './guard.js';
 
 /** Where the rule docs live (owned by `src/docs-url.ts`; re-exported for existing imports). */
 export { REPOSITORY_URL };
@@ -47,31 +48,7 @@ function redactingContext<C extends { report(descriptor: never): void; sourceCod
   return Object.create(context, { report: { value: report, enumerable: true } }) as C;
 }
 
-/**
- * `fn()`, or `fallback` when it throws. The one "never break the user's lint run" guard: a rule
- * must not throw on any code ESLint can parse, so an analysis that meets a shape it does not know
- * costs findings, never the run. {@link createRule} puts it around every listener; rules use it
- * (or {@link forEachGuarded}) where one item's failure must not cost the others' findings.
- */
-export function guarded<T>(fn: () => T, fallback: T): T {
-  try {
-    return fn();
-  } catch {
-    guardedFailures.count++;
-    return fallback;
-  }
-}
-
-/**
- * How many throws the guards have swallowed in this thread. The scanner's screening run reads it:
- * a file on which something threw is left to ESLint's `Linter`, never settled as clean.
- */
-export const guardedFailures = { count: 0 };
-
-/** Calls `fn` on each item; an item that throws costs its own findings, not the other items'. */
-export function forEachGuarded<T>(items: Iterable<T>, fn: (item: T) => void): void {
-  for (const item of items) guarded(() => fn(item), undefined);
-}
+export { forEachGuarded, guarded, guardedFailures } from './guard.js';
 
 /** The rule's listeners, each behind the {@link guarded} guard (inlined: it runs on every visited node). */
 function guardedListeners(listeners: TSESLint.RuleListener): TSESLint.RuleListener {

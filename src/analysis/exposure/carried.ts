@@ -11,6 +11,7 @@ import { constantString, objectEntries, resolveObjectLiteral, resolveValueNode }
 import { hidesCredential, isInertLiteral, literalText, peelConversions, ValueIndex, type CredentialValueKind } from './credential-values.js';
 import { credentialKind, fileFacts, type CredentialFact } from './credentials.js';
 import { carriesSignedRequest } from './signed-requests.js';
+import { swallowed } from '../../utils/guard.js';
 
 // What a value carries: the credentials inside an expression (objects, templates, serialisations)
 // and the X-GEMINI-* headers an object holds — the question a log line or a bundle asks.
@@ -29,6 +30,7 @@ export function geminiHeadersHeld(node: TSESTree.Node, sourceCode: SourceCode, o
   try {
     collectHeaders(node, sourceCode, kinds, options.nested === false ? 4 : 0);
   } catch {
+    swallowed();
     // defensive: never throw out of a rule
   }
   return kinds;
@@ -302,6 +304,7 @@ export function credentialsIn(node: TSESTree.Node, sourceCode: SourceCode, optio
     };
     visit(node, 0);
   } catch {
+    swallowed();
     // defensive: what was found so far stands
   }
   return found;

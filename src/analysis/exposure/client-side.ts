@@ -12,6 +12,7 @@ import { isFunctionNode, staticKeyName, walk } from '../ast-utils.js';
 import { moduleRef } from '../values/bindings.js';
 import { memoForFile } from '../memo.js';
 import { envRead, type EnvRead } from '../values/values.js';
+import { swallowed } from '../../utils/guard.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
@@ -96,6 +97,7 @@ export function envReadSites(sourceCode: SourceCode): EnvReadSite[] {
       try {
         collectEnvRead(node, sourceCode, sites);
       } catch {
+        swallowed();
         // an odd shape must never throw out of a rule
       }
       return undefined;

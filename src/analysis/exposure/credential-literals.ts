@@ -5,6 +5,7 @@ import { nodesOfType, unwrap } from '../ast-utils.js';
 import { credentialKind } from './credentials.js';
 import { memoForFile } from '../memo.js';
 import { staticString } from '../values/values.js';
+import { swallowed } from '../../utils/guard.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
@@ -72,6 +73,7 @@ export function knownCredentialTexts(sourceCode: SourceCode): KnownCredentials {
         if (sensitive || CREDENTIAL_KINDS.has(credentialKind(piece.node, sourceCode)?.kind ?? '')) values.push(piece.text);
       }
     } catch {
+      swallowed();
       // an odd file costs its knowledge, never the lint run: shapes are still redacted
     }
     return knownCredentials(values);

@@ -21,6 +21,7 @@ import {
   ValueIndex,
   type CredentialValueKind,
 } from './credential-values.js';
+import { swallowed } from '../../utils/guard.js';
 
 export { credentialNameKind, hidesCredential, peelConversions, type CredentialValueKind } from './credential-values.js';
 
@@ -147,6 +148,7 @@ function safe<T>(compute: () => T, fallback: T): T {
   try {
     return compute();
   } catch {
+    swallowed();
     return fallback;
   }
 }
@@ -436,6 +438,7 @@ export function credentialKind(node: TSESTree.Node, sourceCode: SourceCode): Cre
     facts.cache.set(node, fact ?? null);
     return fact;
   } catch {
+    swallowed();
     // precision first, and a rule must never throw
     return undefined;
   }

@@ -6,6 +6,7 @@ import { envReadSites } from './client-side.js';
 import { credentialKind } from './credentials.js';
 import { memoForFile } from '../memo.js';
 import { envObject, resolveValueNode, type EnvRead } from '../values/values.js';
+import { swallowed } from '../../utils/guard.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
@@ -29,6 +30,7 @@ export function environmentDumpIn(node: TSESTree.Node, sourceCode: SourceCode): 
   try {
     return dumpIn(node, sourceCode, 0);
   } catch {
+    swallowed();
     return undefined; // a rule must never throw
   }
 }

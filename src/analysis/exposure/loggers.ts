@@ -7,6 +7,7 @@ import { memoForFile } from '../memo.js';
 import { classFieldValue } from '../values/values.js';
 import { redactedHeaders } from './redaction.js';
 import type { GeminiHeaderKind } from '../../gemini/headers.js';
+import { swallowed } from '../../utils/guard.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
@@ -124,6 +125,7 @@ export function loggerCall(call: TSESTree.CallExpression, sourceCode: SourceCode
     if (library === 'debug' || library === 'util') return { node: call, library, name };
     return wrapperCall(call, name, sourceCode);
   } catch {
+    swallowed();
     return undefined;
   }
 }

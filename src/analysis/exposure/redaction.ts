@@ -5,6 +5,7 @@ import { isFunctionNode, memberName, walk, type FunctionNode } from '../ast-util
 import { isModuleMember, moduleRef } from '../values/bindings.js';
 import { constantString, objectEntries, resolveValueNode } from '../values/values.js';
 import type { LoggerInstance } from './loggers.js';
+import { swallowed } from '../../utils/guard.js';
 
 // Redaction configured on the logger itself makes logging the signed headers safe: pino's
 // `redact` paths, or a winston format that deletes or overwrites them before any transport sees
@@ -121,6 +122,7 @@ export function redactedHeaders(instance: LoggerInstance, sourceCode: SourceCode
     if (instance.library === 'pino') pinoRedaction(options, sourceCode, covered);
     if (instance.library === 'winston') winstonRedaction(options, sourceCode, covered);
   } catch {
+    swallowed();
     // a shape we do not understand redacts nothing
   }
   return covered;

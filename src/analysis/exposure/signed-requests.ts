@@ -7,6 +7,7 @@ import { calledFunction } from '../values/functions.js';
 import { httpCalls, type HttpCall } from '../requests/http-calls.js';
 import { memoForFile } from '../memo.js';
 import { geminiHeaderSinks } from '../signing/index.js';
+import { swallowed } from '../../utils/guard.js';
 
 // Error objects that carry a signed request. axios keeps the request config on its errors
 // (`err.config.headers`, `err.request`, `err.response.config`, and `err.toJSON()` includes the
@@ -119,6 +120,7 @@ export function carriesSignedRequest(node: TSESTree.Node, sourceCode: SourceCode
     if (signedRequestSites(sourceCode).calls.length === 0) return false;
     return errorSource(n, sourceCode);
   } catch {
+    swallowed();
     return false;
   }
 }

@@ -6,6 +6,7 @@ import { calledFunction } from '../values/functions.js';
 import { isTime, numeric, truncate, UNKNOWN, type Next, type Out, type Shape, type Trace, type Walker } from './shape.js';
 import { sameReference } from './tree.js';
 import { SIGNER_MODULE } from './types.js';
+import { swallowed } from '../../utils/guard.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
@@ -155,6 +156,7 @@ export function call(node: TSESTree.CallExpression, anchor: TSESTree.Node, w: Wa
   try {
     fn = calledFunction(node, w.sc);
   } catch {
+    swallowed();
     fn = undefined;
   }
   if (fn) return w.returns(fn, anchor, w, depth, out);

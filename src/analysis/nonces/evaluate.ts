@@ -11,6 +11,7 @@ import { containsNode } from '../ast-utils.js';
 import { sameReference } from './tree.js';
 import { memberWriteCount, precedingWrite } from './writes.js';
 import { SIGNER_MODULE, type NonceKind, type NonceOrigin } from './types.js';
+import { swallowed } from '../../utils/guard.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
@@ -31,6 +32,7 @@ export function nonceOrigin(node: TSESTree.Node, sourceCode: SourceCode): NonceO
   try {
     trace = analyse(node, node, { sc: sourceCode, callees: [], active: new Set(), budget: { left: 2000 }, analyse, returns }, 0);
   } catch {
+    swallowed();
     // analysis must never break a lint run
     return { kind: 'unknown', node, computedAt: node, value: valueOf(UNKNOWN), tick: false };
   }

@@ -6,6 +6,7 @@ import { callSitesOf as namedCallSitesOf } from '../values/symbolic.js';
 import { containsNode } from '../ast-utils.js';
 import { commonAncestor } from './tree.js';
 import type { NonceOrigin } from './types.js';
+import { swallowed } from '../../utils/guard.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
@@ -85,6 +86,7 @@ export function nonceReuse(use: TSESTree.Node, origin: NonceOrigin, sourceCode: 
   try {
     return findReuse(use, origin, sourceCode);
   } catch {
+    swallowed();
     return undefined;
   }
 }
@@ -158,6 +160,7 @@ export function isRepeatedFunction(fn: FunctionNode, sourceCode: SourceCode): bo
   try {
     return repetition(fn, sourceCode) !== undefined;
   } catch {
+    swallowed();
     return false;
   }
 }

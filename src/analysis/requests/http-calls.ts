@@ -6,6 +6,7 @@ import { isRequireCall } from '../values/bindings.js';
 import { textMayMatch } from '../text-prefilter.js';
 import { CLIENT_WORD_PATTERNS, CLIENTS } from './clients/index.js';
 import type { ClientDescriptor, HttpCall, SourceCode } from './types.js';
+import { swallowed } from '../../utils/guard.js';
 
 export type { CalleeSpec, ClientDescriptor, HeaderEntry, HeaderSet, HttpCall } from './types.js';
 export { findHeader, resolveHeaders } from './headers.js';
@@ -91,6 +92,7 @@ function recognise(node: TSESTree.CallExpression | TSESTree.NewExpression, clien
       const call = client.recognise(node, sourceCode);
       if (call) return call;
     } catch {
+      swallowed();
       // A recogniser bug must cost one finding, never the user's lint run.
     }
   }

@@ -8,6 +8,7 @@ import { constantString, resolveValueNode } from '../values/values.js';
 import { geminiHeaderSinks, type HeaderSink } from './headers.js';
 import { hmacUses, type HmacUse } from './hmac.js';
 import { localCallSites, traceValueSources } from './trace.js';
+import { swallowed } from '../../utils/guard.js';
 
 // Questions about one signature flow (an HMAC whose output reaches X-GEMINI-SIGNATURE) that rules
 // ask before they report or fix: which values the HMAC's inputs take on the way to the header,
@@ -491,6 +492,7 @@ export function valueOnlyReachesHeader(node: TSESTree.Node, flow: SignatureFlow,
   try {
     return ok(node, 0);
   } catch {
+    swallowed();
     return false;
   }
 }

@@ -7,6 +7,7 @@ import { constantString, resolveValueNode } from '../values/values.js';
 import { calledFunction } from '../values/functions.js';
 import { callSitesOf } from '../values/symbolic.js';
 import { byteMapping, encodingOf, type DigestEncoding } from './bytes.js';
+import { swallowed } from '../../utils/guard.js';
 
 export type { DigestEncoding } from './bytes.js';
 
@@ -63,6 +64,7 @@ export function hmacUses(sourceCode: SourceCode): HmacUse[] {
         const use = recogniseHmac(node, sourceCode);
         if (use) uses.push(use);
       } catch {
+        swallowed();
         // never let an odd shape throw out of a rule
       }
     });

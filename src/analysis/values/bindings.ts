@@ -4,6 +4,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { isFunctionNode, staticKeyName, unwrap, type FunctionNode } from '../ast-utils.js';
 import { memoForFile } from '../memo.js';
 import { sourceCodeOf } from './typed-imports.js';
+import { swallowed } from '../../utils/guard.js';
 
 /** What an identifier is bound to, as far as one file shows. */
 export type Binding =
@@ -33,6 +34,7 @@ export function findVariable(
     // every top-level function of the file (a scan per module-level identifier: quadratic).
     return findScopeVariable(sourceCodeOf(id, sourceCode).getScope(id), id.name);
   } catch {
+    swallowed();
     // getScope throws for nodes outside the linted AST (defensive: rules must never throw).
     return null;
   }

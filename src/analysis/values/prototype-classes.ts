@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { isFunctionNode, memberName, staticKeyName, unwrap, walk, type FunctionNode } from '../ast-utils.js';
+import { swallowed } from '../../utils/guard.js';
 
 /**
  * An ES5 "class" as CoffeeScript, Babel's loose mode, tsc's ES5 target and hand-written older
@@ -35,6 +36,7 @@ export function prototypeClassOf(node: TSESTree.Node): PrototypeClass | undefine
     if (program.type !== AST_NODE_TYPES.Program) return undefined;
     return indexFor(program).byFunction.get(fn);
   } catch {
+    swallowed();
     // defensive: rules must never throw
     return undefined;
   }

@@ -2,6 +2,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { enclosingFunction } from '../ast-utils.js';
 import { findVariable, writeReferences } from './bindings.js';
+import { swallowed } from '../../utils/guard.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
@@ -49,6 +50,7 @@ export function lastWriteBefore(use: TSESTree.Identifier, sourceCode: SourceCode
     }
     return best?.value;
   } catch {
+    swallowed();
     // defensive: rules must never throw
     return undefined;
   }

@@ -3,6 +3,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { unwrap } from '../ast-utils.js';
 import { concatStatic, resolveValueNode, staticString, UNKNOWN_STRING, type StaticString } from './values.js';
 import { unlessReentered } from './reentry.js';
+import { swallowed } from '../../utils/guard.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
@@ -20,6 +21,7 @@ export function stringVariants(node: TSESTree.Node, sourceCode: SourceCode): Sta
   try {
     return variants(node, sourceCode, 0);
   } catch {
+    swallowed();
     // defensive: rules must never throw
     return undefined;
   }

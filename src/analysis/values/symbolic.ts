@@ -7,6 +7,7 @@ import { memoForFile } from '../memo.js';
 import { joinUrl } from './url-join.js';
 import { arrayElements, concatStatic, propertyValue, resolveValueNode, staticString, UNKNOWN_STRING, type StaticString } from './values.js';
 import { unlessReentered } from './reentry.js';
+import { swallowed } from '../../utils/guard.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Variable = TSESLint.Scope.Variable;
@@ -261,6 +262,7 @@ function parameterVariables(fn: FunctionNode, sourceCode: SourceCode): (Variable
       const scope = sourceCode.scopeManager?.acquire(fn, true);
       return scope?.set.get(id.name) ?? findVariable(id, sourceCode) ?? undefined;
     } catch {
+      swallowed();
       return undefined;
     }
   });
@@ -289,6 +291,7 @@ export function callSitesOf(fn: FunctionNode, sourceCode: SourceCode): readonly 
     try {
       return calledFunction(call, sourceCode) === fn;
     } catch {
+      swallowed();
       return false; // an odd callee costs one call site, never the lint run
     }
   });

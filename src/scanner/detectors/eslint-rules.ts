@@ -6,6 +6,7 @@ import { SCANNER_RULES } from '../rules.js';
 import type { RuleSetting } from '../types.js';
 import type { RawFinding } from './text-credentials.js';
 import { screen, type ScreenedRule, type ScreenSetup } from './screen.js';
+import { guardedFailures } from '../../utils/guard.js';
 
 // config-rules.ts validates options with the same Linter, loading it through this module (lazy.ts)
 export { sharedLinter };
@@ -24,6 +25,11 @@ export interface LintOutcome {
   unusedDirectives: RawFinding[];
   /** Imported bindings that play a Gemini role in this file (for the cross-file phase). */
   importUses: ImportUse[];
+  /**
+   * How many throws the rules' guards swallowed on this file (utils/guard.ts): each is a part of
+   * the analysis that did not finish, so findings may be missing. Absent when none.
+   */
+  incomplete?: number;
 }
 
 // The scanner's own rule: collects cross-file facts from the same parse the plugin's rules use.
@@ -101,6 +107,7 @@ export function lintWithLinter(file: string, text: string, rules: Record<string,
   const name = lintableName(file);
   let messages: Linter.LintMessage[] = [];
   let fixedText: string | undefined;
+  const failuresBefore = guardedFailures.count;
   for (const typescript of [false, true]) {
     const config = configFor(name, rules, options.settings, options.reportUnused ?? false, typescript);
     collector.reset();
@@ -119,6 +126,7 @@ export function lintWithLinter(file: string, text: string, rules: Record<string,
   }
   const outcome: LintOutcome = { findings: [], unusedDirectives: [], importUses: collector.result() ?? [] };
   if (fixedText !== undefined) outcome.fixedText = fixedText;
+  if (guardedFailures.count > failuresBefore) outcome.incomplete = guardedFailures.count - failuresBefore;
   const source = fixedText ?? text;
   const lines = source.split('\n');
   for (const m of messages) {

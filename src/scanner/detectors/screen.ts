@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type { Linter, Rule, SourceCode } from 'eslint';
-import { guardedFailures } from '../../utils/create-rule.js';
+import { guardedFailures } from '../../utils/guard.js';
 import { analyzeScope, type ScopeOptions } from './scope.js';
 
 /**
