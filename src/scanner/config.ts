@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { redactSecretsInText } from '../gemini/credentials.js';
 import { ConfigError, validateRules } from './config-rules.js';
@@ -32,8 +32,48 @@ export function loadConfig(root: string, explicit?: string, cwd: string = root):
     if (json && typeof json === 'object' && 'gemini-guard' in json) {
       return { config: parse(json['gemini-guard'], 'package.json#gemini-guard'), source: 'package.json' };
     }
+    const near = json && typeof json === 'object' ? Object.keys(json).find((key) => PACKAGE_KEY_NEAR_MISS.test(key)) : undefined;
+    if (near !== undefined) {
+      throw new ConfigError(`package.json has a ${JSON.stringify(near)} key, which gemini-guard does not read: its settings go under "gemini-guard" (or in gemini-guard.config.json)`);
+    }
+  }
+  const misnamed = misnamedConfigFile(root);
+  if (misnamed !== undefined) {
+    const json = /\.json$/i.test(misnamed) || !/\.[a-z0-9]+$/i.test(misnamed);
+    throw new ConfigError(
+      `found ${misnamed}, which gemini-guard does not read: its configuration is gemini-guard.config.json (JSON) or the "gemini-guard" key of package.json. ${json ? `Rename the file, or pass --config ${misnamed}` : 'Move the settings there'}.`,
+    );
   }
   return { config: {} };
+}
+
+// A config file under another name would be ignored without a word, and with it every rule it
+// turns on and every limit it raises: a scan that looks configured and is not. These are names
+// nobody gives a file for another purpose (a leading dot, "rc", "config", or a data format);
+// `gemini-guard.js` or a `gemini-guard` script in the root are left alone.
+const CONFIG_NEAR_MISS = /^(\.)?gemini[-_]?guard(rc)?([-_.]config)?(\.(json|jsonc|json5|js|cjs|mjs|ts|cts|mts|ya?ml|toml))?$/i;
+const DATA_FORMAT = /^\.(json|jsonc|json5|ya?ml|toml)$/i;
+const PACKAGE_KEY_NEAR_MISS = /^(gemini[-_]?guard|geminiGuard)$/i;
+
+/** A file in `root` named like a gemini-guard config file that is not the one it reads, if any. */
+function misnamedConfigFile(root: string): string | undefined {
+  let names: string[];
+  try {
+    names = readdirSync(root);
+  } catch {
+    return undefined; // an unreadable root is reported by the scan itself
+  }
+  for (const name of names.sort()) {
+    if (name === 'gemini-guard.config.json') continue;
+    const m = CONFIG_NEAR_MISS.exec(name);
+    if (!m || !(m[1] || m[2] || m[3] || (m[4] && DATA_FORMAT.test(m[4])))) continue;
+    try {
+      if (statSync(join(root, name)).isFile()) return name;
+    } catch {
+      // gone, or a dangling link: nothing to read
+    }
+  }
+  return undefined;
 }
 
 function readJson(path: string): unknown {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -53,6 +53,40 @@ describe('runCli', () => {
     const result = await runCli(['scan'], env(bad));
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toContain('unknown key "rulez"');
+  });
+
+  it('exits 2 on a config file under a name it does not read, rather than scan unconfigured', async () => {
+    // the config raises the limit: dropped, the large file would be skipped instead of scanned
+    const config = JSON.stringify({ maxFileSize: 50_000_000 });
+    for (const name of ['.gemini-guard.json', '.gemini-guardrc', 'gemini-guard.json', 'gemini-guard.config.js', 'Gemini-Guard.config.yaml', 'gemini_guard.config.json', '.geminiguardrc.json']) {
+      const result = await runCli(['scan'], env(dirWith({ [name]: config, 'keys.env': `GEMINI_API_KEY=${KEY}\n` })));
+      expect(result.exitCode, name).toBe(2);
+      expect(result.stderr, name).toContain(`found ${name}, which gemini-guard does not read`);
+    }
+    // JSON under another name: renaming or --config fixes it; --config reads it
+    const json = await runCli(['scan'], env(dirWith({ '.gemini-guard.json': config })));
+    expect(json.stderr).toContain('Rename the file, or pass --config .gemini-guard.json.');
+    const passed = dirWith({ '.gemini-guard.json': JSON.stringify({ rules: { 'no-hardcoded-credentials': 'off' } }), 'keys.env': `GEMINI_API_KEY=${KEY}\n` });
+    expect((await runCli(['scan', '--config', '.gemini-guard.json'], env(passed))).exitCode).toBe(0);
+    expect((await runCli(['scan', '--config', '.gemini-guard.json', '--fail-on', 'none'], env(dirWith({ '.gemini-guard.json': config })))).exitCode).toBe(0);
+    // JavaScript: the settings have to move to JSON
+    expect((await runCli(['scan'], env(dirWith({ 'gemini-guard.config.mjs': 'export default {};' })))).stderr).toContain('Move the settings there.');
+    // a package.json key under another spelling
+    const key = await runCli(['scan'], env(dirWith({ 'package.json': JSON.stringify({ name: 'bot', geminiGuard: { exclude: ['*.env'] } }) })));
+    expect(key.exitCode).toBe(2);
+    expect(key.stderr).toContain('package.json has a "geminiGuard" key, which gemini-guard does not read');
+  });
+
+  it('leaves alone names that are not a config: a script, a folder, and a near miss beside the real config', async () => {
+    const clean = { 'a.js': 'export const a = 1;' };
+    expect((await runCli(['scan'], env(dirWith({ ...clean, 'gemini-guard.js': 'console.log(1);', 'gemini-guard': '#!/bin/sh\n' })))).exitCode).toBe(0);
+    const folder = dirWith(clean);
+    mkdirSync(join(folder, '.gemini-guard'));
+    expect((await runCli(['scan'], env(folder))).exitCode).toBe(0);
+    // the real config is read; the other file is not a silent omission then
+    const both = dirWith({ 'gemini-guard.config.json': JSON.stringify({ rules: { 'no-hardcoded-credentials': 'warn' } }), '.gemini-guardrc': '{}', 'keys.env': `GEMINI_API_KEY=${KEY}\n` });
+    expect((await runCli(['scan'], env(both))).exitCode).toBe(0);
+    expect((await runCli(['scan', '--fail-on', 'warning'], env(both))).exitCode).toBe(1);
   });
 
   it('writes the report to --output and prints nothing', async () => {
