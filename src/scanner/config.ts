@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { redactSecretsInText } from '../gemini/credentials.js';
 import { ConfigError, validateRules } from './config-rules.js';
 import type { RuleSetting } from './types.js';
@@ -21,16 +21,23 @@ const KEYS = new Set(['include', 'exclude', 'rules', 'maxFileSize']);
  * Reads and validates the configuration: an explicit path (relative to `cwd`), else
  * `gemini-guard.config.json` or the `"gemini-guard"` key of `package.json` in `root` (the scanned
  * folder: the cwd, unless every path scanned lies outside it). Errors are usage errors.
+ *
+ * The `include` and `exclude` globs come back relative to `cwd`, as the scan matches every glob
+ * (`--include` too). Those of a config found in `root` are written relative to `root`, as ESLint
+ * reads the globs of a config file relative to its folder; an explicit `--config` file's, relative
+ * to `cwd`, as ESLint reads `--config`'s. So `gemini-guard scan ../bot` applies `../bot`'s
+ * `"include": ["src/**"]` to `../bot/src`, where matched against `../bot/src/…` as written it
+ * would keep nothing, and the scan would report a clean project it never looked at.
  */
 export function loadConfig(root: string, explicit?: string, cwd: string = root): { config: ScannerConfig; source?: string } {
   if (explicit) return { config: parse(readJson(resolve(cwd, explicit)), explicit), source: explicit };
   const own = join(root, 'gemini-guard.config.json');
-  if (existsSync(own)) return { config: parse(readJson(own), 'gemini-guard.config.json'), source: 'gemini-guard.config.json' };
+  if (existsSync(own)) return { config: relativeTo(parse(readJson(own), 'gemini-guard.config.json'), root, cwd), source: 'gemini-guard.config.json' };
   const pkg = join(root, 'package.json');
   if (existsSync(pkg)) {
     const json = readJson(pkg) as Record<string, unknown>;
     if (json && typeof json === 'object' && 'gemini-guard' in json) {
-      return { config: parse(json['gemini-guard'], 'package.json#gemini-guard'), source: 'package.json' };
+      return { config: relativeTo(parse(json['gemini-guard'], 'package.json#gemini-guard'), root, cwd), source: 'package.json' };
     }
     const near = json && typeof json === 'object' ? Object.keys(json).find((key) => PACKAGE_KEY_NEAR_MISS.test(key)) : undefined;
     if (near !== undefined) {
@@ -45,6 +52,24 @@ export function loadConfig(root: string, explicit?: string, cwd: string = root):
     );
   }
   return { config: {} };
+}
+
+/** `config` with its globs, written relative to `base`, made relative to `cwd`. */
+function relativeTo(config: ScannerConfig, base: string, cwd: string): ScannerConfig {
+  const prefix = relative(resolve(cwd), resolve(base)).split(sep).join('/');
+  if (prefix === '') return config;
+  // the folder's name is matched literally: its glob characters are escaped
+  const escaped = prefix.replace(/[\\*?[\]{}()!+@|]/g, (c) => `\\${c}`);
+  const rebase = (glob: string): string => {
+    const negated = glob.startsWith('!');
+    const body = negated ? glob.slice(1) : glob;
+    if (isAbsolute(body)) return glob;
+    return `${negated ? '!' : ''}${escaped}/${body.replace(/^\.\//, '')}`;
+  };
+  const out = { ...config };
+  if (config.include) out.include = config.include.map(rebase);
+  if (config.exclude) out.exclude = config.exclude.map(rebase);
+  return out;
 }
 
 // A config file under another name would be ignored without a word, and with it every rule it

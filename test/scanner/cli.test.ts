@@ -1,6 +1,6 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, type CliEnvironment } from '../../src/scanner/cli.js';
 
@@ -87,6 +87,34 @@ describe('runCli', () => {
     const both = dirWith({ 'gemini-guard.config.json': JSON.stringify({ rules: { 'no-hardcoded-credentials': 'warn' } }), '.gemini-guardrc': '{}', 'keys.env': `GEMINI_API_KEY=${KEY}\n` });
     expect((await runCli(['scan'], env(both))).exitCode).toBe(0);
     expect((await runCli(['scan', '--fail-on', 'warning'], env(both))).exitCode).toBe(1);
+  });
+
+  it("applies the scanned folder's config globs relative to that folder, also when run from outside it", async () => {
+    const project = dirWith({ 'gemini-guard.config.json': JSON.stringify({ include: ['src/**', 'lib/**'], exclude: ['src/fixtures/**'] }) });
+    for (const folder of ['src/fixtures', 'lib', 'other']) mkdirSync(join(project, folder), { recursive: true });
+    const key = `const key = '${KEY}';\n`;
+    for (const file of ['src/a.js', 'src/fixtures/b.js', 'lib/c.js', 'other/d.js']) writeFileSync(join(project, file), key);
+    const files = async (cwd: string, args: string[]): Promise<string[]> =>
+      (JSON.parse((await runCli(['scan', ...args, '--format', 'json', '--fail-on', 'none'], env(cwd))).stdout) as { findings: { file: string }[] }).findings.map((f) => f.file).sort();
+    expect(await files(project, [])).toEqual(['lib/c.js', 'src/a.js']);
+    // from a sibling folder (the scanned folder is the root, outside the cwd) and from its parent folder's child
+    const outside = mkdtempSync(join(tmpdir(), 'gg-cli-elsewhere-'));
+    const prefix = relative(outside, project).split(sep).join('/');
+    expect(await files(outside, [project])).toEqual([`${prefix}/lib/c.js`, `${prefix}/src/a.js`]);
+    expect(await files(join(project, 'other'), ['..'])).toEqual(['../lib/c.js', '../src/a.js']);
+    // a --config file's globs stay relative to the current folder, as ESLint reads --config's
+    expect(await files(project, ['--config', 'gemini-guard.config.json'])).toEqual(['lib/c.js', 'src/a.js']);
+  });
+
+  it('matches the folder name of a config outside the cwd literally, glob characters included', async () => {
+    const parent = mkdtempSync(join(tmpdir(), 'gg-cli-glob-'));
+    const project = join(parent, 'bot[1] (copy)');
+    mkdirSync(join(project, 'src'), { recursive: true });
+    writeFileSync(join(project, 'gemini-guard.config.json'), JSON.stringify({ include: ['src/**'] }));
+    writeFileSync(join(project, 'src', 'a.js'), `const key = '${KEY}';\n`);
+    const outside = mkdtempSync(join(tmpdir(), 'gg-cli-elsewhere-'));
+    const report = JSON.parse((await runCli(['scan', project, '--format', 'json', '--fail-on', 'none'], env(outside))).stdout) as { findings: { file: string }[] };
+    expect(report.findings.map((f) => f.file)).toEqual([`${relative(outside, project).split(sep).join('/')}/src/a.js`]);
   });
 
   it('writes the report to --output and prints nothing', async () => {
