@@ -1,9 +1,10 @@
 import { createRequire } from 'node:module';
-import { existsSync, lstatSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Baseline } from './baseline.js';
 import { ConfigError, loadConfig } from './config.js';
+import { UnmatchedIncludeError } from './files.js';
 import { scanRoot } from './paths.js';
 import { redactReport } from './redact.js';
 import { formatHelp, formatsOf, reporterFor } from './reporters/index.js';
@@ -206,7 +207,10 @@ export async function runCli(argv: string[], environment: CliEnvironment): Promi
         const changed = git!.changedSincePaths({ ...walk, rev: values.since });
         provider = workingTreeSource(walk, () => ({ paths: changed, skipped: [] }));
       } else {
-        provider = workingTreeSource({ ...walk, maxFileSize: maxFileSize ?? config.maxFileSize });
+        // scanning whole folders, include patterns that keep no file are a mistake, not a clean scan
+        // (given files, as lint-staged passes them, may all lie outside the patterns)
+        const folders = paths.every((p) => isDirectory(resolve(environment.cwd, p)));
+        provider = workingTreeSource({ ...walk, maxFileSize: maxFileSize ?? config.maxFileSize, includeMustMatch: folders });
       }
       const listed = new Set<string>();
       const recording: SourceProvider = {
@@ -242,6 +246,10 @@ export async function runCli(argv: string[], environment: CliEnvironment): Promi
   } catch (error) {
     progress?.clear();
     if (git && error instanceof git.GitError) return fail(redactReport(error.message));
+    if (error instanceof UnmatchedIncludeError) {
+      const origin = values.include?.length ? (config.include?.length ? '--include and the config' : '--include') : 'the config';
+      return usage(redactReport(`${error.message}. Check the patterns (from ${origin}; relative to the current folder, a config file's to its own folder)`));
+    }
     // Fatal errors name what failed, never file contents.
     return { exitCode: 2, stdout: '', stderr: redactReport(`gemini-guard: fatal: ${(error as Error).message.split('\n')[0]?.slice(0, 300)}\n`) };
   }
@@ -422,6 +430,15 @@ function fail(message: string): CliResult {
 }
 
 /** A usage mistake: one line that says what is wrong, and where the options are listed. */
+/** Whether `path` is a folder (following links); false for a file or a path that cannot be read. */
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 function usage(message: string): CliResult {
   return { exitCode: 2, stdout: '', stderr: `gemini-guard: ${message}\nRun "gemini-guard --help" for the commands and options.\n` };
 }

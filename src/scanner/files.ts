@@ -19,6 +19,25 @@ export interface WalkOptions {
   exclude?: string[];
   /** Bytes; larger files are skipped (default 5 MB). */
   maxFileSize?: number;
+  /**
+   * When files are listed and the `include` globs keep none of them, throw an
+   * {@link UnmatchedIncludeError} instead of scanning nothing (set by the CLI for folder scans).
+   */
+  includeMustMatch?: boolean;
+}
+
+/**
+ * The `include` globs keep none of the files listed: a scan would check nothing and report it clean.
+ * With whole folders to scan, that is a mistyped pattern, or one written relative to another folder.
+ */
+export class UnmatchedIncludeError extends Error {
+  constructor(
+    readonly include: readonly string[],
+    readonly listed: number,
+  ) {
+    super(`the include patterns (${include.map((g) => JSON.stringify(g)).join(', ')}) match none of the ${listed} files listed: nothing would be checked`);
+    this.name = 'UnmatchedIncludeError';
+  }
 }
 
 export type { ListedPath } from './paths.js';
@@ -104,7 +123,9 @@ export function listPaths(options: WalkOptions): { paths: ListedPath[]; skipped:
   }
   const include = options.include?.length ? picomatch(options.include, { dot: true }) : undefined;
   const exclude = options.exclude?.length ? picomatch(options.exclude, { dot: true }) : undefined;
-  const paths = listed.filter((p) => (!include || include(p.file)) && !(exclude && exclude(p.file)));
+  const included = include ? listed.filter((p) => include(p.file)) : listed;
+  if (options.includeMustMatch && include && listed.length > 0 && included.length === 0) throw new UnmatchedIncludeError(options.include!, listed.length);
+  const paths = exclude ? included.filter((p) => !exclude(p.file)) : included;
   paths.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   return { paths, skipped };
 }

@@ -117,6 +117,28 @@ describe('runCli', () => {
     expect(report.findings.map((f) => f.file)).toEqual([`${relative(outside, project).split(sep).join('/')}/src/a.js`]);
   });
 
+  it('exits 2 when the include patterns keep none of the files of the scanned folders, rather than report nothing checked as clean', async () => {
+    const dir = dirWith({ 'bot.js': `const key = '${KEY}';\n`, 'keys.env': `GEMINI_API_KEY=${KEY}\n` });
+    const typo = await runCli(['scan', '--include', 'scr/**'], env(dir));
+    expect(typo.exitCode).toBe(2);
+    expect(typo.stderr).toContain('the include patterns ("scr/**") match none of the 2 files listed: nothing would be checked. Check the patterns (from --include;');
+    writeFileSync(join(dir, 'gemini-guard.config.json'), JSON.stringify({ include: ['src/**/*.ts'] }));
+    const config = await runCli(['scan', '.'], env(dir));
+    expect(config.exitCode).toBe(2);
+    expect(config.stderr).toContain('(from the config;');
+    // a pattern that keeps something scans as before; so does an empty folder, with nothing to keep
+    writeFileSync(join(dir, 'gemini-guard.config.json'), '{}');
+    expect((await runCli(['scan', '--include', '*.js', '--fail-on', 'none'], env(dir))).exitCode).toBe(0);
+    expect((await runCli(['scan', '--include', 'src/**'], env(dirWith({})))).exitCode).toBe(0);
+  });
+
+  it('scans given files that all lie outside the include patterns as nothing to do (lint-staged passes every staged file)', async () => {
+    const dir = dirWith({ 'README.md': '# bot\n', 'gemini-guard.config.json': JSON.stringify({ include: ['src/**'] }) });
+    const result = await runCli(['scan', 'README.md'], env(dir));
+    expect(result.exitCode).toBe(0);
+    expect(result.stderr).toBe('');
+  });
+
   it('writes the report to --output and prints nothing', async () => {
     const dir = dirWith({ 'keys.env': `GEMINI_API_KEY=${KEY}\n` });
     const result = await runCli(['scan', '--format', 'json', '--output', 'report.json'], env(dir));
