@@ -62,18 +62,35 @@ const NEEDLES = ['gemini', 'Gemini', 'GEMINI'].map(literal);
 
 // Every key prefix ends in "-": one native search for that byte (rarer in code than any letter of
 // the prefixes) finds them all, and each hit is checked against the prefixes and the key's shape.
-// On ccxt's 60 MB this took half the time of a search per prefix (15 ms against 34; the spellings
-// of "gemini" take 12).
-const KEY_PREFIX_BYTES = GEMINI_API_KEY_PREFIXES.map((p) => Buffer.from(p, 'latin1'));
+// On ccxt's 60 MB (one "-" in 200 bytes) this took half the time of a search per prefix (15 ms
+// against 34; the spellings of "gemini" take 12). Each hit costs a call, though: where dashes are
+// dense (SVG paths, Markdown tables, lockfiles: one in a few bytes) that was up to 300 times slower
+// than a search per prefix, so once 1,024 dashes average more than one in 64 bytes the search per
+// prefix takes over (not sooner: ccxt's files open with a comment line of 75 dashes).
+const KEY_PREFIXES = GEMINI_API_KEY_PREFIXES.map(literal);
 const DASH = 0x2d;
-if (!KEY_PREFIX_BYTES.every((p) => p[p.length - 1] === DASH)) throw new Error('prefilter: every Gemini key prefix must end in "-"');
+if (!KEY_PREFIXES.every((p) => p.bytes[p.bytes.length - 1] === DASH)) throw new Error('prefilter: every Gemini key prefix must end in "-"');
+const DENSE_AFTER = 1024;
+const DENSE_SPACING = 64;
 
 function hasKeyShape(bytes: Buffer): boolean {
+  let seen = 0;
   for (let at = bytes.indexOf(DASH); at !== -1; at = bytes.indexOf(DASH, at + 1)) {
-    for (const prefix of KEY_PREFIX_BYTES) {
+    if (++seen > DENSE_AFTER && seen * DENSE_SPACING > at) return hasKeyShapeByPrefix(bytes);
+    for (const { bytes: prefix } of KEY_PREFIXES) {
       const start = at + 1 - prefix.length;
       if (start < 0 || bytes[at - 1] !== prefix[prefix.length - 2]) continue;
       if (bytes.compare(prefix, 0, prefix.length - 1, start, at) === 0 && keyShapeAt(bytes, start, prefix.length)) return true;
+    }
+  }
+  return false;
+}
+
+/** {@link hasKeyShape} by a search per prefix (dense dashes). */
+function hasKeyShapeByPrefix(bytes: Buffer): boolean {
+  for (const prefix of KEY_PREFIXES) {
+    for (let at = indexOfLiteral(bytes, prefix); at !== -1; at = indexOfLiteral(bytes, prefix, at + 1)) {
+      if (keyShapeAt(bytes, at, prefix.bytes.length)) return true;
     }
   }
   return false;

@@ -89,4 +89,22 @@ describe('byte prefilters', () => {
     // the samples hold keys without any spelling of gemini, so the key shape check is what answers
     expect(keys).toBeGreaterThan(10);
   });
+
+  it('mayConcernGeminiBytes finds a key wherever it lies among dense dashes (the search per prefix then takes over)', () => {
+    const reference = (bytes: Buffer): boolean => /(?<![A-Za-z0-9])(?:account|master)-[A-Za-z0-9]{20}(?![A-Za-z0-9])/.test(bytes.toString('latin1'));
+    const fillers = ['-', 'M-1-2 ', '|---|', '-a-', 'count-', 'ster-x'];
+    const random = generator(33);
+    const answers = new Set<boolean>();
+    for (let round = 0; round < 200; round++) {
+      const filler = fillers[round % fillers.length]!;
+      // past the 1,024 dashes after which density is judged, or not
+      const before = filler.repeat(Math.floor(random() * 3000));
+      const after = filler.repeat(Math.floor(random() * 100));
+      const middle = random() < 0.5 ? ` ${KEY} ` : random() < 0.5 ? `x${KEY}` : ` ${KEY.slice(0, -1)} `;
+      const bytes = Buffer.from(before + middle + after, 'latin1');
+      answers.add(reference(bytes));
+      expect(mayConcernGeminiBytes(bytes), `${filler} x${before.length / filler.length} ${middle}`).toBe(reference(bytes));
+    }
+    expect([...answers].sort()).toEqual([false, true]);
+  });
 });
