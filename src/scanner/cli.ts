@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { existsSync, lstatSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Baseline } from './baseline.js';
@@ -156,8 +156,9 @@ export async function runCli(argv: string[], environment: CliEnvironment): Promi
   // The folder the scan is rooted in: config lookup, and no symlink leads out of it.
   const root = scanRoot(environment.cwd, paths);
   let config;
+  let configAsWritten;
   try {
-    config = loadConfig(root, values.config, environment.cwd).config;
+    ({ config, written: configAsWritten } = loadConfig(root, values.config, environment.cwd));
   } catch (error) {
     if (error instanceof ConfigError) return usage(error.message);
     throw error;
@@ -207,10 +208,11 @@ export async function runCli(argv: string[], environment: CliEnvironment): Promi
         const changed = git!.changedSincePaths({ ...walk, rev: values.since });
         provider = workingTreeSource(walk, () => ({ paths: changed, skipped: [] }));
       } else {
-        // scanning whole folders, include patterns that keep no file are a mistake, not a clean scan
-        // (given files, as lint-staged passes them, may all lie outside the patterns)
-        const folders = paths.every((p) => isDirectory(resolve(environment.cwd, p)));
-        provider = workingTreeSource({ ...walk, maxFileSize: maxFileSize ?? config.maxFileSize, includeMustMatch: folders });
+        // Scanning the whole root, include patterns that keep no file are a mistake, not a clean
+        // scan. A part of it may lie outside them: files as lint-staged passes them, or one
+        // package of a monorepo whose root config includes others.
+        const whole = paths.every((p) => resolve(environment.cwd, p) === root);
+        provider = workingTreeSource({ ...walk, maxFileSize: maxFileSize ?? config.maxFileSize, includeMustMatch: whole });
       }
       const listed = new Set<string>();
       const recording: SourceProvider = {
@@ -247,8 +249,11 @@ export async function runCli(argv: string[], environment: CliEnvironment): Promi
     progress?.clear();
     if (git && error instanceof git.GitError) return fail(redactReport(error.message));
     if (error instanceof UnmatchedIncludeError) {
-      const origin = values.include?.length ? (config.include?.length ? '--include and the config' : '--include') : 'the config';
-      return usage(redactReport(`${error.message}. Check the patterns (from ${origin}; relative to the current folder, a config file's to its own folder)`));
+      const origins = [
+        ...(configAsWritten?.include?.length ? [`${configSource(values.config)}: ${quoted(configAsWritten.include)}`] : []),
+        ...(values.include?.length ? [`--include: ${quoted(values.include)} (relative to the current folder)`] : []),
+      ];
+      return usage(redactReport(`the include patterns match none of the ${error.listed} files listed, so nothing would be checked. Check them: ${origins.join('; ')}`));
     }
     // Fatal errors name what failed, never file contents.
     return { exitCode: 2, stdout: '', stderr: redactReport(`gemini-guard: fatal: ${(error as Error).message.split('\n')[0]?.slice(0, 300)}\n`) };
@@ -430,14 +435,12 @@ function fail(message: string): CliResult {
 }
 
 /** A usage mistake: one line that says what is wrong, and where the options are listed. */
-/** Whether `path` is a folder (following links); false for a file or a path that cannot be read. */
-function isDirectory(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
+/** Where the config's globs come from and what they are relative to, for messages. */
+function configSource(explicit: string | undefined): string {
+  return explicit ? `--config ${explicit} (relative to the current folder)` : 'the config (relative to its folder)';
 }
+
+const quoted = (globs: readonly string[]): string => globs.map((g) => JSON.stringify(g)).join(', ');
 
 function usage(message: string): CliResult {
   return { exitCode: 2, stdout: '', stderr: `gemini-guard: ${message}\nRun "gemini-guard --help" for the commands and options.\n` };

@@ -29,15 +29,22 @@ const KEYS = new Set(['include', 'exclude', 'rules', 'maxFileSize']);
  * `"include": ["src/**"]` to `../bot/src`, where matched against `../bot/src/…` as written it
  * would keep nothing, and the scan would report a clean project it never looked at.
  */
-export function loadConfig(root: string, explicit?: string, cwd: string = root): { config: ScannerConfig; source?: string } {
-  if (explicit) return { config: parse(readJson(resolve(cwd, explicit)), explicit), source: explicit };
+export function loadConfig(root: string, explicit?: string, cwd: string = root): LoadedConfig {
+  if (explicit) {
+    const config = parse(readJson(resolve(cwd, explicit)), explicit);
+    return { config, source: explicit, written: config };
+  }
   const own = join(root, 'gemini-guard.config.json');
-  if (existsSync(own)) return { config: relativeTo(parse(readJson(own), 'gemini-guard.config.json'), root, cwd), source: 'gemini-guard.config.json' };
+  if (existsSync(own)) {
+    const written = parse(readJson(own), 'gemini-guard.config.json');
+    return { config: relativeTo(written, root, cwd), source: 'gemini-guard.config.json', written };
+  }
   const pkg = join(root, 'package.json');
   if (existsSync(pkg)) {
     const json = readJson(pkg) as Record<string, unknown>;
     if (json && typeof json === 'object' && 'gemini-guard' in json) {
-      return { config: relativeTo(parse(json['gemini-guard'], 'package.json#gemini-guard'), root, cwd), source: 'package.json' };
+      const written = parse(json['gemini-guard'], 'package.json#gemini-guard');
+      return { config: relativeTo(written, root, cwd), source: 'package.json', written };
     }
     const near = json && typeof json === 'object' ? Object.keys(json).find((key) => PACKAGE_KEY_NEAR_MISS.test(key)) : undefined;
     if (near !== undefined) {
@@ -51,7 +58,17 @@ export function loadConfig(root: string, explicit?: string, cwd: string = root):
       `found ${misnamed}, which gemini-guard does not read: its configuration is gemini-guard.config.json (JSON) or the "gemini-guard" key of package.json. ${json ? `Rename the file, or pass --config ${misnamed}` : 'Move the settings there'}.`,
     );
   }
-  return { config: {} };
+  return { config: {}, written: {} };
+}
+
+/** What {@link loadConfig} found. */
+export interface LoadedConfig {
+  /** The settings, globs relative to the cwd. */
+  config: ScannerConfig;
+  /** Where they came from; absent when there is no configuration. */
+  source?: string;
+  /** The settings as written in the file (globs relative to its folder), for messages. */
+  written: ScannerConfig;
 }
 
 /** `config` with its globs, written relative to `base`, made relative to `cwd`. */
@@ -73,11 +90,14 @@ function relativeTo(config: ScannerConfig, base: string, cwd: string): ScannerCo
 }
 
 // A config file under another name would be ignored without a word, and with it every rule it
-// turns on and every limit it raises: a scan that looks configured and is not. These are names
-// nobody gives a file for another purpose (a leading dot, "rc", "config", or a data format);
+// turns on and every limit it raises: a scan that looks configured and is not. A name with "rc" or
+// "config" in it is a config whatever it holds; one that only looks like the tool's name
+// (`gemini-guard.json`, `.gemini-guard.yml`: also what `--output` may have written) counts when
+// what it holds is settings: a JSON object of config keys only, or YAML/TOML lines setting them.
 // `gemini-guard.js` or a `gemini-guard` script in the root are left alone.
 const CONFIG_NEAR_MISS = /^(\.)?gemini[-_]?guard(rc)?([-_.]config)?(\.(json|jsonc|json5|js|cjs|mjs|ts|cts|mts|ya?ml|toml))?$/i;
 const DATA_FORMAT = /^\.(json|jsonc|json5|ya?ml|toml)$/i;
+const SETTING_LINE = /^\s*["']?(include|exclude|rules|maxFileSize)["']?\s*[:=]/m;
 const PACKAGE_KEY_NEAR_MISS = /^(gemini[-_]?guard|geminiGuard)$/i;
 
 /** A file in `root` named like a gemini-guard config file that is not the one it reads, if any. */
@@ -91,14 +111,30 @@ function misnamedConfigFile(root: string): string | undefined {
   for (const name of names.sort()) {
     if (name === 'gemini-guard.config.json') continue;
     const m = CONFIG_NEAR_MISS.exec(name);
-    if (!m || !(m[1] || m[2] || m[3] || (m[4] && DATA_FORMAT.test(m[4])))) continue;
+    if (!m) continue;
+    const named = m[2] !== undefined || m[3] !== undefined;
+    if (!named && !(m[1] || (m[4] && DATA_FORMAT.test(m[4])))) continue;
     try {
-      if (statSync(join(root, name)).isFile()) return name;
+      const path = join(root, name);
+      if (!statSync(path).isFile()) continue;
+      if (named || holdsSettings(readFileSync(path, 'utf8').slice(0, 65_536))) return name;
     } catch {
-      // gone, or a dangling link: nothing to read
+      // gone, unreadable, or a dangling link: nothing to read
     }
   }
   return undefined;
+}
+
+/** Whether a file's text is scanner settings: a JSON object with config keys only, or lines setting them. */
+function holdsSettings(text: string): boolean {
+  try {
+    const value = JSON.parse(text) as unknown;
+    if (!value || typeof value !== 'object' || Array.isArray(value)) return false;
+    const keys = Object.keys(value);
+    return keys.length > 0 && keys.every((k) => KEYS.has(k));
+  } catch {
+    return SETTING_LINE.test(text);
+  }
 }
 
 function readJson(path: string): unknown {

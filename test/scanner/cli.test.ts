@@ -77,8 +77,16 @@ describe('runCli', () => {
     expect(key.stderr).toContain('package.json has a "geminiGuard" key, which gemini-guard does not read');
   });
 
-  it('leaves alone names that are not a config: a script, a folder, and a near miss beside the real config', async () => {
+  it('leaves alone names that are not a config: a script, a folder, a report it wrote, and a near miss beside the real config', async () => {
     const clean = { 'a.js': 'export const a = 1;' };
+    // a JSON report written with --output gemini-guard.json does not stop the next run
+    const reported = dirWith({ ...clean, 'keys.env': `GEMINI_API_KEY=${KEY}\n` });
+    expect((await runCli(['scan', '--format', 'json', '--output', 'gemini-guard.json', '--fail-on', 'none'], env(reported))).exitCode).toBe(0);
+    expect((await runCli(['scan', '--fail-on', 'none'], env(reported))).exitCode).toBe(0);
+    expect((await runCli(['scan'], env(dirWith({ ...clean, '.gemini-guard.yml': '# notes\nowner: bots-team\n' })))).exitCode).toBe(0);
+    // the same names holding settings are a config under the wrong name
+    expect((await runCli(['scan'], env(dirWith({ ...clean, '.gemini-guard.yml': 'exclude:\n  - test/**\n' })))).exitCode).toBe(2);
+    expect((await runCli(['scan'], env(dirWith({ ...clean, 'gemini-guard.json': '{"rules": {}}' })))).exitCode).toBe(2);
     expect((await runCli(['scan'], env(dirWith({ ...clean, 'gemini-guard.js': 'console.log(1);', 'gemini-guard': '#!/bin/sh\n' })))).exitCode).toBe(0);
     const folder = dirWith(clean);
     mkdirSync(join(folder, '.gemini-guard'));
@@ -121,22 +129,32 @@ describe('runCli', () => {
     const dir = dirWith({ 'bot.js': `const key = '${KEY}';\n`, 'keys.env': `GEMINI_API_KEY=${KEY}\n` });
     const typo = await runCli(['scan', '--include', 'scr/**'], env(dir));
     expect(typo.exitCode).toBe(2);
-    expect(typo.stderr).toContain('the include patterns ("scr/**") match none of the 2 files listed: nothing would be checked. Check the patterns (from --include;');
+    expect(typo.stderr).toContain('the include patterns match none of the 2 files listed, so nothing would be checked. Check them: --include: "scr/**" (relative to the current folder)');
     writeFileSync(join(dir, 'gemini-guard.config.json'), JSON.stringify({ include: ['src/**/*.ts'] }));
     const config = await runCli(['scan', '.'], env(dir));
     expect(config.exitCode).toBe(2);
-    expect(config.stderr).toContain('(from the config;');
+    expect(config.stderr).toContain('Check them: the config (relative to its folder): "src/**/*.ts"');
+    // run from outside, the patterns are quoted as written, not as matched (../folder/src/**)
+    const outside = await runCli(['scan', dir], env(mkdtempSync(join(tmpdir(), 'gg-cli-elsewhere-'))));
+    expect(outside.exitCode).toBe(2);
+    expect(outside.stderr).toContain('the config (relative to its folder): "src/**/*.ts"');
     // a pattern that keeps something scans as before; so does an empty folder, with nothing to keep
     writeFileSync(join(dir, 'gemini-guard.config.json'), '{}');
     expect((await runCli(['scan', '--include', '*.js', '--fail-on', 'none'], env(dir))).exitCode).toBe(0);
     expect((await runCli(['scan', '--include', 'src/**'], env(dirWith({})))).exitCode).toBe(0);
   });
 
-  it('scans given files that all lie outside the include patterns as nothing to do (lint-staged passes every staged file)', async () => {
-    const dir = dirWith({ 'README.md': '# bot\n', 'gemini-guard.config.json': JSON.stringify({ include: ['src/**'] }) });
-    const result = await runCli(['scan', 'README.md'], env(dir));
-    expect(result.exitCode).toBe(0);
-    expect(result.stderr).toBe('');
+  it('scans a part of the root that lies outside the include patterns as nothing to do: staged files, one package of a monorepo', async () => {
+    const dir = dirWith({ 'README.md': '# bot\n', 'gemini-guard.config.json': JSON.stringify({ include: ['packages/api/**'] }) });
+    for (const pkg of ['api', 'web']) {
+      mkdirSync(join(dir, 'packages', pkg), { recursive: true });
+      writeFileSync(join(dir, 'packages', pkg, 'index.js'), 'export const a = 1;\n');
+    }
+    for (const args of [['README.md'], ['packages/web'], ['packages/web', 'README.md']]) {
+      const result = await runCli(['scan', ...args], env(dir));
+      expect(result.exitCode, args.join(' ')).toBe(0);
+      expect(result.stderr, args.join(' ')).toBe('');
+    }
   });
 
   it('writes the report to --output and prints nothing', async () => {
