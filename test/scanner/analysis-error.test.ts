@@ -12,6 +12,8 @@ import { runCli, type CliEnvironment } from '../../src/scanner/cli.js';
 import { scanSources } from '../../src/scanner/core.js';
 
 const MARKER = 'BREAK_THE_RECOGNISERS';
+// ... only while the text still holds a plain-http Gemini URL (which --fix rewrites)
+const UNTIL_FIXED = 'BREAK_THEM_UNTIL_FIXED';
 
 vi.mock('../../src/analysis/requests/clients/index.js', async (importOriginal) => {
   const actual = await importOriginal<typeof Clients>();
@@ -20,6 +22,7 @@ vi.mock('../../src/analysis/requests/clients/index.js', async (importOriginal) =
     const recognise = client.recognise.bind(client);
     (client as { recognise: typeof recognise }).recognise = (node, sourceCode) => {
       if (sourceCode.text.includes(MARKER)) throw new TypeError('a recogniser bug');
+      if (sourceCode.text.includes(UNTIL_FIXED) && sourceCode.text.includes('http://api.gemini.com')) throw new TypeError('a recogniser bug');
       return recognise(node, sourceCode);
     };
   }
@@ -47,6 +50,16 @@ describe('a throw the analysis swallowed', () => {
     const result = scanSources([{ file: 'bot.js', text: client(true) }]);
     expect(result.skipped).toEqual([{ file: 'bot.js', reason: 'analysis-error', detail: expect.stringMatching(/^\d+ internal errors? in the rules' analysis: findings may be missing$/) }]);
     expect(result.findings.map((f) => [f.ruleId, f.line])).toContainEqual(['gemini-guard/no-hardcoded-credentials', 2]);
+  });
+
+  it('with --fix, judges the analysis of the fixed text, which the findings come from', () => {
+    const insecure = (marker: string): string => `// ${marker}\nexport const symbols = () => fetch('http://api.gemini.com/v1/symbols');\n`;
+    const once = scanSources([{ file: 'bot.js', text: insecure(UNTIL_FIXED) }], { fix: true });
+    expect(once.fixed.get('bot.js')).toBe(insecure(UNTIL_FIXED).replace('http://', 'https://'));
+    expect(once.skipped).toEqual([]);
+    const always = scanSources([{ file: 'bot.js', text: insecure(MARKER) }], { fix: true });
+    expect(always.fixed.get('bot.js')).toBe(insecure(MARKER).replace('http://', 'https://'));
+    expect(always.skipped.map((s) => s.reason)).toEqual(['analysis-error']);
   });
 
   it('names nothing when nothing threw', () => {

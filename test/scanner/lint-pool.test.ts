@@ -5,7 +5,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
+import type * as WorkerThreads from 'node:worker_threads';
 import type * as PoolModule from '../../src/scanner/detectors/lint-pool.js';
+import type * as ScanModule from '../../src/scanner/scan.js';
 import type * as RulesModule from '../../src/scanner/detectors/eslint-rules.js';
 import type * as ScannerRulesModule from '../../src/scanner/rules.js';
 
@@ -107,7 +109,7 @@ describe('lint worker pool', () => {
 const workers = createLintPool(2, {});
 workers.prestart();
 process.stdout.write(String(workers.threads()));`;
-    // from a file: a script run with -e exits when it ends, whatever still holds the event loop
+    // from a file, as the CLI runs (run with -e, the process exited even with a referenced worker)
     const dir = mkdtempSync(join(tmpdir(), 'gemini-guard-pool-'));
     onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     const file = join(dir, 'prestart.mjs');
@@ -117,6 +119,37 @@ process.stdout.write(String(workers.threads()));`;
     expect(out).toBe('1');
     // an idle worker that held the event loop would keep the process alive until the timeout
     expect(Date.now() - started).toBeLessThan(15_000);
+  });
+
+  it('is prestarted by a scan that lists 64 or more code files, and not for fewer', async () => {
+    const { scanProject } = (await import('../../dist/scanner/scan.js' as string)) as typeof ScanModule;
+    const original = process.getBuiltinModule.bind(process);
+    let spawned = 0;
+    // count the workers the pool constructs (it takes the Worker class from node:worker_threads on first use)
+    process.getBuiltinModule = ((id: string) => {
+      const module = original(id) as typeof WorkerThreads;
+      if (id !== 'node:worker_threads') return module;
+      class CountedWorker extends module.Worker {
+        constructor(...args: ConstructorParameters<typeof module.Worker>) {
+          super(...args);
+          spawned++;
+        }
+      }
+      return { ...module, Worker: CountedWorker };
+    }) as typeof process.getBuiltinModule;
+    onTestFinished(() => {
+      process.getBuiltinModule = original;
+    });
+    for (const [files, workers] of [[63, 0], [64, 1]] as const) {
+      const dir = mkdtempSync(join(tmpdir(), 'gemini-guard-prestart-'));
+      onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+      for (let i = 0; i < files; i++) writeFileSync(join(dir, `m${i}.js`), `export const m${i} = ${i};\n`);
+      spawned = 0;
+      const result = await scanProject({ cwd: dir, paths: [], jobs: 2 });
+      expect(result.stats.filesSeen).toBe(files);
+      // no file mentions Gemini: any worker here is the prestarted one
+      expect(spawned, `${files} files`).toBe(workers);
+    }
   });
 
   it('rejects queued jobs on close', async () => {

@@ -108,8 +108,9 @@ export function lintWithLinter(file: string, text: string, rules: Record<string,
   let messages: Linter.LintMessage[] = [];
   let fixedText: string | undefined;
   const failuresBefore = guardedFailures.count;
+  let config: Linter.Config[] = [];
   for (const typescript of [false, true]) {
-    const config = configFor(name, rules, options.settings, options.reportUnused ?? false, typescript);
+    config = configFor(name, rules, options.settings, options.reportUnused ?? false, typescript);
     collector.reset();
     fixedText = undefined;
     if (options.fix) {
@@ -126,7 +127,17 @@ export function lintWithLinter(file: string, text: string, rules: Record<string,
   }
   const outcome: LintOutcome = { findings: [], unusedDirectives: [], importUses: collector.result() ?? [] };
   if (fixedText !== undefined) outcome.fixedText = fixedText;
-  if (guardedFailures.count > failuresBefore) outcome.incomplete = guardedFailures.count - failuresBefore;
+  if (guardedFailures.count > failuresBefore) {
+    // With fixes, the rules ran on the text of each fixing pass; only the last text's analysis is
+    // what the findings come from: a throw on an earlier text says nothing about it.
+    if (fixedText !== undefined) {
+      const before = guardedFailures.count;
+      linter.verify(fixedText, config, { filename: name });
+      if (guardedFailures.count > before) outcome.incomplete = guardedFailures.count - before;
+    } else {
+      outcome.incomplete = guardedFailures.count - failuresBefore;
+    }
+  }
   const source = fixedText ?? text;
   const lines = source.split('\n');
   for (const m of messages) {
