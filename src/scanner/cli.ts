@@ -1,9 +1,9 @@
 import { createRequire } from 'node:module';
-import { existsSync, lstatSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Baseline } from './baseline.js';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, configFolder, loadConfig } from './config.js';
 import { UnmatchedIncludeError } from './files.js';
 import { scanRoot } from './paths.js';
 import { redactReport } from './redact.js';
@@ -158,7 +158,7 @@ export async function runCli(argv: string[], environment: CliEnvironment): Promi
   let config;
   let configAsWritten;
   try {
-    ({ config, written: configAsWritten } = loadConfig(root, values.config, environment.cwd));
+    ({ config, written: configAsWritten } = loadConfig(configFolder(root, paths, environment.cwd), values.config, environment.cwd));
   } catch (error) {
     if (error instanceof ConfigError) return usage(error.message);
     throw error;
@@ -211,8 +211,10 @@ export async function runCli(argv: string[], environment: CliEnvironment): Promi
         // Scanning the whole root, include patterns that keep no file are a mistake, not a clean
         // scan. A part of it may lie outside them: files as lint-staged passes them, or one
         // package of a monorepo whose root config includes others.
+        // --include given for folders named on the same command line is meant for them.
         const whole = paths.every((p) => resolve(environment.cwd, p) === root);
-        provider = workingTreeSource({ ...walk, maxFileSize: maxFileSize ?? config.maxFileSize, includeMustMatch: whole });
+        const foldersWithInclude = (values.include?.length ?? 0) > 0 && paths.every((p) => isFolder(resolve(environment.cwd, p)));
+        provider = workingTreeSource({ ...walk, maxFileSize: maxFileSize ?? config.maxFileSize, includeMustMatch: whole || foldersWithInclude });
       }
       const listed = new Set<string>();
       const recording: SourceProvider = {
@@ -386,7 +388,7 @@ async function runRoles(values: Record<string, unknown>, paths: string[], enviro
   const root = scanRoot(environment.cwd, paths);
   let config;
   try {
-    config = loadConfig(root, values.config as string | undefined, environment.cwd).config;
+    config = loadConfig(configFolder(root, paths, environment.cwd), values.config as string | undefined, environment.cwd).config;
   } catch (error) {
     if (error instanceof ConfigError) return usage(error.message);
     throw error;
@@ -434,7 +436,15 @@ function fail(message: string): CliResult {
   return { exitCode: 2, stdout: '', stderr: `gemini-guard: ${message}\n` };
 }
 
-/** A usage mistake: one line that says what is wrong, and where the options are listed. */
+/** Whether `path` is a folder (following links); false for a file or what cannot be read. */
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /** Where the config's globs come from and what they are relative to, for messages. */
 function configSource(explicit: string | undefined): string {
   return explicit ? `--config ${explicit} (relative to the current folder)` : 'the config (relative to its folder)';
@@ -442,6 +452,7 @@ function configSource(explicit: string | undefined): string {
 
 const quoted = (globs: readonly string[]): string => globs.map((g) => JSON.stringify(g)).join(', ');
 
+/** A usage mistake: one line that says what is wrong, and where the options are listed. */
 function usage(message: string): CliResult {
   return { exitCode: 2, stdout: '', stderr: `gemini-guard: ${message}\nRun "gemini-guard --help" for the commands and options.\n` };
 }

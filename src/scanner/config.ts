@@ -61,6 +61,36 @@ export function loadConfig(root: string, explicit?: string, cwd: string = root):
   return { config: {}, written: {} };
 }
 
+/**
+ * The folder whose configuration a scan reads: the scanned root, unless it has none and the scan
+ * names one folder inside it that has one (`cd ~ && gemini-guard scan ~/bot` reads `~/bot`'s, as
+ * ESLint reads the config of the folder a file is in). Without this, such a scan ran with no
+ * configuration at all: its include patterns, rule levels and limits dropped without a word.
+ */
+export function configFolder(root: string, paths: readonly string[], cwd: string): string {
+  if (paths.length !== 1 || hasConfig(root)) return root;
+  const folder = resolve(cwd, paths[0]!);
+  try {
+    if (folder === resolve(root) || !statSync(folder).isDirectory()) return root;
+  } catch {
+    return root;
+  }
+  return hasConfig(folder) ? folder : root;
+}
+
+/** Whether `folder` holds a configuration, under its name or a near miss (a broken package.json counts: reading it says so). */
+function hasConfig(folder: string): boolean {
+  if (existsSync(join(folder, 'gemini-guard.config.json')) || misnamedConfigFile(folder) !== undefined) return true;
+  const pkg = join(folder, 'package.json');
+  if (!existsSync(pkg)) return false;
+  try {
+    const json = JSON.parse(readFileSync(pkg, 'utf8')) as unknown;
+    return !!json && typeof json === 'object' && Object.keys(json).some((key) => key === 'gemini-guard' || PACKAGE_KEY_NEAR_MISS.test(key));
+  } catch {
+    return true;
+  }
+}
+
 /** What {@link loadConfig} found. */
 export interface LoadedConfig {
   /** The settings, globs relative to the cwd. */

@@ -21,14 +21,15 @@ export interface WalkOptions {
   maxFileSize?: number;
   /**
    * When files are listed and the `include` globs keep none of them, throw an
-   * {@link UnmatchedIncludeError} instead of scanning nothing (set by the CLI for folder scans).
+   * {@link UnmatchedIncludeError} instead of scanning nothing (set by the CLI for scans of the whole
+   * root: a part of it, such as the files lint-staged passes, may lie outside the globs).
    */
   includeMustMatch?: boolean;
 }
 
 /**
  * The `include` globs keep none of the files listed: a scan would check nothing and report it clean.
- * With whole folders to scan, that is a mistyped pattern, or one written relative to another folder.
+ * On the whole root, that is a mistyped pattern, or one written relative to another folder.
  */
 export class UnmatchedIncludeError extends Error {
   constructor(

@@ -157,6 +157,30 @@ describe('runCli', () => {
     }
   });
 
+  it("reads the config of the one folder scanned from a folder above it that has none (cd ~ && gemini-guard scan ~/bot)", async () => {
+    const parent = dirWith({});
+    const bot = join(parent, 'bot');
+    for (const folder of ['src', 'other']) mkdirSync(join(bot, folder), { recursive: true });
+    for (const file of ['src/a.js', 'other/b.js']) writeFileSync(join(bot, file), `const key = '${KEY}';\n`);
+    writeFileSync(join(bot, 'gemini-guard.config.json'), JSON.stringify({ include: ['src/**'] }));
+    const report = JSON.parse((await runCli(['scan', 'bot', '--format', 'json', '--fail-on', 'none'], env(parent))).stdout) as { findings: { file: string }[] };
+    expect(report.findings.map((f) => f.file)).toEqual(['bot/src/a.js']);
+    // so its mistakes are found from there too
+    writeFileSync(join(bot, 'gemini-guard.config.json'), '{"include": [');
+    const broken = await runCli(['scan', 'bot'], env(parent));
+    expect(broken.exitCode).toBe(2);
+    expect(broken.stderr).toContain('is not valid JSON');
+    // an --include typo for the folder named beside it checks nothing: exit 2, not a clean pass
+    writeFileSync(join(bot, 'gemini-guard.config.json'), '{}');
+    const typo = await runCli(['scan', 'bot', '--include', 'bot/scr/**'], env(parent));
+    expect(typo.exitCode).toBe(2);
+    expect(typo.stderr).toContain('--include: "bot/scr/**"');
+    // a config of the folder above wins, as before (a monorepo's root config)
+    writeFileSync(join(parent, 'gemini-guard.config.json'), JSON.stringify({ exclude: ['bot/src/**'] }));
+    const root = JSON.parse((await runCli(['scan', 'bot', '--format', 'json', '--fail-on', 'none'], env(parent))).stdout) as { findings: { file: string }[] };
+    expect(root.findings.map((f) => f.file)).toEqual(['bot/other/b.js']);
+  });
+
   it('writes the report to --output and prints nothing', async () => {
     const dir = dirWith({ 'keys.env': `GEMINI_API_KEY=${KEY}\n` });
     const result = await runCli(['scan', '--format', 'json', '--output', 'report.json'], env(dir));
