@@ -255,7 +255,7 @@ export async function runCli(argv: string[], environment: CliEnvironment): Promi
         ...(configAsWritten?.include?.length ? [`${configSource(values.config)}: ${quoted(configAsWritten.include)}`] : []),
         ...(values.include?.length ? [`--include: ${quoted(values.include)} (relative to the current folder)`] : []),
       ];
-      return usage(redactReport(`the include patterns match none of the ${error.listed} files listed, so nothing would be checked. Check them: ${origins.join('; ')}`));
+      return usage(redactReport(`the include patterns match none of the ${error.listed} file${error.listed === 1 ? '' : 's'} listed, so nothing would be checked. Check them: ${origins.join('; ')}`));
     }
     // Fatal errors name what failed, never file contents.
     return { exitCode: 2, stdout: '', stderr: redactReport(`gemini-guard: fatal: ${(error as Error).message.split('\n')[0]?.slice(0, 300)}\n`) };

@@ -54,8 +54,10 @@ export function loadConfig(root: string, explicit?: string, cwd: string = root):
   const misnamed = misnamedConfigFile(root);
   if (misnamed !== undefined) {
     const json = /\.json$/i.test(misnamed) || !/\.[a-z0-9]+$/i.test(misnamed);
+    // --config is relative to the current folder
+    const path = relative(resolve(cwd), join(resolve(root), misnamed)).split(sep).join('/');
     throw new ConfigError(
-      `found ${misnamed}, which gemini-guard does not read: its configuration is gemini-guard.config.json (JSON) or the "gemini-guard" key of package.json. ${json ? `Rename the file, or pass --config ${misnamed}` : 'Move the settings there'}.`,
+      `found ${path}, which gemini-guard does not read: its configuration is gemini-guard.config.json (JSON) or the "gemini-guard" key of package.json. ${json ? `Rename the file, or pass --config ${path}` : 'Move the settings there'}.`,
     );
   }
   return { config: {}, written: {} };

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -165,7 +165,11 @@ describe('runCli', () => {
     writeFileSync(join(bot, 'gemini-guard.config.json'), JSON.stringify({ include: ['src/**'] }));
     const report = JSON.parse((await runCli(['scan', 'bot', '--format', 'json', '--fail-on', 'none'], env(parent))).stdout) as { findings: { file: string }[] };
     expect(report.findings.map((f) => f.file)).toEqual(['bot/src/a.js']);
-    // so its mistakes are found from there too
+    // so its mistakes are found from there too, and the way out is said from there
+    writeFileSync(join(bot, '.gemini-guard.json'), JSON.stringify({ rules: {} }));
+    rmSync(join(bot, 'gemini-guard.config.json'));
+    expect((await runCli(['scan', 'bot'], env(parent))).stderr).toContain('found bot/.gemini-guard.json, which gemini-guard does not read: its configuration is gemini-guard.config.json (JSON) or the "gemini-guard" key of package.json. Rename the file, or pass --config bot/.gemini-guard.json.');
+    rmSync(join(bot, '.gemini-guard.json'));
     writeFileSync(join(bot, 'gemini-guard.config.json'), '{"include": [');
     const broken = await runCli(['scan', 'bot'], env(parent));
     expect(broken.exitCode).toBe(2);
