@@ -160,7 +160,7 @@ export async function runCli(argv: string[], environment: CliEnvironment): Promi
   try {
     ({ config, written: configAsWritten } = loadConfig(configFolder(root, paths, environment.cwd), values.config, environment.cwd));
   } catch (error) {
-    if (error instanceof ConfigError) return usage(error.message);
+    if (error instanceof ConfigError) return usage(redactReport(error.message));
     throw error;
   }
   const include = [...(config.include ?? []), ...(values.include ?? [])];
@@ -390,7 +390,7 @@ async function runRoles(values: Record<string, unknown>, paths: string[], enviro
   try {
     config = loadConfig(configFolder(root, paths, environment.cwd), values.config as string | undefined, environment.cwd).config;
   } catch (error) {
-    if (error instanceof ConfigError) return usage(error.message);
+    if (error instanceof ConfigError) return usage(redactReport(error.message));
     throw error;
   }
   let report;

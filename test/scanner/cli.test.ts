@@ -185,6 +185,17 @@ describe('runCli', () => {
     expect(root.findings.map((f) => f.file)).toEqual(['bot/other/b.js']);
   });
 
+  it('never prints a key that a config path holds', async () => {
+    const parent = dirWith({});
+    const folder = join(parent, KEY);
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'gemini-guard.config.json'), '{"include": [');
+    const result = await runCli(['scan', KEY], env(parent));
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain('is not valid JSON');
+    expect(result.stderr).not.toContain(KEY.slice(8));
+  });
+
   it('writes the report to --output and prints nothing', async () => {
     const dir = dirWith({ 'keys.env': `GEMINI_API_KEY=${KEY}\n` });
     const result = await runCli(['scan', '--format', 'json', '--output', 'report.json'], env(dir));
