@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import type { Linter, Rule, SourceCode } from 'eslint';
 import { guardedFailures } from '../../utils/guard.js';
 import { analyzeScope, type ScopeOptions } from './scope.js';
+import { locatableNodeClass, withLazyLocations } from './lazy-locations.js';
 
 /**
  * The scanner's screening run: the plugin's rules on one JavaScript or TypeScript file without ESLint's `Linter`
@@ -61,6 +62,9 @@ interface VisitorKeys {
 
 let espree: Espree | undefined;
 let evk: VisitorKeys | undefined;
+// espree's node class, once a parse with locations has shown it (lazy-locations.ts): later
+// screening runs parse JavaScript without locations; `null` when the tree is not of one class
+let nodeClass: object | null | undefined;
 const scopeOptions = new WeakMap<object, ScopeOptions>();
 
 // Comments that configure ESLint: rule settings, globals, exported names (`eslint-env` is an error
@@ -87,8 +91,12 @@ export function screen(
   const languageOptions = setup.languageOptions;
   // ESLint asks for tokens too; the rules read none (only comments: `getCommentsInside`), and
   // building them was a quarter of espree's parse and a tenth of the run
+  const parser = languageOptions.parser as Partial<CustomParser> | undefined;
+  const ownParser = typeof parser?.parseForESLint === 'function';
+  // espree builds no locations once its node class can supply them on demand (lazy-locations.ts)
+  const lazyLocations = !ownParser && nodeClass !== undefined && nodeClass !== null;
   const parserOptions = Object.assign({ ecmaVersion: languageOptions.ecmaVersion, sourceType: languageOptions.sourceType }, languageOptions.parserOptions, {
-    loc: true,
+    loc: !lazyLocations,
     range: true,
     tokens: false,
     comment: true,
@@ -99,17 +107,32 @@ export function screen(
   let parsed: ParseResult;
   try {
     const toParse = text.replace(SHEBANG, (_match, rest: string) => `//${rest}`);
-    const parser = languageOptions.parser as Partial<CustomParser> | undefined;
     // a parser of its own (TypeScript) returns its scopes and keys; espree's tree gets eslint-scope's
-    parsed = typeof parser?.parseForESLint === 'function' ? parser.parseForESLint(toParse, parserOptions) : { ast: espree.parse(toParse, parserOptions) as ParseResult['ast'] };
+    parsed = ownParser ? parser.parseForESLint!(toParse, parserOptions) : { ast: espree.parse(toParse, parserOptions) as ParseResult['ast'] };
   } catch {
     return undefined;
   }
   const { ast } = parsed;
+  if (!ownParser && nodeClass === undefined) nodeClass = locatableNodeClass(ast) ?? null;
+  return lazyLocations ? withLazyLocations(nodeClass!, ast, text, () => runRules(filename, text, rules, settings, setup, parsed)) : runRules(filename, text, rules, settings, setup, parsed);
+}
+
+/** The rest of {@link screen}, on the parsed file. */
+function runRules(
+  filename: string,
+  text: string,
+  rules: ReadonlyMap<string, { rule: ScreenedRule; options: unknown[] }>,
+  settings: Record<string, unknown>,
+  setup: ScreenSetup,
+  parsed: ParseResult,
+): ScreenResult {
+  const { ast } = parsed;
+  const languageOptions = setup.languageOptions;
   ast.tokens = [];
   if (ast.comments?.some((comment) => CONFIG_COMMENT.test(comment.value))) return undefined;
-  const visitorKeys = parsed.visitorKeys ?? evk.KEYS;
-  const scopeManager = parsed.scopeManager ?? analyzeScope(ast, scopeOptionsFor(languageOptions, evk));
+  const keys = evk!;
+  const visitorKeys = parsed.visitorKeys ?? keys.KEYS;
+  const scopeManager = parsed.scopeManager ?? analyzeScope(ast, scopeOptionsFor(languageOptions, keys));
   const sourceCode = new setup.SourceCode({ text, ast, parserServices: parsed.services ?? {}, scopeManager, visitorKeys }) as SourceCode & {
     applyLanguageOptions(options: unknown): void;
     finalize(): void;
@@ -119,7 +142,7 @@ export function screen(
   sourceCode.finalize();
 
   // parents are set on every node before the first rule is created, as in ESLint
-  const steps = traversal(ast, visitorKeys, evk);
+  const steps = traversal(ast, visitorKeys, keys);
   let reported = false;
   const failuresBefore = guardedFailures.count;
   // listeners by node type, entering and leaving apart (no `type:exit` string built per node)
