@@ -28,7 +28,7 @@ type SourceCode = Readonly<TSESLint.SourceCode>;
 export function geminiHeadersHeld(node: TSESTree.Node, sourceCode: SourceCode, options: { nested?: boolean } = {}): Set<GeminiHeaderKind> {
   const kinds = new Set<GeminiHeaderKind>();
   try {
-    collectHeaders(node, sourceCode, kinds, options.nested === false ? 4 : 0);
+    collectHeaders(node, sourceCode, kinds, options.nested === false ? 4 : 0, new Map());
   } catch {
     swallowed();
     // defensive: never throw out of a rule
@@ -39,8 +39,16 @@ export function geminiHeadersHeld(node: TSESTree.Node, sourceCode: SourceCode, o
 /** Methods of a Headers / AxiosHeaders object that return its entries. */
 const ENTRY_VIEWS: ReadonlySet<string> = new Set(['entries', 'toJSON', 'raw']);
 
-function collectHeaders(node: TSESTree.Node, sourceCode: SourceCode, kinds: Set<GeminiHeaderKind>, depth: number): void {
+/**
+ * Adds to `kinds` the Gemini headers `node` holds, looking `depth` levels deep at most. `seen` has
+ * the least depth each node was looked at from: looked at again as deep or deeper, it adds nothing
+ * (a helper that returns itself from 20 branches was 20^4 look-ups, seconds for one call).
+ */
+function collectHeaders(node: TSESTree.Node, sourceCode: SourceCode, kinds: Set<GeminiHeaderKind>, depth: number, seen: Map<TSESTree.Node, number>): void {
   if (depth > 5) return;
+  const before = seen.get(node);
+  if (before !== undefined && before <= depth) return;
+  seen.set(node, depth);
   const n = peelConversions(node, sourceCode);
   const value = resolveValueNode(n, sourceCode);
   if (value.type === AST_NODE_TYPES.ObjectExpression) {
@@ -50,11 +58,11 @@ function collectHeaders(node: TSESTree.Node, sourceCode: SourceCode, kinds: Set<
         const v = peelConversions(entry.valueNode, sourceCode);
         if (!hidesCredential(v, sourceCode) && !isInertLiteral(v, sourceCode)) kinds.add(kind);
       } else if (entry.key.toLowerCase() === 'headers' && depth < 4) {
-        collectHeaders(entry.valueNode, sourceCode, kinds, depth + 1);
+        collectHeaders(entry.valueNode, sourceCode, kinds, depth + 1, seen);
       }
     }
   } else if (depth < 4 && value.type === AST_NODE_TYPES.NewExpression && value.arguments[0] && unwrap(value.callee).type === AST_NODE_TYPES.Identifier && (unwrap(value.callee) as TSESTree.Identifier).name === 'Headers') {
-    collectHeaders(value.arguments[0], sourceCode, kinds, depth + 1);
+    collectHeaders(value.arguments[0], sourceCode, kinds, depth + 1, seen);
   } else if (depth < 4 && value.type === AST_NODE_TYPES.Identifier) {
     // a helper's parameter: what the helper's callers in this file pass
     const binding = resolveIdentifier(value, sourceCode);
@@ -62,19 +70,19 @@ function collectHeaders(node: TSESTree.Node, sourceCode: SourceCode, kinds: Set<
       const index = binding.fn.params.findIndex((p) => p.type === AST_NODE_TYPES.Identifier && p.name === binding.name);
       for (const site of index === -1 ? [] : callSitesOf(binding.fn, sourceCode)) {
         const arg = site.arguments[index];
-        if (arg && arg.type !== AST_NODE_TYPES.SpreadElement) collectHeaders(arg, sourceCode, kinds, depth + 1);
+        if (arg && arg.type !== AST_NODE_TYPES.SpreadElement) collectHeaders(arg, sourceCode, kinds, depth + 1, seen);
       }
     }
   } else if (depth < 4 && value.type === AST_NODE_TYPES.CallExpression) {
     // a Headers object or request init built by a local helper: what it returns
     const fn = calledFunction(value, sourceCode);
-    if (fn) for (const returned of returnedExpressions(fn)) collectHeaders(returned, sourceCode, kinds, depth + 1);
+    if (fn) for (const returned of returnedExpressions(fn)) collectHeaders(returned, sourceCode, kinds, depth + 1, seen);
     // Object.fromEntries(headers), headers.entries(), structuredClone(init): the same entries
     const [first] = value.arguments;
     const callee = unwrap(value.callee);
     const path = moduleRef(callee, sourceCode)?.path.join('.');
-    if (first && first.type !== AST_NODE_TYPES.SpreadElement && (path === 'Object.fromEntries' || path === 'structuredClone' || path === 'Array.from')) collectHeaders(first, sourceCode, kinds, depth + 1);
-    if (value.arguments.length === 0 && callee.type === AST_NODE_TYPES.MemberExpression && ENTRY_VIEWS.has(memberName(callee) ?? '')) collectHeaders(callee.object, sourceCode, kinds, depth + 1);
+    if (first && first.type !== AST_NODE_TYPES.SpreadElement && (path === 'Object.fromEntries' || path === 'structuredClone' || path === 'Array.from')) collectHeaders(first, sourceCode, kinds, depth + 1, seen);
+    if (value.arguments.length === 0 && callee.type === AST_NODE_TYPES.MemberExpression && ENTRY_VIEWS.has(memberName(callee) ?? '')) collectHeaders(callee.object, sourceCode, kinds, depth + 1, seen);
   }
   const holders = holderIndex(sourceCode);
   if (holders.size === 0) return;

@@ -6,11 +6,48 @@
  * multiplies the work down to the depth limit. `fallback` is the answer given at the depth limit.
  */
 export function unlessReentered<K, T>(active: Set<K>, key: K, fallback: T, compute: () => T): T {
-  if (active.has(key)) return fallback;
+  if (active.has(key)) {
+    reentry.cuts++;
+    return fallback;
+  }
   active.add(key);
   try {
     return compute();
   } finally {
     active.delete(key);
   }
+}
+
+/**
+ * How many times a guard against re-entry gave its fallback (here, or in a guard of its own that
+ * counts the same way). An answer computed while this did not change did not depend on what was
+ * being computed further up the stack (see {@link onceUnlessCut}).
+ */
+export const reentry = { cuts: 0 };
+
+/** Answers kept by {@link onceUnlessCut}: by key, then by depth. */
+export type DepthMemo<K extends object, T> = WeakMap<K, Map<number, T>>;
+
+/**
+ * `compute()` for `key` at `depth`, computed once: an answer is kept in `memo` and given again
+ * when no guard against re-entry cut it short (and `dependence()`, a count of what else the answer
+ * may depend on, did not change either). Without it, a value used twice by the next one
+ * (`const a2 = a1 + a1; const a3 = a2 + a2; …`) is evaluated 2^n times for n such lines. The
+ * depth is part of the key because the analysis stops at a depth limit: the same value asked for
+ * deeper may know less.
+ */
+export function onceUnlessCut<K extends object, T>(memo: DepthMemo<K, T>, key: K, depth: number, compute: () => T, dependence: () => number = () => 0): T {
+  let known = memo.get(key);
+  if (known?.has(depth)) return known.get(depth) as T;
+  const cuts = reentry.cuts;
+  const before = dependence();
+  const value = compute();
+  if (reentry.cuts === cuts && dependence() === before) {
+    if (!known) {
+      known = new Map();
+      memo.set(key, known);
+    }
+    known.set(depth, value);
+  }
+  return value;
 }

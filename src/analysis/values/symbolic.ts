@@ -6,7 +6,7 @@ import { calledFunction } from './functions.js';
 import { memoForFile } from '../memo.js';
 import { joinUrl } from './url-join.js';
 import { arrayElements, concatStatic, propertyValue, resolveValueNode, staticString, UNKNOWN_STRING, type StaticString } from './values.js';
-import { unlessReentered } from './reentry.js';
+import { onceUnlessCut, reentry, unlessReentered, type DepthMemo } from './reentry.js';
 import { swallowed } from '../../utils/guard.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -64,6 +64,7 @@ function evaluate(node: TSESTree.Node, sourceCode: SourceCode, substitution: Sub
     case AST_NODE_TYPES.Identifier: {
       const variable = findVariable(current, sourceCode);
       if (variable && parameterOf(variable)) {
+        parameterReads++;
         params.add(variable);
         return substitution.get(variable) ?? unknown();
       }
@@ -149,11 +150,23 @@ function evaluate(node: TSESTree.Node, sourceCode: SourceCode, substitution: Sub
  * deep.
  */
 function evaluateBinding(value: TSESTree.Node, sourceCode: SourceCode, substitution: Substitution, params: Set<Variable>, depth: number): StaticString | undefined {
-  return unlessReentered(evaluatingBindings, value, undefined, () => evaluate(value, sourceCode, substitution, params, depth + 1));
+  // Each bound value once per depth (`const a2 = a1 + a1; …`), unless its string reads a
+  // parameter: then it depends on the call site's substitution.
+  return onceUnlessCut(
+    evaluatedBindings,
+    value,
+    depth,
+    () => unlessReentered(evaluatingBindings, value, undefined, () => evaluate(value, sourceCode, substitution, params, depth + 1)),
+    () => parameterReads,
+  );
 }
 
 // Bound values being evaluated right now (see evaluateBinding).
 const evaluatingBindings = new Set<TSESTree.Node>();
+// Bound values whose string depends on no parameter, evaluated so far (see evaluateBinding).
+const evaluatedBindings: DepthMemo<TSESTree.Node, StaticString | undefined> = new WeakMap();
+// Parameters read so far, in any evaluation: an evaluation during which this changed depends on a substitution.
+let parameterReads = 0;
 
 /**
  * A local helper's one returned string at a call: its parameters take the call's arguments (each
@@ -162,7 +175,11 @@ const evaluatingBindings = new Set<TSESTree.Node>();
  */
 function evaluateCall(call: TSESTree.CallExpression, fn: FunctionNode, sourceCode: SourceCode, substitution: Substitution, params: Set<Variable>, depth: number): StaticString | undefined {
   const returns = returnedExpressions(fn);
-  if (returns.length !== 1 || depth > MAX_DEPTH / 2 || evaluating.has(fn)) return undefined;
+  if (returns.length !== 1 || depth > MAX_DEPTH / 2) return undefined;
+  if (evaluating.has(fn)) {
+    reentry.cuts++;
+    return undefined;
+  }
   evaluating.add(fn);
   try {
     return evaluateReturn(call, fn, returns[0]!, sourceCode, substitution, params, depth);

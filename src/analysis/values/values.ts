@@ -8,7 +8,7 @@ import { callString } from './symbolic.js';
 import { typedImportValue } from './typed-imports.js';
 import { prototypeFieldValue } from './prototype-classes.js';
 import { fileSettings } from '../cross-file/settings.js';
-import { unlessReentered } from './reentry.js';
+import { onceUnlessCut, reentry, unlessReentered, type DepthMemo } from './reentry.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
@@ -80,7 +80,11 @@ function callResult(node: TSESTree.CallExpression, sourceCode: SourceCode, depth
   }
   if (depth > MAX_DEPTH / 2) return undefined;
   const fn = calledFunction(node, sourceCode, depth);
-  if (!fn || following.has(fn)) return undefined;
+  if (!fn) return undefined;
+  if (following.has(fn)) {
+    reentry.cuts++;
+    return undefined;
+  }
   const returns = returnedExpressions(fn);
   if (returns.length !== 1) return undefined;
   following.add(fn);
@@ -163,11 +167,15 @@ export function objectEntries(obj: TSESTree.ObjectExpression, sourceCode: Source
   // on its own entries (a TDZ error at run time) is listed again inside its own listing; unrolled
   // down to the depth limit, every such spread or key multiplies the work (minutes for one line).
   // Such a listing knows no entry, like one too deep.
-  return unlessReentered(listingEntries, obj, { entries: [], complete: false }, () => entriesOf(obj, sourceCode, depth));
+  // Each literal is listed once per depth: `const o2 = { ...o1, ...o1 }; …` lists each object
+  // twice as often as the next one.
+  return onceUnlessCut(listedEntries, obj, depth, () => unlessReentered(listingEntries, obj, { entries: [], complete: false }, () => entriesOf(obj, sourceCode, depth)));
 }
 
 // Object literals whose entries are being listed right now (see objectEntries).
 const listingEntries = new Set<TSESTree.ObjectExpression>();
+// Entries listed so far (see objectEntries).
+const listedEntries: DepthMemo<TSESTree.ObjectExpression, ObjectEntries> = new WeakMap();
 
 function entriesOf(obj: TSESTree.ObjectExpression, sourceCode: SourceCode, depth: number): ObjectEntries {
   const byKey = new Map<string, ObjectEntry>();
@@ -296,6 +304,13 @@ export interface StaticString {
 export const UNKNOWN_STRING: StaticString = { text: HOLE, complete: false };
 const UNKNOWN = UNKNOWN_STRING;
 
+/**
+ * The longest string a concatenation is followed to: what comes after is a hole. URLs, paths,
+ * headers and payloads are far shorter; a string built by doubling itself (`a2 = a1 + a1`) is
+ * not, and would otherwise grow to hundreds of megabytes in twenty lines.
+ */
+export const MAX_STATIC_LENGTH = 64 * 1024;
+
 /** Joins static strings; consecutive holes say no more than one hole. */
 export function concatStatic(parts: readonly StaticString[]): StaticString {
   let text = '';
@@ -304,6 +319,7 @@ export function concatStatic(parts: readonly StaticString[]): StaticString {
     complete &&= part.complete;
     // consecutive holes say no more than one hole
     text += text.endsWith(HOLE) && part.text.startsWith(HOLE) ? part.text.slice(1) : part.text;
+    if (text.length > MAX_STATIC_LENGTH) return { text: text.slice(0, MAX_STATIC_LENGTH) + HOLE, complete: false };
   }
   return { text, complete };
 }
@@ -316,14 +332,20 @@ export function concatStatic(parts: readonly StaticString[]): StaticString {
 export function staticString(node: TSESTree.Node, sourceCode: SourceCode, depth = 0): StaticString | undefined {
   if (depth > MAX_DEPTH) return undefined;
   const value = resolveValueNode(node, sourceCode, depth);
-  // `const url = url + url`, `` `${base}${base}` ``: a value made of itself (a TDZ error at run
-  // time) is asked for again inside its own evaluation; unrolled down to the depth limit, every
-  // such part doubles the work (minutes for one line). Such a part is as unknown as one too deep.
-  return unlessReentered(evaluatingStrings, value, undefined, () => stringValue(value, sourceCode, depth));
+  // each value once per depth (`const a2 = a1 + a1; …`; the rules also ask for every `+` and
+  // template of a file, each again inside every longer one)
+  return onceUnlessCut(evaluatedStrings, value, depth, () =>
+    // `const url = url + url`, `` `${base}${base}` ``: a value made of itself (a TDZ error at run
+    // time) is asked for again inside its own evaluation; unrolled down to the depth limit, every
+    // such part doubles the work (minutes for one line). Such a part is as unknown as one too deep.
+    unlessReentered(evaluatingStrings, value, undefined, () => stringValue(value, sourceCode, depth)),
+  );
 }
 
 // Values whose string is being evaluated right now (see staticString).
 const evaluatingStrings = new Set<TSESTree.Node>();
+// The strings of values evaluated so far (see staticString); kept as long as the tree.
+const evaluatedStrings: DepthMemo<TSESTree.Node, StaticString | undefined> = new WeakMap();
 
 function stringValue(value: TSESTree.Node, sourceCode: SourceCode, depth: number): StaticString | undefined {
   switch (value.type) {
