@@ -56,8 +56,12 @@ export function defaultJobs(): number {
 const GROW_BACKLOG = 256 * 1024;
 
 // Once the main thread has read everything, one more worker must win back its own start-up (about
-// a second of CPU before its first file): it starts only for a backlog that takes longer than that.
-const GROW_BACKLOG_AFTER_READING = 1024 * 1024;
+// a second of CPU before its first file, and its first files run cold, at a third of the warm
+// speed): it starts only for a backlog the first worker needs seconds for (warm, about 1.4 MB of
+// ccxt's Gemini modules a second here). At 1 MB, ccxt copied 4x (1.3 MB of Gemini modules, about
+// 1 MB waiting when reading ends) often got the second worker and took 1.6-2.2 s instead of
+// 1.3-1.4 s (8 alternating pairs); copied 16x, 4 MB and 1 MB are alike (5 alternating pairs).
+const GROW_BACKLOG_AFTER_READING = 4 * 1024 * 1024;
 // ...and only if the process stays within the scan's memory budget with it: one more worker
 // isolate (ESLint, the rules, a file's tree) added 55 MB to the peak on ccxt copied 16x.
 const MEMORY_BUDGET_MB = 200;
