@@ -10,6 +10,8 @@ import { lintWithRules, screenStats, warmUp } from '../../src/scanner/detectors/
 import { effectiveRules, pluginRuleSettings } from '../../src/scanner/rules.js';
 
 const evk = createRequire(createRequire(import.meta.url).resolve('eslint'))('eslint-visitor-keys') as { KEYS: Record<string, readonly string[]> };
+// ESLint 9's espree (the plugin supports ESLint 9 and 10)
+const espree9 = createRequire(createRequire(import.meta.url).resolve('eslint-v9'))('espree') as typeof espree;
 
 interface Located {
   type: string;
@@ -45,12 +47,12 @@ const nodeClass = locatableNodeClass(espree.parse('a; b;', options(true, 'module
 const plain = (loc: Located['loc']) => (loc ? { start: { line: loc.start.line, column: loc.start.column }, end: { line: loc.end.line, column: loc.end.column } } : loc);
 
 /** The locations of every node and comment of `code`: from espree's parse with `loc`, and computed on demand. */
-function bothWays(code: string, sourceType: 'module' | 'script'): { expected: unknown[]; lazy: unknown[] } | undefined {
+function bothWays(code: string, sourceType: 'module' | 'script', parser: typeof espree = espree): { expected: unknown[]; lazy: unknown[] } | undefined {
   let reference: Located;
   let bare: Located;
   try {
-    reference = espree.parse(code, options(true, sourceType)) as Located;
-    bare = espree.parse(code, options(false, sourceType)) as Located;
+    reference = parser.parse(code, options(true, sourceType)) as Located;
+    bare = parser.parse(code, options(false, sourceType)) as Located;
   } catch {
     return undefined;
   }
@@ -91,6 +93,12 @@ describe('locations computed on demand', () => {
       }
     }
     expect(compared).toBeGreaterThan(500);
+    // ESLint 9's espree builds nodes of the same class (one acorn); its trees agree too
+    expect(Object.getPrototypeOf(espree9.parse('a;', options(false, 'module')))).toBe(nodeClass);
+    for (const code of [...TRICKY, ...samples.slice(0, 200)]) {
+      const both = bothWays(code, 'module', espree9);
+      if (both) expect({ code, locations: both.lazy }).toEqual({ code, locations: both.expected });
+    }
     // every tricky case parses in at least one source type
     for (const code of TRICKY) expect(isJavaScript(code) || bothWays(code, 'script') !== undefined).toBe(true);
   });

@@ -79,10 +79,13 @@ const keep = (node: object, value: unknown): void => {
 const texts = new WeakMap<object, LineStarts>();
 let current: LineStarts | undefined;
 
-/** The node no parent link leads up from. */
+/** The node no parent link leads up from (or, past any tree's depth, the node itself: never a loop). */
 function rootOf(node: RangedNode): object {
   let root = node;
-  while (root.parent !== null && typeof root.parent === 'object') root = root.parent as RangedNode;
+  for (let steps = 0; root.parent !== null && typeof root.parent === 'object'; steps++) {
+    if (steps > 100_000) return node;
+    root = root.parent as RangedNode;
+  }
   return root;
 }
 
