@@ -73,11 +73,9 @@ const keep = (node: object, value: unknown): void => {
   Object.defineProperty(node, 'loc', { value, writable: true, enumerable: true, configurable: true });
 };
 
-// The text of each tree parsed without locations, by its root, and the text of the run under way
-// (for nodes no parent link leads from to a root yet: ESLint's `SourceCode` reads the root's
-// location before the traversal sets parents).
+// The text of each tree parsed without locations, by its root (the root is registered before
+// ESLint's `SourceCode` reads its location; other nodes are read after the traversal sets parents).
 const texts = new WeakMap<object, LineStarts>();
-let current: LineStarts | undefined;
 
 /** The node no parent link leads up from (or, past any tree's depth, the node itself: never a loop). */
 function rootOf(node: RangedNode): object {
@@ -93,7 +91,8 @@ const accessor: PropertyDescriptor = {
   configurable: true,
   enumerable: false,
   get(this: RangedNode): SourceLocation | undefined {
-    const loc = (texts.get(rootOf(this)) ?? current)?.location(this);
+    // only a tree registered by withLazyLocations: a node of any other parse has no text to read
+    const loc = texts.get(rootOf(this))?.location(this);
     if (loc) keep(this, loc);
     return loc;
   },
@@ -130,11 +129,5 @@ export function withLazyLocations<T>(nodeClass: object, ast: object, text: strin
   }
   texts.set(ast, lines);
   if (Object.getOwnPropertyDescriptor(nodeClass, 'loc')?.get !== accessor.get) Object.defineProperty(nodeClass, 'loc', accessor);
-  const previous = current;
-  current = lines;
-  try {
-    return run();
-  } finally {
-    current = previous;
-  }
+  return run();
 }
