@@ -214,6 +214,18 @@ describe('geminiHeadersHeld', () => {
     expect(held(`const config = { headers: {} }; config.headers['X-GEMINI-APIKEY'] = k; probe(config);`)).toEqual(['apiKey']);
   });
 
+  it('looks again at what it first reached too deep, when it reaches it again higher up', () => {
+    // h0(x) is first reached through h3 → h2 → h1, one level too deep to follow; the second
+    // branch reaches the same h0(x) two levels up, from where its headers are in reach (each
+    // helper has two returns, so no single structure stands for its call)
+    const helpers = `function h0(x) { if (x) return null; return { 'X-GEMINI-APIKEY': k }; }
+      function h1(x) { if (x) return null; return h0(x); } function h2(x) { if (x) return null; return h1(x); }
+      function h3(x) { if (x) return null; return h2(x); }`;
+    expect(held(`${helpers} function f(x) { if (x) return h3(x); return h1(x); } probe(f(1));`)).toEqual(['apiKey']);
+    // that branch alone is too deep
+    expect(held(`${helpers} function f(x) { if (x) return h3(x); return null; } probe(f(1));`)).toEqual([]);
+  });
+
   it('does not count masked header values', () => {
     expect(held(`const h = { 'X-GEMINI-APIKEY': k }; probe({ ...h, 'X-GEMINI-APIKEY': '***' });`)).toEqual([]);
     expect(held(`probe({ other: 1 });`)).toEqual([]);

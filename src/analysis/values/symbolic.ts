@@ -6,7 +6,7 @@ import { calledFunction } from './functions.js';
 import { memoForFile } from '../memo.js';
 import { joinUrl } from './url-join.js';
 import { arrayElements, concatStatic, propertyValue, resolveValueNode, staticString, UNKNOWN_STRING, type StaticString } from './values.js';
-import { onceUnlessCut, reentry, unlessReentered, type DepthMemo } from './reentry.js';
+import { onceUnlessCut, reentry, type DepthMemo } from './reentry.js';
 import { swallowed } from '../../utils/guard.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -152,13 +152,7 @@ function evaluate(node: TSESTree.Node, sourceCode: SourceCode, substitution: Sub
 function evaluateBinding(value: TSESTree.Node, sourceCode: SourceCode, substitution: Substitution, params: Set<Variable>, depth: number): StaticString | undefined {
   // Each bound value once per depth (`const a2 = a1 + a1; …`), unless its string reads a
   // parameter: then it depends on the call site's substitution.
-  return onceUnlessCut(
-    evaluatedBindings,
-    value,
-    depth,
-    () => unlessReentered(evaluatingBindings, value, undefined, () => evaluate(value, sourceCode, substitution, params, depth + 1)),
-    () => parameterReads,
-  );
+  return onceUnlessCut(evaluatedBindings, evaluatingBindings, value, depth, undefined, () => evaluate(value, sourceCode, substitution, params, depth + 1), () => parameterReads);
 }
 
 // Bound values being evaluated right now (see evaluateBinding).

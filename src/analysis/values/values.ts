@@ -169,7 +169,7 @@ export function objectEntries(obj: TSESTree.ObjectExpression, sourceCode: Source
   // Such a listing knows no entry, like one too deep.
   // Each literal is listed once per depth: `const o2 = { ...o1, ...o1 }; …` lists each object
   // twice as often as the next one.
-  return onceUnlessCut(listedEntries, obj, depth, () => unlessReentered(listingEntries, obj, { entries: [], complete: false }, () => entriesOf(obj, sourceCode, depth)));
+  return onceUnlessCut(listedEntries, listingEntries, obj, depth, { entries: [], complete: false }, () => entriesOf(obj, sourceCode, depth));
 }
 
 // Object literals whose entries are being listed right now (see objectEntries).
@@ -334,12 +334,10 @@ export function staticString(node: TSESTree.Node, sourceCode: SourceCode, depth 
   const value = resolveValueNode(node, sourceCode, depth);
   // each value once per depth (`const a2 = a1 + a1; …`; the rules also ask for every `+` and
   // template of a file, each again inside every longer one)
-  return onceUnlessCut(evaluatedStrings, value, depth, () =>
-    // `const url = url + url`, `` `${base}${base}` ``: a value made of itself (a TDZ error at run
-    // time) is asked for again inside its own evaluation; unrolled down to the depth limit, every
-    // such part doubles the work (minutes for one line). Such a part is as unknown as one too deep.
-    unlessReentered(evaluatingStrings, value, undefined, () => stringValue(value, sourceCode, depth)),
-  );
+  // `const url = url + url`, `` `${base}${base}` ``: a value made of itself (a TDZ error at run
+  // time) is asked for again inside its own evaluation; unrolled down to the depth limit, every
+  // such part doubles the work (minutes for one line). Such a part is as unknown as one too deep.
+  return onceUnlessCut(evaluatedStrings, evaluatingStrings, value, depth, undefined, () => stringValue(value, sourceCode, depth));
 }
 
 // Values whose string is being evaluated right now (see staticString).
