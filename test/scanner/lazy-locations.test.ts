@@ -120,8 +120,25 @@ describe('locations computed on demand', () => {
     // settles a file without findings, so the screening run took it
     const before = screenStats.settled;
     lintWithRules('first.js', "const gemini = 'https://api.gemini.com/v1/symbols';\nfetch(gemini);\n", rules);
-    lintWithRules('second.js', "const gemini = 'https://api.gemini.com/v1/pubticker/btcusd';\nfetch(gemini);\n", rules);
+    // the second file's parse, as the screening run asks espree for it and gets it
+    const parse = espree.parse;
+    const parses: { options: { loc?: boolean }; ownLoc: boolean[] }[] = [];
+    espree.parse = (text: string, parserOptions: { loc?: boolean }) => {
+      const tree = parse(text, parserOptions) as Located;
+      // before any rule has read a location
+      parses.push({ options: parserOptions, ownLoc: nodes(tree).map((n) => Object.hasOwn(n, 'loc')) });
+      return tree;
+    };
+    try {
+      lintWithRules('second.js', "const gemini = 'https://api.gemini.com/v1/pubticker/btcusd';\nfetch(gemini);\n", rules);
+    } finally {
+      espree.parse = parse;
+    }
     expect(screenStats.settled).toBe(before + 2);
+    expect(parses).toHaveLength(1);
+    expect(parses[0]!.options.loc).toBe(false);
+    expect(parses[0]!.ownLoc.length).toBeGreaterThan(5);
+    expect(parses[0]!.ownLoc.some(Boolean)).toBe(false);
     expect(Object.getPrototypeOf(espree.parse('1', options(false, 'module')))).toBe(nodeClass);
     expect(typeof Object.getOwnPropertyDescriptor(nodeClass!, 'loc')?.get).toBe('function');
     // a node of a tree parsed without locations, outside any run, has none to give
@@ -132,9 +149,22 @@ describe('locations computed on demand', () => {
   it('are not offered for a tree that is not of one class', () => {
     expect(locatableNodeClass({ type: 'Program', body: [], loc: {}, range: [0, 0] })).toBeUndefined();
     expect(locatableNodeClass(null)).toBeUndefined();
-    // a root without locations of its own shows nothing; nor does a class that has the accessor
+    // a root without locations of its own shows nothing
     expect(locatableNodeClass(espree.parse('a; b;', options(false, 'module')))).toBeUndefined();
+    // a class whose `loc` is not this module's accessor is left alone
+    class Other {
+      get loc() {
+        return undefined;
+      }
+    }
+    const other = Object.assign(Object.create(Other.prototype) as object, { type: 'Program', body: [], range: [0, 0] });
+    Object.defineProperty(other, 'loc', { value: {}, enumerable: true });
+    expect(locatableNodeClass(other)).toBeUndefined();
+  });
+
+  it('are offered again for a class that has this module\'s accessor already', () => {
     expect(bothWays('a;', 'module')).toBeDefined();
-    expect(locatableNodeClass(espree.parse('a; b;', options(true, 'module')))).toBeUndefined();
+    const prototype = Object.getPrototypeOf(espree.parse('a; b;', options(true, 'module'))) as object;
+    expect(locatableNodeClass(espree.parse('a; b;', options(true, 'module')))).toBe(prototype);
   });
 });

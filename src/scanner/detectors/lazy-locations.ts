@@ -109,7 +109,11 @@ const accessor: PropertyDescriptor = {
 export function locatableNodeClass(ast: unknown): object | undefined {
   if (ast === null || typeof ast !== 'object') return undefined;
   const prototype = Object.getPrototypeOf(ast) as object | null;
-  if (prototype === null || prototype === Object.prototype || 'loc' in prototype) return undefined;
+  if (prototype === null || prototype === Object.prototype) return undefined;
+  // a `loc` the class already has must be this module's accessor (installed by an earlier run in
+  // this thread); any other would be shadowed or lost
+  const own = Object.getOwnPropertyDescriptor(prototype, 'loc');
+  if (own ? own.get !== accessor.get : 'loc' in prototype) return undefined;
   if (!Object.hasOwn(ast, 'loc') || !Object.hasOwn(ast, 'range')) return undefined;
   const body = (ast as { body?: unknown[] }).body;
   // the statements too: a tree of one class, not a root of its own kind

@@ -89,8 +89,6 @@ export function screen(
   espree ??= fromEslint('espree') as Espree;
   evk ??= fromEslint('eslint-visitor-keys') as VisitorKeys;
   const languageOptions = setup.languageOptions;
-  // ESLint asks for tokens too; the rules read none (only comments: `getCommentsInside`), and
-  // building them was a quarter of espree's parse and a tenth of the run
   const parser = languageOptions.parser as Partial<CustomParser> | undefined;
   const ownParser = typeof parser?.parseForESLint === 'function';
   // espree builds no locations once its node class can supply them on demand (lazy-locations.ts)
@@ -98,6 +96,8 @@ export function screen(
   const parserOptions = Object.assign({ ecmaVersion: languageOptions.ecmaVersion, sourceType: languageOptions.sourceType }, languageOptions.parserOptions, {
     loc: !lazyLocations,
     range: true,
+    // ESLint asks for tokens too; the rules read none (only comments: `getCommentsInside`), and
+    // building them was a quarter of espree's parse and a tenth of the run
     tokens: false,
     comment: true,
     eslintVisitorKeys: true,
