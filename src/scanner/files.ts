@@ -152,6 +152,24 @@ function mayBeInGitWorkTree(root: string): boolean {
   }
 }
 
+/**
+ * Whether `root` lies in a git work tree whose index holds at least `bytes` bytes (an entry takes
+ * 62 bytes and its name, so 64 KB is about a thousand files): told before git lists the files, from
+ * one `stat`. False wherever that cannot be told so cheaply (`GIT_DIR` set, a worktree's `.git` file).
+ */
+export function largeGitIndex(root: string, bytes: number): boolean {
+  if (process.env.GIT_DIR !== undefined || process.env.GIT_INDEX_FILE !== undefined) return false;
+  try {
+    for (let dir = resolve(root); ; dir = dirname(dir)) {
+      const dotGit = statSync(join(dir, '.git'), { throwIfNoEntry: false });
+      if (dotGit) return dotGit.isDirectory() && (statSync(join(dir, '.git', 'index'), { throwIfNoEntry: false })?.size ?? 0) >= bytes;
+      if (dirname(dir) === dir) return false;
+    }
+  } catch {
+    return false;
+  }
+}
+
 function walkDir(cwd: string, root: Buffer, start: string, out: ListedPath[], skipped: SkippedFile[]): void {
   const visited = new Set<string>();
   const stack: { dir: Buffer; ignores: { base: string; ig: Ignore }[] }[] = [];

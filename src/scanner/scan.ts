@@ -4,7 +4,7 @@ import { scanSources, type PrecomputedLint } from './core.js';
 import { crossFileContext, isCrossFileCandidate, mayBeReadForExports, mayExportConstant, type CrossFileFacts, type TextReader } from './cross-file.js';
 import type { ScannerSettings } from './detectors/eslint-rules.js';
 import { createLintPool, defaultJobs, type LintPool } from './detectors/lint-pool.js';
-import { listPaths, readSource, type ListedPath, type ReadOutcome, type WalkOptions } from './files.js';
+import { largeGitIndex, listPaths, readSource, type ListedPath, type ReadOutcome, type WalkOptions } from './files.js';
 import { ruleFileName } from './paths.js';
 import { fileKind, isCode, mayConcernGeminiBytes } from './prefilter.js';
 import { effectiveRules, pluginRuleSettings } from './rules.js';
@@ -21,17 +21,22 @@ export interface SourceProvider {
   read(file: string, maxFileSize: number | undefined, prefilter?: (bytes: Buffer) => boolean): ReadOutcome;
   /** Where a listed file really is on disk (for `--fix`); `undefined` when it is not a working-tree file. */
   diskPath?(file: string): string | Buffer | undefined;
+  /** Whether {@link list} will likely give a large tree (told before listing, cheaply). */
+  listsMany?(): boolean;
 }
 
 /**
  * Files of the working tree: `list` gives the candidates (by default {@link listPaths}); reads go
  * through the real bytes of names that are not UTF-8 and never follow a link out of the root.
  */
-export function workingTreeSource(options: WalkOptions, list: () => { paths: ListedPath[]; skipped: SkippedFile[] } = () => listPaths(options)): SourceProvider {
+export function workingTreeSource(options: WalkOptions, list?: () => { paths: ListedPath[]; skipped: SkippedFile[] }): SourceProvider {
   const raw = new Map<string, Buffer>();
+  const listing = list ?? (() => listPaths(options));
   return {
+    // the whole tree as git lists it: the index tells its size (not for a list of changed files)
+    ...(list ? {} : { listsMany: () => largeGitIndex(options.root ?? options.cwd, LARGE_INDEX_BYTES) }),
     list() {
-      const out = list();
+      const out = listing();
       for (const p of out.paths) if (p.raw) raw.set(p.file, p.raw);
       return out;
     },
@@ -98,6 +103,9 @@ async function scanWith(options: ProjectScanOptions, pool: LintPool | undefined,
   const now = options.now ?? Date.now;
   const started = now();
   const provider: SourceProvider = options.provider ?? workingTreeSource(options);
+  // In a large git tree, listing itself takes a while (ccxt copied 16x: git and 21k names, 0.1-0.2
+  // s): the worker starts loading first.
+  if (pool && provider.listsMany?.()) pool.prestart();
   const { paths, skipped } = provider.list();
   // A worker needs about 0.3 s to load ESLint and warm up. Started at the first Gemini-related
   // file, it made the main thread wait for it; started here, that overlaps the reading. Only for
@@ -204,6 +212,8 @@ async function scanWith(options: ProjectScanOptions, pool: LintPool | undefined,
 // (medians of 15 and 7 alternating runs, with the prefilter change of the same commit, on a slow
 // day of this machine).
 const PRESTART_CODE_FILES = 64;
+// A git index this large (about a thousand files) starts the worker before the listing.
+const LARGE_INDEX_BYTES = 64 * 1024;
 
 /** How many of `paths` are JavaScript or TypeScript, counting up to `enough`. */
 function countCode(paths: readonly ListedPath[], enough: number): number {

@@ -2,8 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { listPaths, readSource } from '../../src/scanner/files.js';
+import { describe, expect, it, vi } from 'vitest';
+import { largeGitIndex, listPaths, readSource } from '../../src/scanner/files.js';
 
 
 function project(files: Record<string, string | Buffer>): string {
@@ -43,6 +43,38 @@ describe('listPaths', () => {
     const result = listPaths({ cwd: dir, paths: [] });
     expect(result.paths.map((p) => p.file)).toEqual(['a/x.js']);
     expect(result.skipped).toEqual([{ file: 'a/loop', reason: 'symlink-loop' }]);
+  });
+});
+
+describe('largeGitIndex', () => {
+  it('tells a large git tree from the size of its index, from the root or a folder in it', () => {
+    const files = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`src/module-${i}.js`, `export const m${i} = ${i};\n`]));
+    const dir = project(files);
+    // a folder that is not in a work tree (the OS temp folder is not inside a git repository)
+    expect(largeGitIndex(dir, 1)).toBe(false);
+    execFileSync('git', ['init', '-q'], { cwd: dir });
+    // no index before the first `git add`
+    expect(largeGitIndex(dir, 1)).toBe(false);
+    execFileSync('git', ['add', '.'], { cwd: dir });
+    // 40 entries of 62 bytes and a name each
+    expect(largeGitIndex(dir, 40 * 62)).toBe(true);
+    expect(largeGitIndex(join(dir, 'src'), 40 * 62)).toBe(true);
+    expect(largeGitIndex(dir, 64 * 1024)).toBe(false);
+  });
+
+  it('does not guess where git would look elsewhere: GIT_DIR, or a worktree whose .git is a file', () => {
+    const dir = project({ 'a.js': '' });
+    execFileSync('git', ['init', '-q'], { cwd: dir });
+    execFileSync('git', ['add', '.'], { cwd: dir });
+    expect(largeGitIndex(dir, 1)).toBe(true);
+    vi.stubEnv('GIT_DIR', join(dir, '.git'));
+    try {
+      expect(largeGitIndex(dir, 1)).toBe(false);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+    const worktree = project({ '.git': 'gitdir: /elsewhere/.git/worktrees/w\n', 'b.js': '' });
+    expect(largeGitIndex(worktree, 1)).toBe(false);
   });
 });
 

@@ -121,8 +121,8 @@ process.stdout.write(String(workers.threads()));`;
     expect(Date.now() - started).toBeLessThan(15_000);
   });
 
-  it('is prestarted by a scan that lists 64 or more code files, and not for fewer', async () => {
-    const { scanProject } = (await import('../../dist/scanner/scan.js' as string)) as typeof ScanModule;
+  it('is prestarted by a scan that lists 64 or more code files, and not for fewer; before the listing for a large tree', async () => {
+    const { scanProject, workingTreeSource } = (await import('../../dist/scanner/scan.js' as string)) as typeof ScanModule;
     const original = process.getBuiltinModule.bind(process);
     let spawned = 0;
     // count the workers the pool constructs (it takes the Worker class from node:worker_threads on first use)
@@ -149,6 +149,26 @@ process.stdout.write(String(workers.threads()));`;
       expect(result.stats.filesSeen).toBe(files);
       // no file mentions Gemini: any worker here is the prestarted one
       expect(spawned, `${files} files`).toBe(workers);
+    }
+    // a provider that expects a large tree gets its worker before it lists (one, not two), and
+    // one that does not, only after
+    for (const listsMany of [true, false]) {
+      const dir = mkdtempSync(join(tmpdir(), 'gemini-guard-prestart-'));
+      onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+      for (let i = 0; i < 64; i++) writeFileSync(join(dir, `m${i}.js`), `export const m${i} = ${i};\n`);
+      spawned = 0;
+      let spawnedBeforeListing = -1;
+      const source = workingTreeSource({ cwd: dir, paths: [] });
+      const provider = {
+        ...source,
+        listsMany: () => listsMany,
+        list: () => {
+          spawnedBeforeListing = spawned;
+          return source.list();
+        },
+      };
+      await scanProject({ cwd: dir, paths: [], jobs: 2, provider });
+      expect({ listsMany, spawnedBeforeListing, spawned }).toEqual({ listsMany, spawnedBeforeListing: listsMany ? 1 : 0, spawned: 1 });
     }
   });
 
