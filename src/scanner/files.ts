@@ -51,6 +51,9 @@ const picomatch = (...args: Parameters<typeof picomatchType>): ReturnType<typeof
 const ignore = (): Ignore => (require('ignore') as () => Ignore)();
 
 const DEFAULT_MAX = 5 * 1024 * 1024;
+// C0 controls but NUL (git's separator), and DEL
+// eslint-disable-next-line no-control-regex -- the point is to find control characters
+const CONTROL_BUT_NUL = /[\u0001-\u001f\u007f]/;
 const ALWAYS_SKIPPED_DIRS = new Set(['.git', 'node_modules']);
 
 /** Splits NUL-separated output into byte strings (file names need not be UTF-8). */
@@ -103,15 +106,28 @@ export function listPaths(options: WalkOptions): { paths: ListedPath[]; skipped:
         stdio: ['ignore', 'pipe', 'ignore'],
         maxBuffer: 256 * 1024 * 1024,
       });
-      const seen = new Set<string>();
       listed = [];
       // the shortcut for names under the cwd (posix: Windows paths compare and join otherwise)
       const under = sep === '/' && root === cwd && isPlainFolder(root);
-      for (const name of nulSplit(out)) {
-        const key = name.toString('latin1');
-        if (seen.has(key)) continue;
-        seen.add(key);
-        listed.push(under ? listedUnder(cwd, name, true) : listedFromBytes(cwd, joinBytes(root, name), true));
+      const text = under && isUtf8(out) ? out.toString('utf8') : undefined;
+      if (text !== undefined && !CONTROL_BUT_NUL.test(text)) {
+        // every name valid UTF-8 without control characters (nearly every repository): decoded
+        // at once, each printed as it is unless it needs normalising (a fifth of the listing's
+        // time at 21k files went to decoding and checking the names one by one)
+        const seen = new Set<string>();
+        for (const name of text.split('\0')) {
+          if (name === '' || seen.has(name)) continue;
+          seen.add(name);
+          listed.push(isNormalName(name) ? { file: name, notGitIgnored: true } : listedUnder(cwd, Buffer.from(name), true));
+        }
+      } else {
+        const seen = new Set<string>();
+        for (const name of nulSplit(out)) {
+          const key = name.toString('latin1');
+          if (seen.has(key)) continue;
+          seen.add(key);
+          listed.push(under ? listedUnder(cwd, name, true) : listedFromBytes(cwd, joinBytes(root, name), true));
+        }
       }
     } catch {
       listed = undefined; // not a git work tree, or no git: walk ourselves

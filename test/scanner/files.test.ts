@@ -32,6 +32,29 @@ describe('listPaths', () => {
     ]);
   });
 
+  it('lists the names git gives as they are, and escapes odd ones with their real bytes kept', () => {
+    const dir = project({ 'a.js': '', 'ünï/cöde.js': '', 'sp ace.js': '' });
+    execFileSync('git', ['init', '-q'], { cwd: dir });
+    // every name plain UTF-8: decoded in one piece
+    expect(listPaths({ cwd: dir, paths: [] }).paths).toEqual([
+      { file: 'a.js', notGitIgnored: true },
+      { file: 'sp ace.js', notGitIgnored: true },
+      { file: 'ünï/cöde.js', notGitIgnored: true },
+    ]);
+    // one name with a control character, one that is not UTF-8: each escaped, read through its bytes
+    const newline = Buffer.from(join(dir, 'new\nline.js'));
+    const latin = Buffer.concat([Buffer.from(join(dir, 'conf')), Buffer.from([0xff]), Buffer.from('.env')]);
+    writeFileSync(newline, '');
+    writeFileSync(latin, '');
+    expect(listPaths({ cwd: dir, paths: [] }).paths).toEqual([
+      { file: 'a.js', notGitIgnored: true },
+      { file: 'conf\\xff.env', notGitIgnored: true, raw: latin },
+      { file: 'new\\x0aline.js', notGitIgnored: true, raw: newline },
+      { file: 'sp ace.js', notGitIgnored: true },
+      { file: 'ünï/cöde.js', notGitIgnored: true },
+    ]);
+  });
+
   it('applies include and exclude globs', () => {
     const dir = project({ 'src/a.ts': '', 'src/a.test.ts': '', 'docs/x.md': '' });
     expect(listPaths({ cwd: dir, paths: [], include: ['src/**'], exclude: ['**/*.test.ts'] }).paths.map((p) => p.file)).toEqual(['src/a.ts']);
