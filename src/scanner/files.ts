@@ -109,19 +109,19 @@ export function listPaths(options: WalkOptions): { paths: ListedPath[]; skipped:
       listed = [];
       // the shortcut for names under the cwd (posix: Windows paths compare and join otherwise)
       const under = sep === '/' && root === cwd && isPlainFolder(root);
+      // a name git lists more than once (a conflicted file: an entry per stage) counts once
+      const seen = new Set<string>();
       const text = under && isUtf8(out) ? out.toString('utf8') : undefined;
       if (text !== undefined && !CONTROL_BUT_NUL.test(text)) {
         // every name valid UTF-8 without control characters (nearly every repository): decoded
         // at once, each printed as it is unless it needs normalising (a fifth of the listing's
         // time at 21k files went to decoding and checking the names one by one)
-        const seen = new Set<string>();
         for (const name of text.split('\0')) {
           if (name === '' || seen.has(name)) continue;
           seen.add(name);
           listed.push(isNormalName(name) ? { file: name, notGitIgnored: true } : listedUnder(cwd, Buffer.from(name), true));
         }
       } else {
-        const seen = new Set<string>();
         for (const name of nulSplit(out)) {
           const key = name.toString('latin1');
           if (seen.has(key)) continue;
@@ -154,33 +154,40 @@ export function listPaths(options: WalkOptions): { paths: ListedPath[]; skipped:
  */
 function mayBeInGitWorkTree(root: string): boolean {
   if (process.env.GIT_DIR !== undefined || process.env.GIT_WORK_TREE !== undefined) return true;
-  const hasGitAbove = (start: string): boolean => {
-    for (let dir = start; ; dir = dirname(dir)) {
-      if (existsSync(join(dir, '.git'))) return true;
-      if (dirname(dir) === dir) return false;
-    }
-  };
-  if (hasGitAbove(root)) return true;
+  if (dotGitAbove(root) !== undefined) return true;
   try {
-    return hasGitAbove(realpathSync.native(root));
+    return dotGitAbove(realpathSync.native(root)) !== undefined;
   } catch {
     return true; // cannot tell: let git decide
+  }
+}
+
+/** The nearest `.git` (folder or file) in `start` or a folder above it, and what `stat` says of it. */
+function dotGitAbove(start: string): { path: string; stats: Stats } | undefined {
+  for (let dir = resolve(start); ; dir = dirname(dir)) {
+    const path = join(dir, '.git');
+    let stats: Stats | undefined;
+    try {
+      stats = statSync(path, { throwIfNoEntry: false });
+    } catch {
+      // unreadable (EACCES, ENOTDIR): as absent, as `existsSync` says
+    }
+    if (stats) return { path, stats };
+    if (dirname(dir) === dir) return undefined;
   }
 }
 
 /**
  * Whether `root` lies in a git work tree whose index holds at least `bytes` bytes (an entry takes
  * 62 bytes and its name, so 64 KB is about a thousand files): told before git lists the files, from
- * one `stat`. False wherever that cannot be told so cheaply (`GIT_DIR` set, a worktree's `.git` file).
+ * a few `stat`s. False wherever that cannot be told so cheaply (`GIT_DIR`, `GIT_WORK_TREE` or
+ * `GIT_INDEX_FILE` set, a worktree's or submodule's `.git` file).
  */
 export function largeGitIndex(root: string, bytes: number): boolean {
-  if (process.env.GIT_DIR !== undefined || process.env.GIT_INDEX_FILE !== undefined) return false;
+  if (process.env.GIT_DIR !== undefined || process.env.GIT_WORK_TREE !== undefined || process.env.GIT_INDEX_FILE !== undefined) return false;
   try {
-    for (let dir = resolve(root); ; dir = dirname(dir)) {
-      const dotGit = statSync(join(dir, '.git'), { throwIfNoEntry: false });
-      if (dotGit) return dotGit.isDirectory() && (statSync(join(dir, '.git', 'index'), { throwIfNoEntry: false })?.size ?? 0) >= bytes;
-      if (dirname(dir) === dir) return false;
-    }
+    const dotGit = dotGitAbove(root);
+    return dotGit !== undefined && dotGit.stats.isDirectory() && (statSync(join(dotGit.path, 'index'), { throwIfNoEntry: false })?.size ?? 0) >= bytes;
   } catch {
     return false;
   }

@@ -33,8 +33,9 @@ export function workingTreeSource(options: WalkOptions, list?: () => { paths: Li
   const raw = new Map<string, Buffer>();
   const listing = list ?? (() => listPaths(options));
   return {
-    // the whole tree as git lists it: the index tells its size (not for a list of changed files)
-    ...(list ? {} : { listsMany: () => largeGitIndex(options.root ?? options.cwd, LARGE_INDEX_BYTES) }),
+    // the whole tree as git lists it: the index tells its size (not for a list of changed files,
+    // nor for files or folders named on the command line: a pre-commit hook passing three files)
+    ...(list || !wholeRoot(options) ? {} : { listsMany: () => largeGitIndex(options.root ?? options.cwd, LARGE_INDEX_BYTES) }),
     list() {
       const out = listing();
       for (const p of out.paths) if (p.raw) raw.set(p.file, p.raw);
@@ -43,6 +44,12 @@ export function workingTreeSource(options: WalkOptions, list?: () => { paths: Li
     read: (file, maxFileSize, prefilter) => readSource(options.cwd, file, maxFileSize, prefilter, { raw: raw.get(file), root: options.root, keysOnly: true }),
     diskPath: (file) => raw.get(file) ?? resolve(options.cwd, file),
   };
+}
+
+/** Whether a scan covers its whole root: no paths named, or only the root itself. */
+function wholeRoot(options: WalkOptions): boolean {
+  const root = resolve(options.root ?? options.cwd);
+  return options.paths.every((p) => resolve(options.cwd, p) === root);
 }
 
 /** Everything a project scan needs. */

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { largeGitIndex, listPaths, readSource } from '../../src/scanner/files.js';
+import { workingTreeSource } from '../../src/scanner/scan.js';
 
 
 function project(files: Record<string, string | Buffer>): string {
@@ -85,16 +86,33 @@ describe('largeGitIndex', () => {
     expect(largeGitIndex(dir, 64 * 1024)).toBe(false);
   });
 
+  it('is what a scan of the whole root asks before listing, and only such a scan', () => {
+    const dir = project({ 'a.js': '', 'src/b.js': '' });
+    execFileSync('git', ['init', '-q'], { cwd: dir });
+    execFileSync('git', ['add', '.'], { cwd: dir });
+    // a low threshold is not the scanner's (64 KB): the index of two files is far below it
+    expect(workingTreeSource({ cwd: dir, paths: [] }).listsMany?.()).toBe(false);
+    expect(largeGitIndex(dir, 1)).toBe(true);
+    // named files or folders (a pre-commit hook passing the staged files): never asked
+    expect(workingTreeSource({ cwd: dir, paths: ['a.js'] }).listsMany).toBeUndefined();
+    expect(workingTreeSource({ cwd: dir, paths: ['src'] }).listsMany).toBeUndefined();
+    expect(workingTreeSource({ cwd: dir, paths: ['.'] }).listsMany).toBeTypeOf('function');
+    // a list given by the caller (--since): never asked
+    expect(workingTreeSource({ cwd: dir, paths: [] }, () => ({ paths: [], skipped: [] })).listsMany).toBeUndefined();
+  });
+
   it('does not guess where git would look elsewhere: GIT_DIR, or a worktree whose .git is a file', () => {
     const dir = project({ 'a.js': '' });
     execFileSync('git', ['init', '-q'], { cwd: dir });
     execFileSync('git', ['add', '.'], { cwd: dir });
     expect(largeGitIndex(dir, 1)).toBe(true);
-    vi.stubEnv('GIT_DIR', join(dir, '.git'));
-    try {
-      expect(largeGitIndex(dir, 1)).toBe(false);
-    } finally {
-      vi.unstubAllEnvs();
+    for (const variable of ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE']) {
+      vi.stubEnv(variable, join(dir, '.git'));
+      try {
+        expect(largeGitIndex(dir, 1), variable).toBe(false);
+      } finally {
+        vi.unstubAllEnvs();
+      }
     }
     const worktree = project({ '.git': 'gitdir: /elsewhere/.git/worktrees/w\n', 'b.js': '' });
     expect(largeGitIndex(worktree, 1)).toBe(false);
