@@ -28,6 +28,8 @@ export interface CliEnvironment {
   /** Live progress output (stderr), used only for the progress bar. */
   writeProgress?: (text: string) => void;
   now?: () => number;
+  /** The bin keeps V8's young generation at a steady size in this process: lint workers must too (see the bin). */
+  steadyYoungGeneration?: boolean;
 }
 
 // What a plain scan does not use loads only for the options that need it (`import()` below): the
@@ -237,6 +239,7 @@ export async function runCli(argv: string[], environment: CliEnvironment): Promi
       };
       const scanned = await scanProject({
         jobs,
+        steadyYoungGeneration: environment.steadyYoungGeneration,
         cwd: environment.cwd,
         paths,
         include,

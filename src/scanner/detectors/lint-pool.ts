@@ -15,6 +15,12 @@ export interface LintJob {
   options: { settings?: ScannerSettings; fix?: boolean; reportUnused?: boolean };
 }
 
+/** What a worker is started with. */
+export interface LintWorkerData {
+  rules: Record<string, RuleSetting>;
+  steadyYoungGeneration: boolean;
+}
+
 /** A worker's answer: the outcome, or what linting threw. */
 export type LintReply = { id: number; outcome: LintOutcome; error?: undefined } | { id: number; outcome?: undefined; error: { name: string; message: string } };
 
@@ -90,6 +96,19 @@ const WORKER_YOUNG_MB = 16;
 // many times; after that the pool rejects what is left and the main thread lints it.
 const MAX_RESTARTS = 3;
 
+/** How a pool sizes itself; every field has a default. */
+export interface PoolLimits {
+  heapMb?: number;
+  whileReading?: number;
+  memoryBudgetMb?: number;
+  backlogBytes?: number;
+  /**
+   * Each worker sets V8's young-generation growth factor back to 1 when it starts: V8 raises it to
+   * 2 whenever it sets up an isolate's heap, and the flag is the whole process's (the CLI's bin).
+   */
+  steadyYoungGeneration?: boolean;
+}
+
 /**
  * A pool of up to `size` lint workers (each warms up with `rules`, the rules the scan runs; its
  * heap is capped at `limits.heapMb`; until {@link LintPool.doneReading}, at most
@@ -99,7 +118,7 @@ const MAX_RESTARTS = 3;
 export function createLintPool(
   size: number,
   rules: Record<string, RuleSetting>,
-  limits: { heapMb?: number; whileReading?: number; memoryBudgetMb?: number; backlogBytes?: number } = {},
+  limits: PoolLimits = {},
 ): LintPool | undefined {
   if (size < 2 || !existsSync(WORKER)) return undefined;
   interface Waiting { job: LintJob; resolve: (reply: LintReply) => void; reject: (error: Error) => void }
@@ -132,7 +151,7 @@ export function createLintPool(
     // A worker's heap is capped so that memory stays flat however large the tree; a file too big
     // for it fails in that worker alone and is linted again in the main thread (see scan.ts).
     // node:worker_threads loads with the first worker, not at start-up
-    const worker = new (process.getBuiltinModule('node:worker_threads').Worker)(WORKER, { workerData: { rules }, resourceLimits: { maxOldGenerationSizeMb: limits.heapMb ?? WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
+    const worker = new (process.getBuiltinModule('node:worker_threads').Worker)(WORKER, { workerData: { rules, steadyYoungGeneration: limits.steadyYoungGeneration === true } satisfies LintWorkerData, resourceLimits: { maxOldGenerationSizeMb: limits.heapMb ?? WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
     const slot: Slot = { worker, inFlight: [] };
     let gone = false;
     const fail = (error: Error): void => {

@@ -6,9 +6,12 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { lintWithRules, warmUp } from './eslint-rules.js';
-import type { LintJob, LintReply } from './lint-pool.js';
+import type { LintJob, LintReply, LintWorkerData } from './lint-pool.js';
 
 if (parentPort) {
+  const data = workerData as LintWorkerData;
+  // V8 set the growth factor back to 2 for this thread's heap; the CLI's process keeps it at 1
+  if (data.steadyYoungGeneration) process.getBuiltinModule('node:v8').setFlagsFromString('--semi-space-growth-factor=1');
   const port = parentPort;
   port.on('message', (job: LintJob) => {
     let reply: LintReply;
@@ -19,5 +22,5 @@ if (parentPort) {
     }
     port.postMessage(reply);
   });
-  warmUp((workerData as { rules: LintJob['rules'] }).rules);
+  warmUp(data.rules);
 }
