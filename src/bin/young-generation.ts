@@ -12,10 +12,15 @@ import v8 = require('node:v8');
  * (`steadyYoungGeneration` in the CLI's environment tells the pool to ask for that).
  * Only in the CLI's own process (the bin calls this; a program that imports the scanner keeps its
  * V8 settings), and only on the V8 of Node 20, where both flags are known: V8 prints an error for a
- * flag it does not know. Returns whether it set them.
+ * flag it does not know; and not when the young generation was sized on the command line or in
+ * NODE_OPTIONS. Returns whether it set them.
  */
+const SIZED_BY_USER = /--(?:max|min)[-_]semi[-_]space[-_]size|--semi[-_]space[-_]growth[-_]factor/;
+
 function keepYoungGenerationSteady(): boolean {
   if (!/^11\./.test(process.versions.v8)) return false;
+  // whoever sized the young generation themselves (`node --max-semi-space-size`, NODE_OPTIONS) keeps it
+  if (SIZED_BY_USER.test([...process.execArgv, process.env.NODE_OPTIONS ?? ''].join(' '))) return false;
   v8.setFlagsFromString('--min-semi-space-size=8');
   v8.setFlagsFromString('--semi-space-growth-factor=1');
   return true;

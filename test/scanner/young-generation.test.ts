@@ -30,8 +30,9 @@ const v8 = require('node:v8');
 })();
 `;
 
-function run(mode: 'steady' | 'default'): { set: boolean; findings: number; kept: number; newSpace: number } {
-  return JSON.parse(execFileSync(process.execPath, ['-e', SCRIPT, mode], { encoding: 'utf8' })) as ReturnType<typeof run>;
+function run(mode: 'steady' | 'default', nodeOptions?: string): { set: boolean; findings: number; kept: number; newSpace: number } {
+  const env = { ...process.env, NODE_OPTIONS: nodeOptions ?? '' };
+  return JSON.parse(execFileSync(process.execPath, ['-e', SCRIPT, mode], { encoding: 'utf8', env })) as ReturnType<typeof run>;
 }
 
 describe('steady young generation (the CLI process)', () => {
@@ -43,6 +44,13 @@ describe('steady young generation (the CLI process)', () => {
     const grown = run('default');
     expect(grown).toMatchObject({ set: true, findings: 1, kept: 400_000 });
     expect(grown.newSpace).toBeGreaterThan(8);
+  });
+
+  it.runIf(/^11\./.test(process.versions.v8))('leaves a young generation sized in NODE_OPTIONS as it was set', () => {
+    const sized = run('default', '--max-semi-space-size=4');
+    expect(sized).toMatchObject({ set: false, findings: 1, kept: 400_000 });
+    // V8's own growth, up to the 4 MB semi-spaces asked for (two of them)
+    expect(sized.newSpace).toBe(8);
   });
 
   it.runIf(!/^11\./.test(process.versions.v8))('sets nothing on another V8 (its flags may not exist there)', () => {
